@@ -1,0 +1,145 @@
+// Validation at the edge: `unknown` in, a readonly Dataset or every issue (JSON path + plain sentence) out.
+import * as v from 'valibot';
+import { parseEdtf, type Dataset, type EdtfDate } from '../model';
+import { DatasetSchema } from './schema';
+
+/** One problem found in the input: where (a JSON path or a line) and what, in a plain sentence. */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The outcome of validation: a dataset, or every issue found. */
+export type ValidationResult =
+  | { readonly ok: true; readonly dataset: Dataset }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Renders a valibot path as a JSON path: `$.relations[3].start`. */
+function jsonPath(path: readonly { key: unknown }[] | undefined): string {
+  let out = '$';
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.type !== 'literal' && issue.type !== 'picklist') {
+    if (issue.received === 'undefined') return `is missing (expected ${issue.expected})`;
+    return `should be ${issue.expected}, not ${issue.received}`;
+  }
+  return issue.message;
+}
+
+/** Validates a parsed JSON value as a `tieline/1` dataset, collecting every issue. */
+export function validateDataset(input: unknown): ValidationResult {
+  const parsed = v.safeParse(DatasetSchema, input, { abortEarly: false });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.issues.map((i) => ({ path: jsonPath(i.path), message: describe(i) })),
+    };
+  }
+  const data = parsed.output;
+  const issues: Issue[] = [];
+  const add = (path: string, message: string): void => {
+    issues.push({ path, message });
+  };
+
+  const unique = (items: readonly { id: string }[], what: string, base: string): Set<string> => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        add(`$.${base}[${i}].id`, `duplicate ${what} id "${item.id}" (first used at $.${base}[${first}])`);
+      } else seen.set(item.id, i);
+    });
+    return new Set(seen.keys());
+  };
+  const typeIds = unique(data.relationTypes, 'relation type', 'relationTypes');
+  const actorIds = unique(data.actors, 'actor', 'actors');
+  const sourceIds = unique(data.sources, 'source', 'sources');
+  unique(data.relations, 'relation', 'relations');
+
+  data.sources.forEach((s, i) => {
+    if (s.published !== undefined) {
+      const d = parseEdtf(s.published);
+      if (!d.ok) add(`$.sources[${i}].published`, d.error);
+    }
+  });
+
+  data.relations.forEach((r, i) => {
+    const at = `$.relations[${i}]`;
+    if (!typeIds.has(r.type)) add(`${at}.type`, `unknown relation type "${r.type}": declare it in relationTypes`);
+    if (!actorIds.has(r.source)) add(`${at}.source`, `unknown actor "${r.source}"`);
+    if (!actorIds.has(r.target)) add(`${at}.target`, `unknown actor "${r.target}"`);
+    const start = parseEdtf(r.start);
+    if (!start.ok) add(`${at}.start`, start.error);
+    let end: EdtfDate | null = null;
+    if (r.end !== undefined && r.end !== null) {
+      const e = parseEdtf(r.end);
+      if (!e.ok) add(`${at}.end`, e.error);
+      else end = e.date;
+    }
+    if (start.ok && end && end.latest < start.date.earliest) {
+      add(`${at}.end`, `ends (${r.end}) before it starts (${r.start})`);
+    }
+    if (r.claims.length === 0) add(`${at}.claims`, 'a relation needs at least one claim citing a source');
+    r.claims.forEach((c, j) => {
+      if (!sourceIds.has(c.source)) {
+        add(`${at}.claims[${j}].source`, `unknown source "${c.source}": declare it in sources`);
+      }
+    });
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, dataset: deepFreeze(data as unknown as Dataset) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** A line and column (1-based) for a character offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: offset - lastBreak };
+}
+
+/** Parses JSON text, turning a syntax error into an issue that names the line and column. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const lc = /line (\d+) column (\d+)/.exec(msg);
+    const where = lc
+      ? `line ${lc[1]}, column ${lc[2]}`
+      : pos
+        ? (({ line, column }) => `line ${line}, column ${column}`)(lineColumn(text, Number(pos[1])))
+        : 'end of file';
+    const what = msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    return { ok: false, issues: [{ path: where, message: `not valid JSON: ${what}` }] };
+  }
+}
+
+/** Reads a `tieline/1` JSON text: syntax, then shape, then meaning. */
+export function readDatasetText(text: string): ValidationResult {
+  const json = parseJson(text);
+  return json.ok ? validateDataset(json.value) : json;
+}

@@ -1,0 +1,88 @@
+// Domain types of a Tieline dataset (format `tieline/1`): actors, sources, typed and dated relations, claims.
+
+/** A string id that only matches ids of the same kind, so an actor id can never be passed where a source id is expected. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+/** Id of an actor (a node). */
+export type ActorId = Brand<string, 'ActorId'>;
+/** Id of a source document. */
+export type SourceId = Brand<string, 'SourceId'>;
+/** Id of a relation (an edge). */
+export type RelationId = Brand<string, 'RelationId'>;
+/** Id of a relation type (allegiance, truce, …). */
+export type RelationTypeId = Brand<string, 'RelationTypeId'>;
+
+/** The four kinds of actor the view draws with distinct shapes; other kinds are drawn as groups. */
+export type ActorKind = 'group' | 'formation' | 'state' | 'coalition' | 'person' | (string & {});
+
+/** A state holds over a span; an event happens on a date and is shown for an event window after it. */
+export type RelationKind = 'state' | 'event';
+
+/** A type of relation the dataset uses, with how it is drawn. */
+export interface RelationType {
+  readonly id: RelationTypeId;
+  readonly label: string;
+  readonly directed: boolean;
+  readonly kind: RelationKind;
+  /** Optional CSS colour; otherwise the view picks one from its palette. */
+  readonly color?: string;
+}
+
+/** A party to relations: a group, a state, a coalition or a person. */
+export interface Actor {
+  readonly id: ActorId;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly kind: ActorKind;
+  readonly description?: string;
+}
+
+/** A document that makes claims about relations. `published` is an EDTF date. */
+export interface Source {
+  readonly id: SourceId;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly published?: string;
+  readonly document?: string;
+  readonly url?: string;
+}
+
+/** Whether a source asserts a relation or disputes it. */
+export type Stance = 'asserts' | 'disputes';
+
+/** One source's word on one relation, with where in the source it stands. */
+export interface Claim {
+  readonly source: SourceId;
+  readonly stance: Stance;
+  readonly locator: string;
+  /** Whose report the source relays, or any other qualification. */
+  readonly note?: string;
+}
+
+/** A dated, typed tie between two actors, resting on claims. Dates are EDTF strings. */
+export interface Relation {
+  readonly id: RelationId;
+  readonly type: RelationTypeId;
+  readonly source: ActorId;
+  readonly target: ActorId;
+  readonly start: string;
+  readonly end?: string | null;
+  readonly place?: string;
+  readonly count?: number;
+  readonly summary?: string;
+  readonly claims: readonly Claim[];
+}
+
+/** A whole dataset, as validated; the store only ever holds one of these. */
+export interface Dataset {
+  readonly format: 'tieline/1';
+  readonly title: string;
+  readonly description?: string;
+  readonly relationTypes: readonly RelationType[];
+  readonly actors: readonly Actor[];
+  readonly sources: readonly Source[];
+  readonly relations: readonly Relation[];
+}
+
+/** How well a relation is supported, derived from its claims (never stored). */
+export type Status = 'reported' | 'corroborated' | 'disputed';
