@@ -47,13 +47,34 @@ export default tseslint.config(
           paths: noUiLibs,
           patterns: [
             { group: ['cytoscape-*', 'react-*', '@testing-library/*'], message: 'model/ is pure.' },
-            { group: ['../io/*', '../store/*', '../graph/*', '../ui/*', '../io', '../store', '../graph', '../ui'], message: 'model/ imports no other layer.' },
+            {
+              group: [
+                '../io/*',
+                '../store/*',
+                '../graph/*',
+                '../ui/*',
+                '../io',
+                '../store',
+                '../graph',
+                '../ui',
+              ],
+              message: 'model/ imports no other layer.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'fetch', 'location', 'history'].map((name) => ({ name, message: 'model/ is pure: no DOM.' })),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'HTMLElement',
+          'fetch',
+          'location',
+          'history',
+        ].map((name) => ({ name, message: 'model/ is pure: no DOM.' })),
       ],
     },
   },
@@ -66,7 +87,10 @@ export default tseslint.config(
           paths: noUiLibs,
           patterns: [
             ...cytoscapeOnlyInGraph.patterns,
-            { group: ['../store/*', '../graph/*', '../ui/*', '../store', '../graph', '../ui'], message: 'io/ may import only model/.' },
+            {
+              group: ['../store/*', '../graph/*', '../ui/*', '../store', '../graph', '../ui'],
+              message: 'io/ may import only model/.',
+            },
           ],
         },
       ],
@@ -78,10 +102,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'cytoscape', message: 'Only src/graph/ may import cytoscape.' }, { name: 'react-dom', message: 'store/ has no DOM rendering.' }],
+          paths: [
+            { name: 'cytoscape', message: 'Only src/graph/ may import cytoscape.' },
+            { name: 'react-dom', message: 'store/ has no DOM rendering.' },
+          ],
           patterns: [
             ...cytoscapeOnlyInGraph.patterns,
-            { group: ['../graph/*', '../ui/*', '../graph', '../ui'], message: 'store/ may import model/ and io/ only.' },
+            {
+              group: ['../graph/*', '../ui/*', '../graph', '../ui'],
+              message: 'store/ may import model/ and io/ only.',
+            },
           ],
         },
       ],
@@ -91,6 +121,11 @@ export default tseslint.config(
     // Tests may reach into any layer, cytoscape included (the adapter is tested headless).
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ['tests/e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
     files: ['src/graph/**/*.ts'],

@@ -1,9 +1,38 @@
-// Vite build and Vitest configuration.
-import { defineConfig } from 'vitest/config';
+// Vite build and Vitest configuration; the production build gets a Content-Security-Policy without inline scripts.
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/** The policy of the production page: scripts only from the app's own origin (no inline, no eval). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  // ?data= may name a dataset anywhere; datasets are data, validated, never executed.
+  "connect-src 'self' blob: data: https: http:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+// Only in the build: the dev server's React refresh preamble is an inline script.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tieline-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   base: './',
   build: {
     target: 'es2022',

@@ -115,7 +115,10 @@ export function parseEdtf(text: string): DateResult {
   // Unspecified digits must run to the end: 201X-11 or 2014-X1 make no sense.
   const digits = yText + (moText ?? '') + (dText ?? '');
   if (unspecified && /X\d/.test(digits)) {
-    return { ok: false, error: `"${text}": unspecified digits (X) may only stand at the end of the date.` };
+    return {
+      ok: false,
+      error: `"${text}": unspecified digits (X) may only stand at the end of the date.`,
+    };
   }
   const sign = neg ? -1 : 1;
   const yLo = sign * Number(yText.replace(/X/g, '0'));
@@ -128,7 +131,8 @@ export function parseEdtf(text: string): DateResult {
       if (moText !== 'XX') return { ok: false, error: `"${text}": the month must be 01–12 or XX.` };
     } else {
       const mo = Number(moText);
-      if (mo < 1 || mo > 12) return { ok: false, error: `"${text}": month ${moText} does not exist (01–12).` };
+      if (mo < 1 || mo > 12)
+        return { ok: false, error: `"${text}": month ${moText} does not exist (01–12).` };
       moMin = moMax = mo;
     }
   }
@@ -147,7 +151,8 @@ export function parseEdtf(text: string): DateResult {
       dMin = dMax = d;
     }
   }
-  const precision: Precision = dText !== undefined ? 'day' : moText !== undefined ? 'month' : 'year';
+  const precision: Precision =
+    dText !== undefined ? 'day' : moText !== undefined ? 'month' : 'year';
   const date: EdtfDate = {
     text,
     precision,

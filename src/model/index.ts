@@ -17,6 +17,7 @@ export * from './types';
 export * from './dates';
 export * from './status';
 export * from './temporal';
+export * from './describe';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

@@ -276,4 +276,3 @@ export class TemporalIndex {
     return out;
   }
 }
-

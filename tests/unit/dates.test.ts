@@ -80,7 +80,7 @@ describe('parseEdtf', () => {
       });
     fc.assert(
       fc.property(dateText, (text) => {
-        let oracle: { min: number; max: number } | null = null;
+        let oracle: { min: number; max: number } | null;
         try {
           oracle = edtfOracle(text);
         } catch {

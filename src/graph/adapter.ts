@@ -1,0 +1,347 @@
+// The Cytoscape adapter: one instance per view, elements built once per dataset, each date applied as a class diff in one batch.
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type EventObject,
+  type NodeSingular,
+} from 'cytoscape';
+import type { ActorId, Day, Model, Status } from '../model';
+import { shapeOf, typeColors } from './palette';
+import { FADE_LEVELS, stylesheet } from './style';
+
+/** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
+export const LARGE_GRAPH = 5000;
+
+/** Callbacks from the canvas back to the application. */
+export interface AdapterHandlers {
+  /** A node was tapped (its actor id), or the background (null). */
+  onSelect?: (actor: ActorId | null) => void;
+  /** The pointer is over an edge (its relation ordinal and position in the container), or left it. */
+  onHover?: (hover: { ordinal: number; x: number; y: number } | null) => void;
+}
+
+/** What a view shows: which relations at which date, with which statuses, around which actor. */
+export interface ViewSpec {
+  readonly visible: readonly number[];
+  readonly time: Day;
+  readonly selected: ActorId | null;
+  /** Status of each relation under the current lens; null hides it. Defaults to the model's. */
+  readonly statuses?: readonly (Status | null)[];
+}
+
+/** Counts of what one apply call changed, for tests and benchmarks. */
+export interface ApplyReport {
+  readonly entered: number;
+  readonly exited: number;
+  readonly restyled: number;
+}
+
+/** A small seeded PRNG (mulberry32), so layouts are the same on every load. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
+export class GraphAdapter {
+  readonly cy: Core;
+  private model: Model | null = null;
+  private edges: EdgeSingular[] = [];
+  private nodes: NodeSingular[] = [];
+  /** 1 where a relation is shown. */
+  private shown = new Uint8Array(0);
+  private shownList: number[] = [];
+  /** Shown relations per actor ordinal: an actor with none is dimmed. */
+  private degree = new Int32Array(0);
+  /** Per relation: 1 fuzzy, fade level, status code — to write a class only when it changes. */
+  private fuzzy = new Uint8Array(0);
+  private fade = new Uint8Array(0);
+  private status = new Uint8Array(0);
+  private selected: ActorId | null = null;
+  private focusActive = false;
+  private time: Day = 0;
+
+  constructor(
+    container: HTMLElement | null,
+    private readonly handlers: AdapterHandlers = {},
+  ) {
+    this.cy = cytoscape({
+      ...(container ? { container } : { headless: true, styleEnabled: true }),
+      style: stylesheet(false),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 6,
+      boxSelectionEnabled: false,
+    });
+    this.cy.on('tap', (e: EventObject) => {
+      if (e.target === this.cy) this.handlers.onSelect?.(null);
+      else if (e.target.isNode?.()) this.handlers.onSelect?.(e.target.id().slice(2) as ActorId);
+    });
+    this.cy.on('mouseover', 'edge', (e: EventObject) => {
+      const p = e.renderedPosition ?? e.target.renderedMidpoint();
+      this.handlers.onHover?.({ ordinal: e.target.scratch('_ord') as number, x: p.x, y: p.y });
+    });
+    this.cy.on('mouseout', 'edge', () => this.handlers.onHover?.(null));
+  }
+
+  /** Replaces the dataset: builds fresh elements (never store objects), in one batch. */
+  setModel(model: Model, positions?: ReadonlyMap<string, { x: number; y: number }>): void {
+    this.model = model;
+    const { dataset } = model;
+    const n = dataset.relations.length;
+    const colors = typeColors(dataset.relationTypes);
+    const large = n > LARGE_GRAPH;
+    const totalDegree = new Int32Array(dataset.actors.length);
+    for (const r of dataset.relations) {
+      const s = model.actorOrdinal.get(r.source);
+      const t = model.actorOrdinal.get(r.target);
+      if (s !== undefined) totalDegree[s]! += 1;
+      if (t !== undefined && t !== s) totalDegree[t]! += 1;
+    }
+    const nodeDefs: ElementDefinition[] = dataset.actors.map((a, i) => ({
+      group: 'nodes',
+      data: {
+        id: 'n:' + a.id,
+        label: a.name,
+        shape: shapeOf(a.kind),
+        size: Math.round(22 + Math.min(26, Math.sqrt(totalDegree[i] ?? 0) * 5)),
+      },
+      position: { ...(positions?.get(a.id) ?? { x: 0, y: 0 }) },
+    }));
+    const edgeDefs: ElementDefinition[] = dataset.relations.map((r) => {
+      const type = model.typeById.get(r.type);
+      const classes = ['hidden'];
+      if (type?.directed) classes.push('directed');
+      if (type?.kind === 'event') classes.push('event');
+      return {
+        group: 'edges',
+        data: {
+          id: 'e:' + r.id,
+          source: 'n:' + r.source,
+          target: 'n:' + r.target,
+          color: colors.get(r.type) ?? '#888888',
+        },
+        classes,
+      };
+    });
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.style(stylesheet(large));
+      this.nodes = this.cy.add(nodeDefs).toArray() as NodeSingular[];
+      this.edges = this.cy.add(edgeDefs).toArray() as EdgeSingular[];
+      this.edges.forEach((e, i) => e.scratch('_ord', i));
+      for (const node of this.nodes) node.addClass('dim');
+    });
+    this.shown = new Uint8Array(n);
+    this.shownList = [];
+    this.degree = new Int32Array(dataset.actors.length);
+    this.fuzzy = new Uint8Array(n);
+    this.fade = new Uint8Array(n);
+    this.status = new Uint8Array(n);
+    this.selected = null;
+    this.focusActive = false;
+  }
+
+  /**
+   * Takes a model of the same dataset with another temporal index (a new event window): no element
+   * changes, the next apply uses the new spans.
+   */
+  setIndex(model: Model): void {
+    if (this.model && this.model.dataset === model.dataset) this.model = model;
+  }
+
+  /** Positions every actor once over all relations (fcose, seeded) so nothing jumps while scrubbing. */
+  async layout(seed = 7): Promise<void> {
+    const { default: fcose } = await import('cytoscape-fcose');
+    if (!layoutRegistered) {
+      cytoscape.use(fcose);
+      layoutRegistered = true;
+    }
+    const hidden = this.cy.edges('.hidden');
+    const random = Math.random;
+    Math.random = seededRandom(seed);
+    try {
+      hidden.removeClass('hidden');
+      const n = this.nodes.length;
+      this.cy
+        .layout({
+          name: 'fcose',
+          quality: n > 1000 ? 'draft' : 'default',
+          randomize: true,
+          animate: false,
+          fit: false,
+          nodeRepulsion: () => 9000,
+          idealEdgeLength: () => 110,
+          nodeSeparation: 90,
+          packComponents: true,
+          numIter: 2500,
+        } as cytoscape.LayoutOptions)
+        .run();
+    } finally {
+      Math.random = random;
+      hidden.addClass('hidden');
+    }
+    this.fit();
+  }
+
+  /** Fits the view to all actors. */
+  fit(): void {
+    if (this.nodes.length > 0) this.cy.fit(this.cy.nodes(), 30);
+  }
+
+  /** Current positions of the actors, by actor id. */
+  positions(): Map<string, { x: number; y: number }> {
+    return new Map(this.nodes.map((n) => [n.id().slice(2), { ...n.position() }]));
+  }
+
+  /** Applies a view: visibility as a diff against what is shown, then fuzzy/fade/status, then focus; one batch. */
+  apply(spec: ViewSpec): ApplyReport {
+    const model = this.model;
+    if (!model) return { entered: 0, exited: 0, restyled: 0 };
+    let entered = 0;
+    let exited = 0;
+    let restyled = 0;
+    const rels = model.dataset.relations;
+    const statuses = spec.statuses ?? model.statuses;
+    const spans = model.index.spans;
+    const t = spec.time;
+    this.time = t;
+    this.cy.batch(() => {
+      // 1. Visibility: mark the new set, hide what left, show what came.
+      const next = new Uint8Array(this.shown.length);
+      const nextList: number[] = [];
+      for (const i of spec.visible) {
+        if (statuses[i] === null || statuses[i] === undefined) continue;
+        next[i] = 1;
+        nextList.push(i);
+      }
+      for (const i of this.shownList) {
+        if (next[i] === 0) {
+          this.edges[i]!.addClass('hidden');
+          this.bumpDegree(rels[i]!.source, rels[i]!.target, -1);
+          exited++;
+        }
+      }
+      for (const i of nextList) {
+        if (this.shown[i] === 0) {
+          this.edges[i]!.removeClass('hidden');
+          this.bumpDegree(rels[i]!.source, rels[i]!.target, 1);
+          entered++;
+        }
+      }
+      this.shown = next;
+      this.shownList = nextList;
+      // 2. Appearance of what is shown: uncertain span, event fade, status.
+      const window = model.index.eventWindow;
+      for (const i of nextList) {
+        const s = spans[i]!;
+        const fz = t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
+        let fd = 0;
+        if (s.eventDay !== null && window > 0 && t > s.eventDay) {
+          fd = Math.min(FADE_LEVELS, Math.ceil(((t - s.eventDay) / window) * FADE_LEVELS));
+        }
+        const st = statuses[i] === 'disputed' ? 2 : statuses[i] === 'corroborated' ? 1 : 0;
+        const edge = this.edges[i]!;
+        if (fz !== this.fuzzy[i]) {
+          edge.toggleClass('fuzzy', fz === 1);
+          this.fuzzy[i] = fz;
+          restyled++;
+        }
+        if (fd !== this.fade[i]) {
+          if (this.fade[i]) edge.removeClass(`fade-${this.fade[i]}`);
+          if (fd) edge.addClass(`fade-${fd}`);
+          this.fade[i] = fd;
+          restyled++;
+        }
+        if (st !== this.status[i]) {
+          edge.toggleClass('disputed', st === 2);
+          this.status[i] = st;
+          restyled++;
+        }
+      }
+      // 3. Focus on the selected actor's neighbourhood at this date.
+      restyled += this.applyFocus(spec.selected);
+    });
+    return { entered, exited, restyled };
+  }
+
+  private bumpDegree(source: ActorId, target: ActorId, by: number): void {
+    const m = this.model!;
+    const s = m.actorOrdinal.get(source);
+    const t = m.actorOrdinal.get(target);
+    for (const o of s === t ? [s] : [s, t]) {
+      if (o === undefined) continue;
+      const before = this.degree[o]!;
+      const after = before + by;
+      this.degree[o] = after;
+      if (before === 0 && after > 0) this.nodes[o]!.removeClass('dim');
+      else if (before > 0 && after === 0) this.nodes[o]!.addClass('dim');
+    }
+  }
+
+  private applyFocus(selected: ActorId | null): number {
+    const m = this.model!;
+    if (selected === null || !m.actorOrdinal.has(selected)) {
+      if (this.focusActive || this.selected !== null) {
+        this.cy.elements().removeClass('faded focus selected');
+        this.focusActive = false;
+        this.selected = null;
+        return 1;
+      }
+      return 0;
+    }
+    const rels = m.dataset.relations;
+    const ord = m.actorOrdinal.get(selected)!;
+    const near = new Set<number>([ord]);
+    const focusEdges = new Set<number>();
+    for (const i of m.incident[ord] ?? []) {
+      if (this.shown[i] !== 1) continue;
+      focusEdges.add(i);
+      near.add(m.actorOrdinal.get(rels[i]!.source)!);
+      near.add(m.actorOrdinal.get(rels[i]!.target)!);
+    }
+    this.nodes.forEach((n, o) => {
+      n.toggleClass('faded', !near.has(o));
+      n.toggleClass('selected', o === ord);
+    });
+    for (const i of this.shownList) {
+      const e = this.edges[i]!;
+      const inFocus = focusEdges.has(i);
+      e.toggleClass('faded', !inFocus);
+      e.toggleClass('focus', inFocus);
+    }
+    this.focusActive = true;
+    this.selected = selected;
+    return 1;
+  }
+
+  /** Relation ids shown now, sorted: what tests and exports read. */
+  visibleRelationIds(): string[] {
+    const rels = this.model?.dataset.relations ?? [];
+    return this.shownList.map((i) => rels[i]!.id as string).sort();
+  }
+
+  /** Ordinals of the relations shown now, ascending. */
+  visibleOrdinals(): readonly number[] {
+    return this.shownList;
+  }
+
+  /** The date last applied. */
+  get currentTime(): Day {
+    return this.time;
+  }
+
+  /** Tears the instance down (the view's effect cleanup). */
+  destroy(): void {
+    this.cy.destroy();
+  }
+}
+
+let layoutRegistered = false;

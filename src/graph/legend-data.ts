@@ -1,0 +1,142 @@
+// What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
+import { STATUSES, type Model, type RelationKind, type Status } from '../model';
+import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
+import { FADE_LEVELS, stylesheet } from './style';
+
+/** A relation type the dataset uses, drawn as a line of its colour (with an arrowhead when directed). */
+export interface LegendType {
+  readonly id: string;
+  readonly label: string;
+  readonly color: string;
+  readonly directed: boolean;
+  readonly kind: RelationKind;
+}
+
+/** A status, how its line is drawn, and what it means in a few words. */
+export interface LegendStatus {
+  readonly status: Status;
+  readonly label: string;
+  readonly line: 'solid' | 'dashed';
+  readonly meaning: string;
+}
+
+/** A line style that carries time: lighter (uncertain span of a fuzzy date) or fading (event window). */
+export interface LegendLine {
+  readonly id: 'fuzzy' | 'fading';
+  readonly label: string;
+  readonly meaning: string;
+  /** Opacities to draw the sample with: one for `fuzzy`, one per fade step for `fading`. */
+  readonly opacities: readonly number[];
+}
+
+/** An actor kind the dataset uses, with the node shape it is drawn as. */
+export interface LegendKind {
+  readonly kind: string;
+  readonly label: string;
+  readonly shape: string;
+}
+
+/** Everything a legend lists, in display order; renderers add no knowledge of their own. */
+export interface LegendData {
+  readonly types: readonly LegendType[];
+  readonly statuses: readonly LegendStatus[];
+  readonly lines: readonly LegendLine[];
+  readonly kinds: readonly LegendKind[];
+  /** Line dash pattern of disputed ties (in graph units), as the stylesheet draws it. */
+  readonly dashPattern: readonly number[];
+  /** How actors without a tie at the current date are drawn. */
+  readonly dimmed: { readonly label: string; readonly opacity: number };
+}
+
+const STATUS_TEXT: Record<Status, Omit<LegendStatus, 'status'>> = {
+  reported: { label: 'Reported', line: 'solid', meaning: 'one source asserts it' },
+  corroborated: {
+    label: 'Corroborated',
+    line: 'solid',
+    meaning: 'two or more sources assert it, none disputes it',
+  },
+  disputed: { label: 'Disputed', line: 'dashed', meaning: 'at least one source disputes it' },
+};
+
+/** The opacity (or dash pattern) a stylesheet rule sets, so the legend cannot drift from the graph. */
+function ruleValue(selector: string, property: 'opacity' | 'line-dash-pattern'): unknown {
+  for (const block of stylesheet(false)) {
+    if (block.selector !== selector) continue;
+    const style = ('style' in block ? block.style : block.css) as Record<string, unknown>;
+    return style[property];
+  }
+  return undefined;
+}
+
+function opacityOf(selector: string, fallback: number): number {
+  const v = ruleValue(selector, 'opacity');
+  return typeof v === 'number' ? v : fallback;
+}
+
+/** A readable label for an actor kind the palette does not name ("militia" → "Militia"). */
+function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? (kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : 'Actor');
+}
+
+/**
+ * What the legend of this dataset must explain: the relation types its relations use (in the order
+ * the dataset declares them, coloured exactly as the graph colours them), the three statuses, the two
+ * time-bearing line styles, and the actor kinds present (known kinds first, in palette order).
+ */
+export function legendOf(model: Model): LegendData {
+  const { dataset } = model;
+  const colors = typeColors(dataset.relationTypes);
+  const used = new Set<string>(dataset.relations.map((r) => r.type));
+  const types: LegendType[] = dataset.relationTypes
+    .filter((t) => used.has(t.id))
+    .map((t) => ({
+      id: t.id,
+      label: t.label,
+      color: colors.get(t.id) ?? '#888888',
+      directed: t.directed,
+      kind: t.kind,
+    }));
+
+  const statuses: LegendStatus[] = STATUSES.map((status) => ({ status, ...STATUS_TEXT[status] }));
+
+  const eventWindow = model.index.eventWindow;
+  const fades = Array.from({ length: FADE_LEVELS }, (_, k) =>
+    opacityOf(`edge.fade-${k + 1}`, 1 - ((k + 1) / (FADE_LEVELS + 1)) * 0.8),
+  );
+  const lines: LegendLine[] = [
+    {
+      id: 'fuzzy',
+      label: 'Lighter',
+      meaning: 'within the uncertain span of a fuzzy date (month, year, about, uncertain)',
+      opacities: [opacityOf('edge.fuzzy', 0.45)],
+    },
+    {
+      id: 'fading',
+      label: 'Fading',
+      meaning: `an event seen within its event window (${eventWindow} ${eventWindow === 1 ? 'day' : 'days'} after its date), fading as it ages`,
+      opacities: [1, ...fades],
+    },
+  ];
+
+  const present = new Set<string>(dataset.actors.map((a) => a.kind));
+  const known = Object.keys(KIND_SHAPES).filter((k) => present.has(k));
+  const others = [...present].filter((k) => !(k in KIND_SHAPES));
+  const kinds: LegendKind[] = [...known, ...others].map((kind) => ({
+    kind,
+    label: kindLabel(kind),
+    shape: shapeOf(kind),
+  }));
+
+  const dash = ruleValue('edge.disputed', 'line-dash-pattern');
+  const dashPattern =
+    Array.isArray(dash) && dash.every((d) => typeof d === 'number') ? (dash as number[]) : [7, 4];
+
+  return {
+    types,
+    statuses,
+    lines,
+    kinds,
+    dashPattern,
+    dimmed: { label: 'Faint: no tie at this date', opacity: opacityOf('node.dim', 0.35) },
+  };
+}

@@ -1,0 +1,65 @@
+// The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
+import type { StylesheetJson } from 'cytoscape';
+
+/** Number of opacity steps an event edge fades through across its event window. */
+export const FADE_LEVELS = 4;
+
+/** The stylesheet; `large` switches to cheap edges (haystack, no labels) for big graphs. */
+export function stylesheet(large: boolean): StylesheetJson {
+  const fades: StylesheetJson = Array.from({ length: FADE_LEVELS }, (_, k) => ({
+    selector: `edge.fade-${k + 1}`,
+    style: { opacity: 1 - ((k + 1) / (FADE_LEVELS + 1)) * 0.8 },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'data(shape)' as never,
+        'background-color': '#f4f1ea',
+        'border-color': '#3b3b3b',
+        'border-width': 1.5,
+        width: 'data(size)',
+        height: 'data(size)',
+        label: large ? '' : 'data(label)',
+        'font-size': 11,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1e1e1e',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '110px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node.dim', style: { opacity: 0.35 } },
+    {
+      selector: 'node.selected',
+      style: { 'border-width': 4, 'border-color': '#111111', 'background-color': '#ffe08a' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2.5,
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
+        'curve-style': large ? 'haystack' : 'bezier',
+        'control-point-step-size': 22,
+        'arrow-scale': 1.1,
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': large ? 'none' : 'triangle' } },
+    {
+      selector: 'edge.disputed',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] as never },
+    },
+    { selector: 'edge.fuzzy', style: { opacity: 0.45, width: 2 } },
+    ...fades,
+    { selector: 'edge.hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+    { selector: 'edge.focus', style: { width: 4, 'z-index': 10 } },
+    { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
+  ];
+}

@@ -1,0 +1,224 @@
+// The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { immer } from 'zustand/middleware/immer';
+import { DEFAULT_EVENT_WINDOW, addMonths, type ActorId, type Dataset, type Day } from '../model';
+import type { Issue } from '../io/validate';
+import { modelOf } from './selectors';
+
+/** How the time bar selects relations: at a date, everything up to it, or a range of dates. */
+export type TimeMode = 'at' | 'cumulative' | 'range';
+/** How far one tick of play moves. */
+export type PlaySpeed = 'day' | 'week' | 'month' | 'event';
+
+/** A failed load: which file, and every issue found in it. */
+export interface LoadError {
+  readonly file: string;
+  readonly issues: readonly Issue[];
+}
+
+/** The state of one explorer view. */
+export interface ViewState {
+  /** The dataset on screen; replaced whole, never mutated. */
+  dataset: Dataset | null;
+  /** Where the dataset came from (file name or URL), for messages. */
+  datasetName: string;
+  /** Bumped on every load, so views can tell a new dataset from a new date. */
+  datasetVersion: number;
+  time: Day;
+  mode: TimeMode;
+  range: [Day, Day];
+  eventWindow: number;
+  selected: ActorId | null;
+  playing: boolean;
+  speed: PlaySpeed;
+  /** Last load report for the `role="status"` region. */
+  status: string;
+  /** A failed load, shown in the `role="alert"` region; the previous dataset stays. */
+  loadError: LoadError | null;
+  /** Notices that are not errors (unknown actor in the URL, …). */
+  notice: string | null;
+}
+
+/** The verbs the interface uses; real logic lives in model/. */
+export interface ViewActions {
+  loadDataset(
+    dataset: Dataset,
+    name: string,
+    initial?: { time?: Day; actor?: string | null },
+  ): void;
+  failLoad(error: LoadError): void;
+  dismissError(): void;
+  setTime(day: Day): void;
+  stepTime(days: number): void;
+  stepMonths(months: number): void;
+  toFirst(): void;
+  toLast(): void;
+  previousEvent(): void;
+  nextEvent(): void;
+  setMode(mode: TimeMode): void;
+  setRange(range: [Day, Day]): void;
+  setEventWindow(days: number): void;
+  selectActor(id: ActorId | null): void;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: PlaySpeed): void;
+  /** One tick of play; stops at the last date. */
+  tick(): void;
+  setNotice(notice: string | null): void;
+}
+
+/** The whole store. */
+export type ViewStore = ViewState & ViewActions;
+
+function initialState(): ViewState {
+  return {
+    dataset: null,
+    datasetName: '',
+    datasetVersion: 0,
+    time: 0,
+    mode: 'at',
+    range: [0, 0],
+    eventWindow: DEFAULT_EVENT_WINDOW,
+    selected: null,
+    playing: false,
+    speed: 'week',
+    status: '',
+    loadError: null,
+    notice: null,
+  };
+}
+
+/** The first and last day the time bar covers (the dataset's extent, padded to whole months). */
+export function timeBounds(state: Pick<ViewState, 'dataset' | 'eventWindow'>): [Day, Day] {
+  const model = modelOf(state);
+  const extent = model?.index.extent;
+  if (!extent) return [0, 0];
+  return [extent.first, extent.last];
+}
+
+function clamp(state: ViewState, day: Day): Day {
+  const [first, last] = timeBounds(state);
+  return Math.min(Math.max(day, first), last);
+}
+
+/** Creates a fresh store; each test and each mounted app gets its own. */
+export function createViewStore(): StoreApi<ViewStore> {
+  return createStore<ViewStore>()(
+    immer((set, get) => ({
+      ...initialState(),
+      loadDataset(dataset, name, initial = {}) {
+        set((s) => {
+          s.dataset = dataset as never;
+          s.datasetName = name;
+          s.datasetVersion += 1;
+          s.loadError = null;
+          s.playing = false;
+          const [first, last] = timeBounds({ dataset, eventWindow: s.eventWindow });
+          const wanted = initial.time;
+          s.time = wanted !== undefined ? Math.min(Math.max(wanted, first), last) : first;
+          s.range = [first, last];
+          const actor = initial.actor ?? null;
+          const known = actor !== null && dataset.actors.some((a) => a.id === actor);
+          s.selected = known ? (actor as ActorId) : null;
+          s.notice =
+            actor !== null && !known
+              ? `No actor "${actor}" in ${dataset.title}; nothing selected.`
+              : null;
+          s.status = `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations`;
+        });
+      },
+      failLoad(error) {
+        set((s) => {
+          s.loadError = error as never;
+        });
+      },
+      dismissError() {
+        set((s) => {
+          s.loadError = null;
+        });
+      },
+      setTime(day) {
+        set((s) => {
+          s.time = clamp(s as ViewState, Math.round(day));
+        });
+      },
+      stepTime(days) {
+        get().setTime(get().time + days);
+      },
+      stepMonths(months) {
+        get().setTime(addMonths(get().time, months));
+      },
+      toFirst() {
+        get().setTime(timeBounds(get())[0]);
+      },
+      toLast() {
+        get().setTime(timeBounds(get())[1]);
+      },
+      previousEvent() {
+        const day = modelOf(get())?.index.previousChange(get().time);
+        if (day !== null && day !== undefined) get().setTime(day);
+      },
+      nextEvent() {
+        const day = modelOf(get())?.index.nextChange(get().time);
+        if (day !== null && day !== undefined) get().setTime(day);
+      },
+      setMode(mode) {
+        set((s) => {
+          s.mode = mode;
+        });
+      },
+      setRange([a, b]) {
+        set((s) => {
+          const lo = clamp(s as ViewState, Math.min(a, b));
+          const hi = clamp(s as ViewState, Math.max(a, b));
+          s.range = [lo, hi];
+          s.time = hi;
+        });
+      },
+      setEventWindow(days) {
+        set((s) => {
+          s.eventWindow = Math.max(0, Math.min(3650, Math.round(days)));
+        });
+      },
+      selectActor(id) {
+        set((s) => {
+          s.selected = id;
+        });
+      },
+      play() {
+        set((s) => {
+          const [, last] = timeBounds(s as ViewState);
+          if (s.time >= last) s.time = timeBounds(s as ViewState)[0];
+          s.playing = true;
+        });
+      },
+      pause() {
+        set((s) => {
+          s.playing = false;
+        });
+      },
+      setSpeed(speed) {
+        set((s) => {
+          s.speed = speed;
+        });
+      },
+      tick() {
+        const s = get();
+        const [, last] = timeBounds(s);
+        if (s.time >= last) {
+          s.pause();
+          return;
+        }
+        if (s.speed === 'event') s.nextEvent();
+        else if (s.speed === 'month') s.stepMonths(1);
+        else s.stepTime(s.speed === 'week' ? 7 : 1);
+        if (get().time >= last) get().pause();
+      },
+      setNotice(notice) {
+        set((s) => {
+          s.notice = notice;
+        });
+      },
+    })),
+  );
+}

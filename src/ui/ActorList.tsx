@@ -1,0 +1,81 @@
+// The actor list: a search over names and aliases, and one button per actor that selects it, as a click on its node does.
+import { useMemo, useState } from 'react';
+import type { ActorId } from '../model';
+import { modelOf, selectVisible } from '../store/selectors';
+import { useStoreApi, useView } from './StoreContext';
+
+/** Folds case and diacritics so "nusra" finds "Nuṣra" and "jabhat an-nusra" finds its alias. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’'`ʿʾ]/g, '')
+    .toLowerCase();
+}
+
+/** The searchable list of actors. */
+export function ActorList() {
+  const store = useStoreApi();
+  const model = useView(modelOf);
+  const visible = useView(selectVisible);
+  const selected = useView((s) => s.selected);
+  const [query, setQuery] = useState('');
+
+  const activeDegree = useMemo(() => {
+    const counts = new Map<string, number>();
+    if (!model) return counts;
+    for (const i of visible) {
+      const r = model.dataset.relations[i];
+      if (!r) continue;
+      counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
+      if (r.target !== r.source) counts.set(r.target, (counts.get(r.target) ?? 0) + 1);
+    }
+    return counts;
+  }, [model, visible]);
+
+  const actors = useMemo(() => {
+    if (!model) return [];
+    const q = fold(query.trim());
+    return [...model.dataset.actors]
+      .filter((a) => !q || [a.name, a.id, ...a.aliases].some((n) => fold(n).includes(q)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [model, query]);
+
+  const select = (id: ActorId): void => store.getState().selectActor(id);
+  return (
+    <nav className="actor-list" aria-label="Actors">
+      <input
+        type="search"
+        placeholder="Find an actor (name or alias)"
+        aria-label="Find an actor"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && actors[0]) select(actors[0].id);
+        }}
+      />
+      <ul>
+        {actors.map((a) => {
+          const n = activeDegree.get(a.id) ?? 0;
+          return (
+            <li key={a.id}>
+              <button
+                type="button"
+                className={`actor${a.id === selected ? ' is-selected' : ''}${n === 0 ? ' is-idle' : ''}`}
+                aria-pressed={a.id === selected}
+                onClick={() => select(a.id)}
+                title={a.aliases.length ? `Also: ${a.aliases.join(', ')}` : a.name}
+              >
+                {a.name}
+                <span className="count" aria-hidden="true">
+                  {n || ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {actors.length === 0 ? <p className="empty">No actor matches “{query}”.</p> : null}
+    </nav>
+  );
+}

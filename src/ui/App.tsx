@@ -1,0 +1,189 @@
+// The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; URL sync and drop-to-load.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { GraphAdapter } from '../graph/adapter';
+import { dayToIso, formatDay } from '../model';
+import { modelOf } from '../store/selectors';
+import { readUrl, writeUrl } from '../store/url';
+import { ActorList } from './ActorList';
+import { GraphView } from './GraphView';
+import { Legend } from './Legend';
+import { BUNDLED_URL, loadFromUrl, loadText } from './load';
+import { Messages } from './Messages';
+import { TiesPanel } from './TiesPanel';
+import { TimeBar } from './TimeBar';
+import { useStoreApi, useView } from './StoreContext';
+
+/** Opens the dataset the URL names (or the bundled one) at the view the URL names, then keeps the URL in step. */
+function useUrlSync(): void {
+  const store = useStoreApi();
+  useEffect(() => {
+    const view = readUrl(window.location.search);
+    const initial = {
+      ...(view.time !== undefined ? { time: view.time } : {}),
+      actor: view.actor ?? null,
+    };
+    let unsubscribe = (): void => {};
+    void (async () => {
+      const ok = await loadFromUrl(store, view.data ?? BUNDLED_URL, initial);
+      if (!ok && view.data) {
+        // The named dataset failed: show the bundled one underneath the error, so the page is never empty.
+        const error = store.getState().loadError;
+        await loadFromUrl(store, BUNDLED_URL, initial);
+        if (error) store.getState().failLoad(error);
+      }
+      if (view.problems.length) {
+        const earlier = store.getState().notice;
+        store.getState().setNotice([earlier, ...view.problems].filter(Boolean).join(' '));
+      }
+      unsubscribe = store.subscribe((s, prev) => {
+        if (!s.dataset || (s.time === prev.time && s.selected === prev.selected)) return;
+        const search = writeUrl(window.location.search, { time: s.time, actor: s.selected });
+        if (search !== window.location.search) {
+          window.history.replaceState(
+            null,
+            '',
+            window.location.pathname + search + window.location.hash,
+          );
+        }
+      });
+      const s = store.getState();
+      if (s.dataset) {
+        const search = writeUrl(window.location.search, { time: s.time, actor: s.selected });
+        window.history.replaceState(
+          null,
+          '',
+          window.location.pathname + search + window.location.hash,
+        );
+      }
+    })();
+    return () => unsubscribe();
+  }, [store]);
+}
+
+/** Export buttons; the export code loads only when asked for. */
+function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
+  const store = useStoreApi();
+  const [busy, setBusy] = useState(false);
+  const run = async (ext: 'png' | 'svg'): Promise<void> => {
+    const s = store.getState();
+    const model = modelOf(s);
+    if (!adapter || !model || !s.dataset) return;
+    setBusy(true);
+    try {
+      const ex = await import('../graph/export');
+      const { legendOf } = await import('../graph/legend-data');
+      const meta = {
+        title: s.dataset.title,
+        isoDate: dayToIso(s.time),
+        dateText: formatDay(s.time),
+      };
+      const legend = legendOf(model);
+      const name = ex.snapshotFileName(meta.isoDate, ext);
+      const blob =
+        ext === 'png'
+          ? await ex.exportPng(adapter, meta, legend, model)
+          : new Blob([ex.exportSvg(adapter, meta, legend, model)], { type: 'image/svg+xml' });
+      ex.downloadBlob(blob, name);
+    } catch (e) {
+      s.setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void run('png')} disabled={!adapter || busy}>
+        Export PNG
+      </button>
+      <button type="button" onClick={() => void run('svg')} disabled={!adapter || busy}>
+        Export SVG
+      </button>
+    </>
+  );
+}
+
+/** The whole explorer. */
+export function App() {
+  const store = useStoreApi();
+  const title = useView((s) => s.dataset?.title ?? 'Loading…');
+  const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useUrlSync();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') store.getState().selectActor(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      loadText(store, file.name, await file.text());
+    },
+    [store],
+  );
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void openFile(file);
+  };
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <h1>
+          <span className="brand">Tieline</span> <span className="dataset-title">{title}</span>
+        </h1>
+        <div className="actions">
+          <label className="file-button">
+            Import dataset
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void openFile(file);
+                e.target.value = '';
+              }}
+            />
+          </label>
+          <ExportButtons adapter={adapter} />
+        </div>
+      </header>
+      <Messages />
+      <main className="workspace">
+        <ActorList />
+        <section className="canvas-area" aria-label="Graph">
+          <GraphView onAdapter={setAdapter} />
+          <Legend />
+          <div className="graph-tools">
+            <button type="button" onClick={() => adapter?.fit()}>
+              Fit
+            </button>
+            <button
+              type="button"
+              onClick={() => void adapter?.layout(Math.floor(Math.random() * 1e9))}
+            >
+              Re-run layout
+            </button>
+          </div>
+        </section>
+        <TiesPanel />
+      </main>
+      <TimeBar />
+    </div>
+  );
+}

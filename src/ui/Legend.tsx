@@ -1,0 +1,106 @@
+// The legend: every colour, line style and shape the graph uses, explained.
+import { useMemo } from 'react';
+import { legendOf } from '../graph/legend-data';
+import { modelOf } from '../store/selectors';
+import { useView } from './StoreContext';
+
+function Line({
+  color,
+  dash,
+  arrow = false,
+  opacity = 1,
+}: {
+  color: string;
+  dash?: string | undefined;
+  arrow?: boolean;
+  opacity?: number;
+}) {
+  return (
+    <svg width="34" height="10" aria-hidden="true">
+      <line
+        x1="1"
+        y1="5"
+        x2={arrow ? 26 : 33}
+        y2="5"
+        stroke={color}
+        strokeWidth="2.5"
+        strokeDasharray={dash}
+        opacity={opacity}
+      />
+      {arrow ? <polygon points="25,1 33,5 25,9" fill={color} opacity={opacity} /> : null}
+    </svg>
+  );
+}
+
+function Shape({ shape }: { shape: string }) {
+  const common = { fill: '#f4f1ea', stroke: '#3b3b3b', strokeWidth: 1.2 };
+  return (
+    <svg width="14" height="14" aria-hidden="true">
+      {shape === 'round-rectangle' ? (
+        <rect x="1.5" y="2.5" width="11" height="9" rx="2" {...common} />
+      ) : shape === 'diamond' ? (
+        <polygon points="7,1 13,7 7,13 1,7" {...common} />
+      ) : shape === 'hexagon' ? (
+        <polygon points="4,1.5 10,1.5 13,7 10,12.5 4,12.5 1,7" {...common} />
+      ) : shape === 'triangle' ? (
+        <polygon points="7,1.5 13,12.5 1,12.5" {...common} />
+      ) : (
+        <circle cx="7" cy="7" r="5.5" {...common} />
+      )}
+    </svg>
+  );
+}
+
+/** The legend panel over the graph, rendered from the same data as the exports' legends. */
+export function Legend() {
+  const model = useView(modelOf);
+  const data = useMemo(() => (model ? legendOf(model) : null), [model]);
+  if (!data) return null;
+  const dash = data.dashPattern.join(' ');
+  return (
+    <section className="legend" aria-label="Legend">
+      <details open>
+        <summary>Legend</summary>
+        <h2>Relation types</h2>
+        <ul>
+          {data.types.map((t) => (
+            <li key={t.id}>
+              <Line color={t.color} arrow={t.directed} />
+              {t.label}
+              {t.kind === 'event' ? ' (event)' : ''}
+            </li>
+          ))}
+        </ul>
+        <h2>Status and time</h2>
+        <ul>
+          {data.statuses.map((s) => (
+            <li key={s.status} title={s.meaning}>
+              <Line color="#555" dash={s.line === 'dashed' ? dash : undefined} /> {s.label}
+            </li>
+          ))}
+          {data.lines.map((l) => (
+            <li key={l.id} title={l.meaning}>
+              <Line color="#555" opacity={l.opacities[l.opacities.length - 1] ?? 1} />{' '}
+              {l.label === 'Lighter' ? 'Uncertain date' : 'Event fading'}
+            </li>
+          ))}
+        </ul>
+        <h2>Actors</h2>
+        <ul>
+          {data.kinds.map((k) => (
+            <li key={k.kind}>
+              <Shape shape={k.shape} />
+              {k.label}
+            </li>
+          ))}
+          <li>
+            <span style={{ opacity: data.dimmed.opacity }}>
+              <Shape shape="ellipse" />
+            </span>
+            {data.dimmed.label}
+          </li>
+        </ul>
+      </details>
+    </section>
+  );
+}

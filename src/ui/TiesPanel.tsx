@@ -1,0 +1,150 @@
+// The ties panel: the selected actor's ties at the date, then its whole history, each with status and cited sources.
+import { useMemo } from 'react';
+import { typeColors } from '../graph/palette';
+import {
+  datesAsWritten,
+  edtf,
+  formatDay,
+  formatEdtf,
+  type ActorId,
+  type Model,
+  type Relation,
+} from '../model';
+import { modelOf, tiesOf, type Tie } from '../store/selectors';
+import { useStoreApi, useView } from './StoreContext';
+
+function direction(model: Model, r: Relation, actor: ActorId): string {
+  const directed = model.typeById.get(r.type)?.directed ?? false;
+  if (!directed || r.source === r.target) return 'with';
+  return r.source === actor ? 'to' : 'from';
+}
+
+/** One tie: type, counterpart (a button that selects it), dates, status, paraphrase and claims. */
+function TieItem({
+  model,
+  tie,
+  actor,
+  colors,
+}: {
+  model: Model;
+  tie: Tie;
+  actor: ActorId;
+  colors: Map<string, string>;
+}) {
+  const store = useStoreApi();
+  const r = model.dataset.relations[tie.ordinal] as Relation;
+  const type = model.typeById.get(r.type);
+  const other = model.actorById.get(tie.other);
+  const status = model.statuses[tie.ordinal] ?? 'reported';
+  return (
+    <li className="tie">
+      <div className="tie-head">
+        <span className="type" style={{ borderColor: colors.get(r.type) }}>
+          {type?.label ?? r.type}
+        </span>{' '}
+        <span className="dir">{direction(model, r, actor)}</span>{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => store.getState().selectActor(tie.other)}
+        >
+          {other?.name ?? tie.other}
+        </button>
+        <span className={`badge status-${status}`}>{status}</span>
+      </div>
+      <div className="tie-dates">
+        {datesAsWritten(r, type?.kind)}
+        {r.place ? ` · ${r.place}` : ''}
+        {r.count !== undefined ? ` · ${r.count}` : ''}
+      </div>
+      {r.summary ? <p className="summary">{r.summary}</p> : null}
+      <ul className="claims">
+        {r.claims.map((c, k) => {
+          const src = model.sourceById.get(c.source);
+          return (
+            <li key={k} className={`claim stance-${c.stance}`}>
+              <span className="stance">{c.stance === 'asserts' ? 'Asserts' : 'Disputes'}</span>:{' '}
+              <cite>{src?.title ?? c.source}</cite>
+              {src?.publisher ? `, ${src.publisher}` : ''}
+              {src?.published ? `, ${formatEdtf(edtf(src.published))}` : ''} — {c.locator}
+              {c.note ? <span className="note"> ({c.note})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+/** The panel for the selected actor, or a hint when none is selected. */
+export function TiesPanel() {
+  const store = useStoreApi();
+  const model = useView(modelOf);
+  const selected = useView((s) => s.selected);
+  const time = useView((s) => s.time);
+  const mode = useView((s) => s.mode);
+  const range0 = useView((s) => s.range[0]);
+  const range1 = useView((s) => s.range[1]);
+  const dataset = useView((s) => s.dataset);
+  const eventWindow = useView((s) => s.eventWindow);
+  const ties = useMemo(
+    () =>
+      selected
+        ? tiesOf({ dataset, eventWindow, mode, time, range: [range0, range1] }, selected)
+        : null,
+    [selected, dataset, eventWindow, mode, time, range0, range1],
+  );
+  const colors = useMemo(() => typeColors(model?.dataset.relationTypes ?? []), [model]);
+  const actor = selected ? model?.actorById.get(selected) : undefined;
+  if (!model || !actor || !ties) {
+    return (
+      <aside className="ties-panel empty" aria-label="Ties">
+        <p>
+          Select an actor (on the graph or in the list) to read its ties and the sources behind
+          them.
+        </p>
+      </aside>
+    );
+  }
+  const when =
+    mode === 'cumulative'
+      ? `up to ${formatDay(time)}`
+      : mode === 'range'
+        ? `${formatDay(range0)} – ${formatDay(time)}`
+        : `on ${formatDay(time)}`;
+  return (
+    <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
+      <header>
+        <h2>{actor.name}</h2>
+        <button
+          type="button"
+          className="close"
+          onClick={() => store.getState().selectActor(null)}
+          aria-label="Clear selection"
+        >
+          ×
+        </button>
+        {actor.aliases.length ? <p className="aliases">Also: {actor.aliases.join(', ')}</p> : null}
+        {actor.description ? <p className="description">{actor.description}</p> : null}
+      </header>
+      <h3>
+        In view {when} ({ties.current.length})
+      </h3>
+      {ties.current.length ? (
+        <ul className="ties">
+          {ties.current.map((t) => (
+            <TieItem key={t.ordinal} model={model} tie={t} actor={actor.id} colors={colors} />
+          ))}
+        </ul>
+      ) : (
+        <p className="none">No tie in view at this date.</p>
+      )}
+      <h3>History ({ties.history.length})</h3>
+      <ul className="ties history">
+        {ties.history.map((t) => (
+          <TieItem key={t.ordinal} model={model} tie={t} actor={actor.id} colors={colors} />
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,265 @@
+// The time bar: the date as written, a histogram of relation starts per month, the Timeline slider, play and modes.
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  addMonths,
+  dayToIso,
+  formatDay,
+  monthName,
+  partsOf,
+  startOfMonth,
+  type Day,
+} from '../model';
+import { typeColors } from '../graph/palette';
+import { timeBounds, type PlaySpeed, type TimeMode, type ViewStore } from '../store/store';
+import { modelOf } from '../store/selectors';
+import { useStoreApi, useView } from './StoreContext';
+
+const TICK_MS: Record<PlaySpeed, number> = { day: 120, week: 250, month: 400, event: 900 };
+
+/** Month boundaries covering [first, last]. */
+function monthEdges(first: Day, last: Day): Day[] {
+  const edges: Day[] = [];
+  for (let d = startOfMonth(first); d <= last; d = addMonths(d, 1)) edges.push(d);
+  edges.push(addMonths(edges[edges.length - 1] ?? startOfMonth(first), 1));
+  return edges;
+}
+
+/** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
+function Histogram({ first, last }: { first: Day; last: Day }) {
+  const store = useStoreApi();
+  const model = useView(modelOf);
+  const time = useView((s) => s.time);
+  const bars = useMemo(() => {
+    if (!model) return null;
+    const edges = monthEdges(first, last);
+    const counts = model.index.histogram(edges);
+    const colors = typeColors(model.dataset.relationTypes);
+    const totals = edges.slice(0, -1).map((_, j) => {
+      let sum = 0;
+      for (const c of counts.values()) sum += c[j] ?? 0;
+      return sum;
+    });
+    return { edges, counts, colors, totals, max: Math.max(1, ...totals) };
+  }, [model, first, last]);
+  if (!bars || !model) return null;
+  const span = Math.max(1, last - first);
+  const x = (d: Day): number => ((Math.min(Math.max(d, first), last) - first) / span) * 1000;
+  const H = 48;
+  return (
+    <svg
+      className="histogram"
+      viewBox={`0 0 1000 ${H}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {bars.edges.slice(0, -1).map((edge, j) => {
+        const x0 = x(edge);
+        const w = Math.max(1, x(bars.edges[j + 1] as Day) - x0 - 1);
+        let y = H;
+        const p = partsOf(edge);
+        return (
+          <g
+            key={edge}
+            className="bar"
+            onClick={() => store.getState().setTime(Math.max(edge, first))}
+          >
+            <title>{`${monthName(p.month)} ${p.year}: ${bars.totals[j]} relation(s) start`}</title>
+            <rect x={x0} y={0} width={w} height={H} fill="transparent" />
+            {model.dataset.relationTypes.map((t) => {
+              const c = bars.counts.get(t.id)?.[j] ?? 0;
+              if (c === 0) return null;
+              const h = (c / bars.max) * (H - 4);
+              y -= h;
+              return (
+                <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
+              );
+            })}
+          </g>
+        );
+      })}
+      <line
+        x1={x(time)}
+        x2={x(time)}
+        y1={0}
+        y2={H}
+        stroke="#111"
+        strokeWidth={2}
+        vectorEffect="non-scaling-stroke"
+      />
+    </svg>
+  );
+}
+
+/** Keys of the Timeline slider, per the interface contract. */
+function sliderKeys(e: KeyboardEvent<HTMLInputElement>, move: (f: (s: ViewStore) => void) => void) {
+  const map: Record<string, (a: ViewStore) => void> = {
+    ArrowLeft: (a) => a.stepTime(-1),
+    ArrowDown: (a) => a.stepTime(-1),
+    ArrowRight: (a) => a.stepTime(1),
+    ArrowUp: (a) => a.stepTime(1),
+    PageUp: (a) => a.stepMonths(1),
+    PageDown: (a) => a.stepMonths(-1),
+    Home: (a) => a.toFirst(),
+    End: (a) => a.toLast(),
+  };
+  const f = map[e.key];
+  if (f) {
+    e.preventDefault();
+    move(f);
+  }
+}
+/** The whole time bar. */
+export function TimeBar() {
+  const store = useStoreApi();
+  const dataset = useView((s) => s.dataset);
+  const eventWindow = useView((s) => s.eventWindow);
+  const time = useView((s) => s.time);
+  const mode = useView((s) => s.mode);
+  const range0 = useView((s) => s.range[0]);
+  const playing = useView((s) => s.playing);
+  const speed = useView((s) => s.speed);
+  const [first, last] = useMemo(() => timeBounds({ dataset, eventWindow }), [dataset, eventWindow]);
+
+  // Coalesce drag input: at most one store update per animation frame.
+  const pending = useRef<{ value: Day; which: 'time' | 'start' } | null>(null);
+  const frame = useRef(0);
+  const schedule = (value: Day, which: 'time' | 'start'): void => {
+    pending.current = { value, which };
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const p = pending.current;
+      pending.current = null;
+      if (!p) return;
+      const s = store.getState();
+      if (p.which === 'start') s.setRange([p.value, s.range[1]]);
+      else if (s.mode === 'range') s.setRange([s.range[0], p.value]);
+      else s.setTime(p.value);
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // Play: one tick per interval until the end or Pause.
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => store.getState().tick(), TICK_MS[speed]);
+    return () => window.clearInterval(id);
+  }, [playing, speed, store]);
+
+  const keyMove = (f: (a: ViewStore) => void): void => {
+    const s = store.getState();
+    f(s);
+    if (s.mode === 'range') store.getState().setRange([s.range[0], store.getState().time]);
+  };
+  const iso = dayToIso(time);
+  const disabled = !dataset;
+  return (
+    <section className="timebar" aria-label="Time">
+      <div className="timebar-head">
+        <div className="current-date" aria-live="off">
+          {mode === 'range'
+            ? `${formatDay(range0)} – ${formatDay(time)}`
+            : mode === 'cumulative'
+              ? `Up to ${formatDay(time)}`
+              : formatDay(time)}
+        </div>
+        <div className="controls">
+          <button
+            type="button"
+            onClick={() => store.getState().previousEvent()}
+            disabled={disabled}
+          >
+            Previous event
+          </button>
+          <button
+            type="button"
+            className="play"
+            onClick={() => (playing ? store.getState().pause() : store.getState().play())}
+            disabled={disabled}
+          >
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button type="button" onClick={() => store.getState().nextEvent()} disabled={disabled}>
+            Next event
+          </button>
+          <label>
+            Speed{' '}
+            <select
+              value={speed}
+              onChange={(e) => store.getState().setSpeed(e.target.value as PlaySpeed)}
+            >
+              <option value="day">a day per tick</option>
+              <option value="week">a week per tick</option>
+              <option value="month">a month per tick</option>
+              <option value="event">event to event</option>
+            </select>
+          </label>
+          <fieldset className="modes">
+            <legend>Show</legend>
+            {(
+              [
+                ['at', 'At date'],
+                ['cumulative', 'Cumulative'],
+                ['range', 'Range'],
+              ] as [TimeMode, string][]
+            ).map(([m, label]) => (
+              <label key={m}>
+                <input
+                  type="radio"
+                  name="time-mode"
+                  checked={mode === m}
+                  onChange={() => store.getState().setMode(m)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <label title="How long an event stays on the graph after its date">
+            Event window{' '}
+            <input
+              type="number"
+              min={0}
+              max={3650}
+              value={eventWindow}
+              onChange={(e) => store.getState().setEventWindow(Number(e.target.value))}
+              className="window-input"
+            />{' '}
+            days
+          </label>
+        </div>
+      </div>
+      <Histogram first={first} last={last} />
+      {mode === 'range' ? (
+        <input
+          type="range"
+          className="slider range-start"
+          aria-label="Range start"
+          min={first}
+          max={last}
+          step={1}
+          value={range0}
+          aria-valuetext={`${dayToIso(range0)} (${formatDay(range0)})`}
+          onChange={(e) => schedule(Number(e.target.value), 'start')}
+          disabled={disabled}
+        />
+      ) : null}
+      <input
+        type="range"
+        className="slider"
+        aria-label="Timeline"
+        min={first}
+        max={last}
+        step={1}
+        value={time}
+        aria-valuetext={`${iso} (${formatDay(time)})`}
+        onChange={(e) => schedule(Number(e.target.value), 'time')}
+        onKeyDown={(e) => sliderKeys(e, keyMove)}
+        disabled={disabled}
+      />
+      <div className="axis" aria-hidden="true">
+        <span>{formatDay(first)}</span>
+        <span>{formatDay(last)}</span>
+      </div>
+    </section>
+  );
+}

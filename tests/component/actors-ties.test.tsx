@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+// The actor list and the ties panel: selection by button and search, ties at the date and over time, with sources.
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ActorList } from '../../src/ui/ActorList';
+import { TiesPanel } from '../../src/ui/TiesPanel';
+import { bundled, renderWithStore } from './helpers';
+
+describe('ActorList', () => {
+  it('has one button per actor, named by its name, and selects on activation', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ActorList />);
+    const d = bundled();
+    for (const a of d.actors)
+      expect(screen.getByRole('button', { name: a.name })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Harakat Hazm' }));
+    expect(store.getState().selected).toBe('hazm');
+  });
+
+  it('finds actors by alias, and Enter selects the first match', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<ActorList />);
+    await user.type(screen.getByRole('searchbox', { name: 'Find an actor' }), 'ISIL{Enter}');
+    expect(screen.getByRole('button', { name: 'Islamic State' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Harakat Hazm' })).toBeNull();
+    expect(store.getState().selected).toBe('is');
+  });
+});
+
+describe('TiesPanel', () => {
+  it('lists the ties at the date and the history, with status and each source with its locator', () => {
+    renderWithStore(<TiesPanel />, '2014-11-03', 'hazm');
+    const region = screen.getByRole('region', { name: 'Ties of Harakat Hazm' });
+    const text = region.textContent ?? '';
+    expect(text).toMatch(/In view on 3 November 2014/);
+    expect(text).toMatch(/Attack\s*from\s*Jabhat al-Nusra/);
+    expect(text).toMatch(/Defection\s*to\s*Jabhat al-Nusra/);
+    expect(text).toContain('2 November 2014');
+    expect(text).toMatch(/Asserts: .*Orton|Asserts: A Word of Caution/);
+    expect(text).toMatch(/paragraph \d+/);
+    expect(within(region).getAllByText('reported').length).toBeGreaterThan(0);
+  });
+
+  it('shows a disputed tie with both sides cited', () => {
+    renderWithStore(<TiesPanel />, '2014-11-03', 'is');
+    const region = screen.getByRole('region', { name: 'Ties of Islamic State' });
+    const truce = within(region)
+      .getAllByRole('listitem')
+      .find(
+        (li) =>
+          li.classList.contains('tie') &&
+          /Truce/.test(li.textContent ?? '') &&
+          /about November 2014/.test(li.textContent ?? ''),
+      );
+    expect(truce).toBeDefined();
+    expect(within(truce!).getByText('disputed')).toBeInTheDocument();
+    expect(truce!.textContent).toMatch(/Disputes/);
+    expect(truce!.textContent).toMatch(/Asserts/);
+  });
+
+  it('selects the counterpart when its name is activated', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<TiesPanel />, '2014-11-03', 'hazm');
+    const region = screen.getByRole('region', { name: 'Ties of Harakat Hazm' });
+    await user.click(within(region).getAllByRole('button', { name: 'Jabhat al-Nusra' })[0]!);
+    expect(store.getState().selected).toBe('nusra');
+    expect(screen.getByRole('region', { name: 'Ties of Jabhat al-Nusra' })).toBeInTheDocument();
+  });
+
+  it('renders markup in labels as text', () => {
+    const { store } = renderWithStore(<TiesPanel />);
+    const d = bundled();
+    const evil = {
+      ...d,
+      actors: d.actors.map((a) =>
+        a.id === 'hazm' ? { ...a, name: '<img src=x onerror=alert(1)>' } : a,
+      ),
+    };
+    store.getState().loadDataset(evil, 'evil', { actor: 'hazm' });
+    return Promise.resolve().then(() => {
+      const region = screen.getByRole('region', { name: 'Ties of <img src=x onerror=alert(1)>' });
+      expect(region.querySelector('img')).toBeNull();
+    });
+  });
+});

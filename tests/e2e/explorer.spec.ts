@@ -1,0 +1,192 @@
+// What people do with the explorer, in Chromium: scrub and watch the graph change, click a node, deep links, bad data.
+import type { Page } from '@playwright/test';
+import { expect, openApp, test, visibleIds } from './fixtures';
+
+const KEY_TIES = [
+  'hazm-defects-to-nusra-2014-11-02',
+  'is-nusra-truce-2014-11',
+  'nusra-attacks-hazm-2014-11-02',
+  'nusra-attacks-srf-2014-11-02',
+];
+
+/** A cheap fingerprint of the graph canvas pixels, to prove the picture changed. */
+async function canvasSignature(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const out: number[] = [];
+    for (const c of document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph"] canvas')) {
+      const ctx = c.getContext('2d');
+      if (!ctx || !c.width) continue;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 16)
+        sum = (sum + (d[i] ?? 0) * ((i % 997) + 1)) % 1_000_000_007;
+      out.push(sum);
+    }
+    return out;
+  });
+}
+
+async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+}
+
+test('at 2014-11-03 the graph shows the November events and the disputed truce; at 2014-06-01 none of them', async ({
+  page,
+}) => {
+  await openApp(page, '?t=2014-11-03');
+  expect(await visibleIds(page)).toEqual(expect.arrayContaining(KEY_TIES));
+  const dashed = await page.evaluate(() =>
+    window.__tieline!.adapter.cy.getElementById('e:is-nusra-truce-2014-11').style('line-style'),
+  );
+  expect(dashed).toBe('dashed');
+  await openApp(page, '?t=2014-06-01');
+  const ids = await visibleIds(page);
+  expect(ids.filter((id) => KEY_TIES.includes(id))).toEqual([]);
+});
+
+test('scrubbing by keyboard changes the edge set and the picture', async ({ page }) => {
+  await openApp(page, '?t=2014-11-01');
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-01/);
+  const before = await visibleIds(page);
+  await nextFrame(page);
+  const pixelsBefore = await canvasSignature(page);
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-02/);
+  await expect
+    .poll(() => visibleIds(page))
+    .toEqual(expect.arrayContaining(['nusra-attacks-srf-2014-11-02']));
+  expect(before).not.toContain('nusra-attacks-srf-2014-11-02');
+  await nextFrame(page);
+  expect(await canvasSignature(page)).not.toEqual(pixelsBefore);
+  await page.keyboard.press('PageDown');
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-10-02/);
+  await expect(page).toHaveURL(/t=2014-10-02/);
+});
+
+test('scrubbing by dragging the slider changes the edge set', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03');
+  const before = await visibleIds(page);
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await slider.getAttribute('aria-valuetext')) ?? '')
+    .not.toContain('2014-11-03');
+  await expect.poll(() => visibleIds(page)).not.toEqual(before);
+});
+
+test('clicking a node on the canvas selects the actor and shows its ties', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03');
+  const pos = await page.evaluate(() => {
+    const n = window.__tieline!.adapter.cy.getElementById('n:hazm');
+    const p = n.renderedPosition();
+    const box = document.querySelector('[data-testid="graph"]')!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(pos.x, pos.y);
+  const panel = page.getByRole('region', { name: 'Ties of Harakat Hazm' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Defection');
+  await expect(panel).toContainText('Jabhat al-Nusra');
+  await expect(panel).toContainText(/paragraph \d+/);
+  await expect(page).toHaveURL(/actor=hazm/);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('a deep link restores the same view', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03&actor=nusra');
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute(
+    'aria-valuetext',
+    /2014-11-03/,
+  );
+  await expect(page.getByRole('region', { name: 'Ties of Jabhat al-Nusra' })).toBeVisible();
+  const selected = await page.evaluate(() =>
+    window.__tieline!.adapter.cy.$('node.selected').map((n) => n.id()),
+  );
+  expect(selected).toEqual(['n:nusra']);
+});
+
+test('an unknown actor or a bad date in the URL gives a notice, not a crash', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openApp(page, '?t=2014-02-30&actor=nobody');
+  await expect(page.getByRole('status')).toContainText('No actor "nobody"');
+  await expect(page.getByRole('status')).toContainText('2014-02-30');
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a bad data= URL shows the alert while a graph stays on screen', async ({ page }) => {
+  await page.route('**/bad.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: '{"format":"tieline/1","title":"Bad","relationTypes":[],"actors":[],"sources":[],"relations":[{"id":"x"}]}',
+    }),
+  );
+  await openApp(page, '?data=bad.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('bad.json');
+  await expect(alert).toContainText('$.relations[0]');
+  expect(
+    (await visibleIds(page)).length +
+      (await page.evaluate(() => window.__tieline!.adapter.cy.nodes().length)),
+  ).toBeGreaterThan(0);
+});
+
+test('loading a broken file keeps the previous dataset on screen', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03');
+  const before = await visibleIds(page);
+  await page
+    .getByLabel('Import dataset')
+    .setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "tieline/1", '),
+    });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('broken.json');
+  await expect(alert).toContainText(/line 1/);
+  expect(await visibleIds(page)).toEqual(before);
+  await expect(page.getByRole('status')).toContainText('Loaded Jihadist alliances');
+});
+
+test('dataset labels stay inert text (no HTML injection)', async ({ page }) => {
+  const evil = {
+    format: 'tieline/1',
+    title: '<img src=x onerror="window.__pwned=1">',
+    relationTypes: [{ id: 'truce', label: '<b>Truce</b>', directed: false, kind: 'state' }],
+    actors: [
+      { id: 'a', name: '<img src=x onerror="window.__pwned=1">', aliases: [], kind: 'group' },
+      { id: 'b', name: 'B', aliases: [], kind: 'group' },
+    ],
+    sources: [{ id: 's', title: '<script>window.__pwned=1</script>' }],
+    relations: [
+      {
+        id: 'r',
+        type: 'truce',
+        source: 'a',
+        target: 'b',
+        start: '2014',
+        claims: [{ source: 's', stance: 'asserts', locator: 'p 1' }],
+      },
+    ],
+  };
+  await page.route('**/evil.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(evil) }),
+  );
+  await openApp(page, '?data=evil.json&actor=a');
+  await expect(page.getByRole('region', { name: /Ties of <img/ })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  expect(await page.locator('main img').count()).toBe(0);
+});

@@ -1,0 +1,170 @@
+// Adapter tests on a headless Cytoscape: a time change touches only the relations that changed, never the elements.
+import { describe, expect, it } from 'vitest';
+import { GraphAdapter } from '../../src/graph/adapter';
+import { buildModel, isoToDay, type Dataset } from '../../src/model';
+
+const claims = [{ source: 's', stance: 'asserts', locator: 'paragraph 1' }];
+const dataset = {
+  format: 'tieline/1',
+  title: 'Adapter test',
+  relationTypes: [
+    { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
+    { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
+  ],
+  actors: ['a', 'b', 'c', 'd'].map((id) => ({
+    id,
+    name: id.toUpperCase(),
+    aliases: [],
+    kind: 'group',
+  })),
+  sources: [{ id: 's', title: 'S' }],
+  relations: [
+    { id: 'ab', type: 'truce', source: 'a', target: 'b', start: '2014-01', end: '2014-06', claims },
+    { id: 'bc', type: 'truce', source: 'b', target: 'c', start: '2014-03-01', claims },
+    { id: 'cd', type: 'attack', source: 'c', target: 'd', start: '2014-05-10', claims },
+    {
+      id: 'ad',
+      type: 'truce',
+      source: 'a',
+      target: 'd',
+      start: '2014-02',
+      claims: [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }],
+    },
+  ],
+} as unknown as Dataset;
+const day = (iso: string): number => isoToDay(iso) as number;
+
+function setup(eventWindow = 30) {
+  const model = buildModel(dataset, { eventWindow });
+  const adapter = new GraphAdapter(null);
+  adapter.setModel(model);
+  const changes = { add: 0, remove: 0, classWrites: new Map<string, number>() };
+  adapter.cy.on('add', () => changes.add++);
+  adapter.cy.on('remove', () => changes.remove++);
+  adapter.cy.on('class', (e) => {
+    const id = e.target.id() as string;
+    changes.classWrites.set(id, (changes.classWrites.get(id) ?? 0) + 1);
+  });
+  const show = (iso: string, selected: string | null = null) =>
+    adapter.apply({
+      visible: model.index.activeAt(day(iso)),
+      time: day(iso),
+      selected: selected as never,
+    });
+  return { model, adapter, changes, show };
+}
+
+describe('GraphAdapter', () => {
+  it('builds one element per actor and relation, all relations hidden at first', () => {
+    const { adapter } = setup();
+    expect(adapter.cy.nodes()).toHaveLength(4);
+    expect(adapter.cy.edges()).toHaveLength(4);
+    expect(adapter.cy.edges('.hidden')).toHaveLength(4);
+    expect(adapter.cy.nodes('.dim')).toHaveLength(4);
+  });
+
+  it('shows exactly the relations active at the date', () => {
+    const { adapter, show } = setup();
+    show('2014-03-15');
+    expect(adapter.visibleRelationIds()).toEqual(['ab', 'ad', 'bc']);
+    expect(
+      adapter.cy
+        .edges(':visible')
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['e:ab', 'e:ad', 'e:bc']);
+  });
+
+  it('a time change touches only the relations that changed and never adds or removes elements', () => {
+    const { adapter, changes, show } = setup();
+    show('2014-03-15');
+    changes.classWrites.clear();
+    const report = show('2014-05-12'); // cd (attack of 10 May) enters; nothing leaves
+    expect(report).toMatchObject({ entered: 1, exited: 0 });
+    expect(adapter.visibleRelationIds()).toEqual(['ab', 'ad', 'bc', 'cd']);
+    const touchedEdges = [...changes.classWrites.keys()].filter((id) => id.startsWith('e:'));
+    expect(touchedEdges).toEqual(['e:cd']);
+    expect(changes.add + changes.remove).toBe(0);
+
+    changes.classWrites.clear();
+    // cd's 30-day window ended on 9 June; ab ends "2014-06", so June is its uncertain end: restyled.
+    const report2 = show('2014-06-20');
+    expect(report2).toMatchObject({ entered: 0, exited: 1, restyled: 1 });
+    expect([...changes.classWrites.keys()].filter((id) => id.startsWith('e:')).sort()).toEqual([
+      'e:ab',
+      'e:cd',
+    ]);
+    expect(adapter.cy.getElementById('e:ab').hasClass('fuzzy')).toBe(true);
+
+    changes.classWrites.clear();
+    const report3 = show('2014-07-01'); // ab ended with June
+    expect(report3).toMatchObject({ entered: 0, exited: 1 });
+    expect([...changes.classWrites.keys()].filter((id) => id.startsWith('e:'))).toEqual(['e:ab']);
+    expect(changes.add + changes.remove).toBe(0);
+  });
+
+  it('the same date twice writes nothing', () => {
+    const { changes, show } = setup();
+    show('2014-05-12');
+    changes.classWrites.clear();
+    expect(show('2014-05-12')).toEqual({ entered: 0, exited: 0, restyled: 0 });
+    expect(changes.classWrites.size).toBe(0);
+  });
+
+  it('dims actors with no tie at the date and dashes disputed ties', () => {
+    const { adapter, show } = setup();
+    show('2014-01-15');
+    expect(
+      adapter.cy
+        .nodes('.dim')
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(['n:c', 'n:d']);
+    show('2014-03-15');
+    expect(adapter.cy.getElementById('e:ad').hasClass('disputed')).toBe(true);
+    expect(adapter.cy.getElementById('e:bc').hasClass('disputed')).toBe(false);
+  });
+
+  it('marks the uncertain span of a month-precision start as fuzzy', () => {
+    const { adapter, show } = setup();
+    show('2014-02-10'); // ad starts "2014-02": uncertain through February
+    expect(adapter.cy.getElementById('e:ad').hasClass('fuzzy')).toBe(true);
+    show('2014-03-02');
+    expect(adapter.cy.getElementById('e:ad').hasClass('fuzzy')).toBe(false);
+  });
+
+  it('fades events across the event window', () => {
+    const { adapter, show } = setup();
+    show('2014-05-10');
+    const cd = adapter.cy.getElementById('e:cd');
+    expect(cd.classes().filter((c) => c.startsWith('fade-'))).toEqual([]);
+    show('2014-06-05');
+    expect(cd.hasClass('fade-4')).toBe(true);
+  });
+
+  it('focuses the selected actor: its ties and neighbours stay, the rest fades', () => {
+    const { adapter, show } = setup();
+    show('2014-03-15', 'b');
+    expect(adapter.cy.getElementById('n:b').hasClass('selected')).toBe(true);
+    expect(adapter.cy.nodes('.faded').map((n) => n.id())).toEqual(['n:d']);
+    expect(
+      adapter.cy
+        .edges('.focus')
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['e:ab', 'e:bc']);
+    show('2014-03-15', null);
+    expect(adapter.cy.elements('.faded')).toHaveLength(0);
+  });
+
+  it('lays out every actor deterministically (seeded), with finite positions', async () => {
+    const a = setup().adapter;
+    await a.layout(3);
+    const b = setup().adapter;
+    await b.layout(3);
+    const pa = [...a.positions().values()];
+    expect(pa.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    expect(new Set(pa.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)).size).toBe(4);
+    expect([...b.positions().entries()]).toEqual([...a.positions().entries()]);
+  });
+});
