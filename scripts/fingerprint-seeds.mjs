@@ -10,9 +10,15 @@ export function hash(text) {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
 }
-export const words = (t) => t.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+export const words = (t) =>
+  t
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .match(/[\p{L}\p{N}']+/gu) ?? [];
 const out = {};
-for (const file of readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort()) {
+for (const file of readdirSync(SEEDS)
+  .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+  .sort()) {
   const text = readFileSync(join(SEEDS, file), 'utf8');
   const paragraphs = text.split('\n').filter((l) => l.trim() !== '').length;
   const w = words(text);
@@ -21,4 +27,8 @@ for (const file of readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).s
   out[file] = { paragraphs, shingles: [...shingles].sort() };
 }
 writeFileSync('tests/fixtures/seed-fingerprint.json', JSON.stringify(out) + '\n');
-console.log(Object.entries(out).map(([f, v]) => `${f}: ${v.paragraphs} paragraphs, ${v.shingles.length} shingles`).join('\n'));
+console.log(
+  Object.entries(out)
+    .map(([f, v]) => `${f}: ${v.paragraphs} paragraphs, ${v.shingles.length} shingles`)
+    .join('\n'),
+);

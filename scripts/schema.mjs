@@ -2,7 +2,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 
-const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'silent' });
+const server = await createServer({
+  server: { middlewareMode: true },
+  appType: 'custom',
+  logLevel: 'silent',
+});
 try {
   const { datasetJsonSchema } = await server.ssrLoadModule('/src/io/json-schema.ts');
   const text = JSON.stringify(datasetJsonSchema(), null, 2) + '\n';

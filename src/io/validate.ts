@@ -54,7 +54,10 @@ export function validateDataset(input: unknown): ValidationResult {
     items.forEach((item, i) => {
       const first = seen.get(item.id);
       if (first !== undefined) {
-        add(`$.${base}[${i}].id`, `duplicate ${what} id "${item.id}" (first used at $.${base}[${first}])`);
+        add(
+          `$.${base}[${i}].id`,
+          `duplicate ${what} id "${item.id}" (first used at $.${base}[${first}])`,
+        );
       } else seen.set(item.id, i);
     });
     return new Set(seen.keys());
@@ -73,7 +76,8 @@ export function validateDataset(input: unknown): ValidationResult {
 
   data.relations.forEach((r, i) => {
     const at = `$.relations[${i}]`;
-    if (!typeIds.has(r.type)) add(`${at}.type`, `unknown relation type "${r.type}": declare it in relationTypes`);
+    if (!typeIds.has(r.type))
+      add(`${at}.type`, `unknown relation type "${r.type}": declare it in relationTypes`);
     if (!actorIds.has(r.source)) add(`${at}.source`, `unknown actor "${r.source}"`);
     if (!actorIds.has(r.target)) add(`${at}.target`, `unknown actor "${r.target}"`);
     const start = parseEdtf(r.start);
@@ -87,7 +91,8 @@ export function validateDataset(input: unknown): ValidationResult {
     if (start.ok && end && end.latest < start.date.earliest) {
       add(`${at}.end`, `ends (${r.end}) before it starts (${r.start})`);
     }
-    if (r.claims.length === 0) add(`${at}.claims`, 'a relation needs at least one claim citing a source');
+    if (r.claims.length === 0)
+      add(`${at}.claims`, 'a relation needs at least one claim citing a source');
     r.claims.forEach((c, j) => {
       if (!sourceIds.has(c.source)) {
         add(`${at}.claims[${j}].source`, `unknown source "${c.source}": declare it in sources`);
@@ -121,7 +126,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Parses JSON text, turning a syntax error into an issue that names the line and column. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (e) {
@@ -133,7 +140,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
       : pos
         ? (({ line, column }) => `line ${line}, column ${column}`)(lineColumn(text, Number(pos[1])))
         : 'end of file';
-    const what = msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+    const what = msg
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)/, '');
     return { ok: false, issues: [{ path: where, message: `not valid JSON: ${what}` }] };
   }
 }

@@ -145,13 +145,11 @@ test('a bad data= URL shows the alert while a graph stays on screen', async ({ p
 test('loading a broken file keeps the previous dataset on screen', async ({ page }) => {
   await openApp(page, '?t=2014-11-03');
   const before = await visibleIds(page);
-  await page
-    .getByLabel('Import dataset')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format": "tieline/1", '),
-    });
+  await page.getByLabel('Import dataset').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "tieline/1", '),
+  });
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('broken.json');
   await expect(alert).toContainText(/line 1/);

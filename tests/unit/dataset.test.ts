@@ -7,10 +7,9 @@ import { buildModel, isoToDay, statusOf, type Dataset, type Relation } from '../
 
 const text = readFileSync('data/tieline.json', 'utf8');
 const result = readDatasetText(text);
-const fingerprint = JSON.parse(readFileSync('tests/fixtures/seed-fingerprint.json', 'utf8')) as Record<
-  string,
-  { paragraphs: number; shingles: string[] }
->;
+const fingerprint = JSON.parse(
+  readFileSync('tests/fixtures/seed-fingerprint.json', 'utf8'),
+) as Record<string, { paragraphs: number; shingles: string[] }>;
 
 function dataset(): Dataset {
   if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)));
@@ -24,13 +23,18 @@ function hash(t: string): string {
   for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
 }
-const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+const words = (t: string): string[] =>
+  t
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .match(/[\p{L}\p{N}']+/gu) ?? [];
 
 /** The texts that share an eight-word run with a fingerprinted document. */
 function copied(texts: string[], shingles: Set<string>): string[] {
   return texts.filter((t) => {
     const w = words(t);
-    for (let i = 0; i + 8 <= w.length; i++) if (shingles.has(hash(w.slice(i, i + 8).join(' ')))) return true;
+    for (let i = 0; i + 8 <= w.length; i++)
+      if (shingles.has(hash(w.slice(i, i + 8).join(' ')))) return true;
     return false;
   });
 }
@@ -43,12 +47,25 @@ describe('the bundled dataset', () => {
   it('has the seven actors of the brief and the four core types, all used', () => {
     const d = dataset();
     const ids = new Set(d.actors.map((a) => a.id));
-    for (const id of ['is', 'nusra', 'khorasan', 'jma', 'jund-al-aqsa', 'srf', 'hazm', 'aq', 'ahrar']) {
+    for (const id of [
+      'is',
+      'nusra',
+      'khorasan',
+      'jma',
+      'jund-al-aqsa',
+      'srf',
+      'hazm',
+      'aq',
+      'ahrar',
+    ]) {
       expect(ids, id).toContain(id);
     }
     for (const t of ['allegiance', 'truce', 'attack', 'defection']) {
       expect(d.relationTypes.map((x) => x.id)).toContain(t);
-      expect(d.relations.some((r) => r.type === t), t).toBe(true);
+      expect(
+        d.relations.some((r) => r.type === t),
+        t,
+      ).toBe(true);
     }
     expect(d.relations.length).toBeGreaterThanOrEqual(40);
   });
@@ -65,26 +82,38 @@ describe('the bundled dataset', () => {
         const m = /^paragraphs? (\d+)(?:–(\d+))?$/.exec(c.locator);
         expect(m, `${r.id}: "${c.locator}"`).not.toBeNull();
         const last = Number(m?.[2] ?? m?.[1]);
-        expect(last, `${r.id} cites ${c.locator}`).toBeLessThanOrEqual(fingerprint[docs.get(c.source) ?? '']?.paragraphs ?? 0);
+        expect(last, `${r.id} cites ${c.locator}`).toBeLessThanOrEqual(
+          fingerprint[docs.get(c.source) ?? '']?.paragraphs ?? 0,
+        );
       }
     }
   });
 
   it('records the early-November 2014 IS–Nusra truce as disputed, with both sides cited', () => {
     const [truce, ...rest] = find(
-      (r) => r.type === 'truce' && r.start === '2014-11~' && [r.source, r.target].sort().join() === 'is,nusra',
+      (r) =>
+        r.type === 'truce' &&
+        r.start === '2014-11~' &&
+        [r.source, r.target].sort().join() === 'is,nusra',
     );
     expect(rest).toHaveLength(0);
     expect(truce).toBeDefined();
     const claims = truce!.claims;
-    expect(claims.some((c) => c.source === 'digitaljournal-2014-11-16' && c.stance === 'asserts')).toBe(true);
-    expect(claims.some((c) => c.source === 'orton-2014-11-15' && c.stance === 'disputes')).toBe(true);
+    expect(
+      claims.some((c) => c.source === 'digitaljournal-2014-11-16' && c.stance === 'asserts'),
+    ).toBe(true);
+    expect(claims.some((c) => c.source === 'orton-2014-11-15' && c.stance === 'disputes')).toBe(
+      true,
+    );
     expect(statusOf(claims)).toBe('disputed');
   });
 
   it('has the events of 2 November 2014 with Orton as their source', () => {
     const on = (type: string, source: string, target: string) =>
-      find((r) => r.type === type && r.source === source && r.target === target && r.start === '2014-11-02');
+      find(
+        (r) =>
+          r.type === type && r.source === source && r.target === target && r.start === '2014-11-02',
+      );
     const attacksSrf = on('attack', 'nusra', 'srf');
     const attacksHazm = on('attack', 'nusra', 'hazm');
     const defection = on('defection', 'hazm', 'nusra');
@@ -97,8 +126,14 @@ describe('the bundled dataset', () => {
 
   it('shows those ties at 2014-11-03 and none of them at 2014-06-01', () => {
     const model = buildModel(dataset());
-    const ids = (iso: string) => model.index.activeAt(isoToDay(iso)!).map((i) => dataset().relations[i]!.id);
-    const key = ['nusra-attacks-srf-2014-11-02', 'nusra-attacks-hazm-2014-11-02', 'hazm-defects-to-nusra-2014-11-02', 'is-nusra-truce-2014-11'];
+    const ids = (iso: string) =>
+      model.index.activeAt(isoToDay(iso)!).map((i) => dataset().relations[i]!.id);
+    const key = [
+      'nusra-attacks-srf-2014-11-02',
+      'nusra-attacks-hazm-2014-11-02',
+      'hazm-defects-to-nusra-2014-11-02',
+      'is-nusra-truce-2014-11',
+    ];
     expect(key.every((k) => dataset().relations.some((r) => r.id === k))).toBe(true);
     expect(ids('2014-11-03')).toEqual(expect.arrayContaining(key));
     expect(ids('2014-06-01').filter((k) => key.includes(k))).toEqual([]);

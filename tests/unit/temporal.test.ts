@@ -122,11 +122,18 @@ const relArb = fc
   .tuple(fc.boolean(), dateArb, fc.option(dateArb, { nil: null }), fc.boolean())
   .map(([isEvent, a, b, openStart]) => ({ isEvent, a, b, openStart }));
 
-function buildRandom(specs: { isEvent: boolean; a: string; b: string | null; openStart: boolean }[]): Dataset {
+function buildRandom(
+  specs: { isEvent: boolean; a: string; b: string | null; openStart: boolean }[],
+): Dataset {
   const relations = specs.map((s, i) => {
     if (s.isEvent) return rel(`r${i}`, 'attack', s.a);
     let [start, end] = [s.openStart ? '..' : s.a, s.b];
-    if (end && start !== '..' && (isoToDay(end.slice(0, 4) + '-12-31') as number) < (isoToDay(start.slice(0, 4) + '-01-01') as number)) {
+    if (
+      end &&
+      start !== '..' &&
+      (isoToDay(end.slice(0, 4) + '-12-31') as number) <
+        (isoToDay(start.slice(0, 4) + '-01-01') as number)
+    ) {
       [start, end] = [end, start];
     }
     return rel(`r${i}`, 'truce', start, end);
@@ -142,35 +149,46 @@ describe('TemporalIndex against a brute-force scan (property)', () => {
 
   it('activeAt, inWindow and upTo agree with the scan', () => {
     fc.assert(
-      fc.property(fc.array(relArb, { maxLength: 80 }), tArb, tArb, fc.integer({ min: 0, max: 90 }), (specs, t, u, w) => {
-        const index = new TemporalIndex(buildRandom(specs), { eventWindow: w });
-        expect(index.activeAt(t)).toEqual(brute(index, t));
-        const [a, b] = t <= u ? [t, u] : [u, t];
-        const windowScan = Array.from({ length: index.size }, (_, i) => i).filter(
-          (i) => (index.lo[i] as number) <= b && (index.hi[i] as number) > a,
-        );
-        expect(index.inWindow(a, b)).toEqual(windowScan);
-        const upToScan = Array.from({ length: index.size }, (_, i) => i).filter(
-          (i) => (index.lo[i] as number) <= t,
-        );
-        expect(index.upTo(t)).toEqual(upToScan);
-      }),
+      fc.property(
+        fc.array(relArb, { maxLength: 80 }),
+        tArb,
+        tArb,
+        fc.integer({ min: 0, max: 90 }),
+        (specs, t, u, w) => {
+          const index = new TemporalIndex(buildRandom(specs), { eventWindow: w });
+          expect(index.activeAt(t)).toEqual(brute(index, t));
+          const [a, b] = t <= u ? [t, u] : [u, t];
+          const windowScan = Array.from({ length: index.size }, (_, i) => i).filter(
+            (i) => (index.lo[i] as number) <= b && (index.hi[i] as number) > a,
+          );
+          expect(index.inWindow(a, b)).toEqual(windowScan);
+          const upToScan = Array.from({ length: index.size }, (_, i) => i).filter(
+            (i) => (index.lo[i] as number) <= t,
+          );
+          expect(index.upTo(t)).toEqual(upToScan);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('step(t1, t2) turns the set at t1 into the set at t2', () => {
     fc.assert(
-      fc.property(fc.array(relArb, { maxLength: 120 }), tArb, fc.integer({ min: -400, max: 400 }), (specs, t, delta) => {
-        const index = new TemporalIndex(buildRandom(specs));
-        const before = new Set(brute(index, t));
-        const { entered, exited } = index.step(t, t + delta);
-        for (const i of entered) expect(before.has(i)).toBe(false);
-        for (const i of exited) expect(before.has(i)).toBe(true);
-        for (const i of entered) before.add(i);
-        for (const i of exited) before.delete(i);
-        expect([...before].sort((x, y) => x - y)).toEqual(brute(index, t + delta));
-      }),
+      fc.property(
+        fc.array(relArb, { maxLength: 120 }),
+        tArb,
+        fc.integer({ min: -400, max: 400 }),
+        (specs, t, delta) => {
+          const index = new TemporalIndex(buildRandom(specs));
+          const before = new Set(brute(index, t));
+          const { entered, exited } = index.step(t, t + delta);
+          for (const i of entered) expect(before.has(i)).toBe(false);
+          for (const i of exited) expect(before.has(i)).toBe(true);
+          for (const i of entered) before.add(i);
+          for (const i of exited) before.delete(i);
+          expect([...before].sort((x, y) => x - y)).toEqual(brute(index, t + delta));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -194,7 +212,9 @@ describe('IntervalTree', () => {
   it('finds every overlapping interval, for random intervals and queries', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 300 })), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 300 })), {
+          maxLength: 300,
+        }),
         fc.integer({ min: -10, max: 1100 }),
         fc.integer({ min: 1, max: 200 }),
         (ivs, qs, len) => {
