@@ -28,7 +28,14 @@ export interface ViewSpec {
   readonly selected: ActorId | null;
   /** Status of each relation under the current lens; null hides it. Defaults to the model's. */
   readonly statuses?: readonly (Status | null)[];
+  /** When comparing two dates: ties formed, ended or changed in status between them. */
+  readonly marks?: ReadonlyMap<number, CompareMark>;
 }
+
+/** How a tie changed between two compared dates. */
+export type CompareMark = 'formed' | 'ended' | 'changed';
+const MARK_CODE: Record<CompareMark, number> = { formed: 1, ended: 2, changed: 3 };
+const MARK_CLASS = ['', 'cmp-formed', 'cmp-ended', 'cmp-changed'] as const;
 
 /** Counts of what one apply call changed, for tests and benchmarks. */
 export interface ApplyReport {
@@ -64,6 +71,8 @@ export class GraphAdapter {
   private fuzzy = new Uint8Array(0);
   private fade = new Uint8Array(0);
   private status = new Uint8Array(0);
+  private mark = new Uint8Array(0);
+  private marked: number[] = [];
   private selected: ActorId | null = null;
   private focusActive = false;
   private time: Day = 0;
@@ -145,6 +154,8 @@ export class GraphAdapter {
     this.fuzzy = new Uint8Array(n);
     this.fade = new Uint8Array(n);
     this.status = new Uint8Array(n);
+    this.mark = new Uint8Array(n);
+    this.marked = [];
     this.selected = null;
     this.focusActive = false;
   }
@@ -266,7 +277,30 @@ export class GraphAdapter {
           restyled++;
         }
       }
-      // 3. Focus on the selected actor's neighbourhood at this date.
+      // 3. Comparison marks: clear those that went, set those that came.
+      const marks = spec.marks;
+      if (marks || this.marked.length) {
+        const nextMarked: number[] = [];
+        for (const i of this.marked) {
+          if (!marks?.has(i)) {
+            this.edges[i]!.removeClass(MARK_CLASS[this.mark[i]!] as string);
+            this.mark[i] = 0;
+            restyled++;
+          }
+        }
+        for (const [i, m] of marks ?? []) {
+          const code = MARK_CODE[m];
+          if (this.mark[i] !== code) {
+            if (this.mark[i]) this.edges[i]!.removeClass(MARK_CLASS[this.mark[i]!] as string);
+            this.edges[i]!.addClass(MARK_CLASS[code]!);
+            this.mark[i] = code;
+            restyled++;
+          }
+          nextMarked.push(i);
+        }
+        this.marked = nextMarked;
+      }
+      // 4. Focus on the selected actor's neighbourhood at this date.
       restyled += this.applyFocus(spec.selected);
     });
     return { entered, exited, restyled };

@@ -60,6 +60,23 @@ export function stylesheet(large: boolean): StylesheetJson {
     { selector: 'edge.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
     { selector: 'edge.focus', style: { width: 4, 'z-index': 10 } },
+    {
+      selector: 'edge.cmp-formed',
+      style: { 'underlay-color': '#1a9850', 'underlay-opacity': 0.35, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'edge.cmp-ended',
+      style: {
+        'underlay-color': '#d73027',
+        'underlay-opacity': 0.3,
+        'underlay-padding': 5,
+        opacity: 0.5,
+      },
+    },
+    {
+      selector: 'edge.cmp-changed',
+      style: { 'underlay-color': '#7b3294', 'underlay-opacity': 0.35, 'underlay-padding': 5 },
+    },
     { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
   ];
 }

@@ -18,6 +18,8 @@ export * from './dates';
 export * from './status';
 export * from './temporal';
 export * from './describe';
+export * from './lens';
+export * from './compare';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

@@ -5,10 +5,9 @@ import type { Claim, Status } from './types';
 export type ClaimFilter = (claim: Claim) => boolean;
 
 /**
- * The status of a relation from the claims that count, or null when none counts (the tie is then not
- * shown). Any dispute makes it `disputed` (also when the only claim in view is a dispute: a source
- * that doubts a report still tells the reader the report exists); otherwise two or more distinct
- * asserting sources make it `corroborated`, and one makes it `reported`.
+ * The status of a relation from the claims that count, or null when no counting claim asserts it (the
+ * tie is then not shown: only doubts about it are in view). With an assertion, any dispute makes it
+ * `disputed`; otherwise two or more distinct asserting sources make it `corroborated`, one `reported`.
  */
 export function statusOf(claims: readonly Claim[], keep?: ClaimFilter): Status | null {
   const asserting = new Set<string>();
@@ -18,10 +17,9 @@ export function statusOf(claims: readonly Claim[], keep?: ClaimFilter): Status |
     if (c.stance === 'disputes') disputes++;
     else asserting.add(c.source);
   }
+  if (asserting.size === 0) return null;
   if (disputes > 0) return 'disputed';
-  if (asserting.size >= 2) return 'corroborated';
-  if (asserting.size === 1) return 'reported';
-  return null;
+  return asserting.size >= 2 ? 'corroborated' : 'reported';
 }
 
 /** The statuses in the order the legend and filters list them. */

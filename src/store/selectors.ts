@@ -1,11 +1,16 @@
 // Named, module-level selectors: derived data (model, visible relations, ties) computed from state, never stored.
 import {
   buildModel,
+  compareDates,
   counterpart,
+  lensStatuses,
   type ActorId,
+  type Change,
   type Dataset,
   type Day,
+  type Lens,
   type Model,
+  type Status,
 } from '../model';
 
 const models = new WeakMap<Dataset, Map<number, Model>>();
@@ -34,7 +39,45 @@ export interface VisibleInputs {
   mode: 'at' | 'cumulative' | 'range';
   time: Day;
   range: readonly [Day, Day];
+  lens: Lens;
+  compare: readonly [Day, Day] | null;
 }
+
+/** Memoises a derivation on the identity of its inputs (one entry: the view changes one step at a time). */
+function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let last: A | null = null;
+  let value: R;
+  return (...args: A): R => {
+    if (last && last.length === args.length && last.every((x, i) => x === args[i])) return value;
+    last = args;
+    value = f(...args);
+    return value;
+  };
+}
+
+const statusesOf = memo((model: Model | null, lens: Lens): readonly (Status | null)[] =>
+  model ? lensStatuses(model, lens) : [],
+);
+
+/** Status of each relation under the lens (null: hidden by it); a stable array while inputs stay. */
+export function selectStatuses(state: {
+  dataset: Dataset | null;
+  eventWindow: number;
+  lens: Lens;
+}): readonly (Status | null)[] {
+  return statusesOf(modelOf(state), state.lens);
+}
+
+const changesOf = memo((model: Model | null, a: Day, b: Day, lens: Lens): readonly Change[] =>
+  model ? compareDates(model, a, b, lens) : [],
+);
+
+/** The changes between the compared dates, in date order (empty when not comparing). */
+export function selectChanges(state: VisibleInputs): readonly Change[] {
+  if (!state.compare) return EMPTY;
+  return changesOf(modelOf(state), state.compare[0], state.compare[1], state.lens);
+}
+const EMPTY: readonly Change[] = [];
 
 let lastVisibleKey: unknown[] = [];
 let lastVisible: readonly number[] = [];
@@ -73,7 +116,8 @@ export function tiesOf(state: VisibleInputs, actor: ActorId): { current: Tie[]; 
   if (!model) return { current: [], history: [] };
   const ord = model.actorOrdinal.get(actor);
   const list = ord === undefined ? [] : (model.incident[ord] ?? []);
-  const visible = new Set(selectVisible(state));
+  const statuses = selectStatuses(state);
+  const visible = new Set(selectVisible(state).filter((i) => statuses[i] !== null));
   const rels = model.dataset.relations;
   const history = list.map((i) => ({ ordinal: i, other: counterpart(rels[i]!, actor) }));
   return { current: history.filter((t) => visible.has(t.ordinal)), history };

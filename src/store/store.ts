@@ -1,7 +1,15 @@
 // The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
-import { DEFAULT_EVENT_WINDOW, addMonths, type ActorId, type Dataset, type Day } from '../model';
+import {
+  DEFAULT_EVENT_WINDOW,
+  OPEN_LENS,
+  addMonths,
+  type ActorId,
+  type Dataset,
+  type Day,
+  type Lens,
+} from '../model';
 import type { Issue } from '../io/validate';
 import { modelOf } from './selectors';
 
@@ -37,7 +45,16 @@ export interface ViewState {
   loadError: LoadError | null;
   /** Notices that are not errors (unknown actor in the URL, …). */
   notice: string | null;
+  /** The claims lens: source, status, type and actor-kind filters and the as-known-on date. */
+  lens: Lens;
+  /** Dates A and B being compared, or null. */
+  compare: [Day, Day] | null;
+  /** Dates of the small multiples the user pinned (empty: spread across the events). */
+  multiples: Day[];
 }
+
+/** A facet of the lens that filters by a set of values. */
+export type Facet = 'sources' | 'statuses' | 'types' | 'kinds';
 
 /** The verbs the interface uses; real logic lives in model/. */
 export interface ViewActions {
@@ -65,6 +82,12 @@ export interface ViewActions {
   /** One tick of play; stops at the last date. */
   tick(): void;
   setNotice(notice: string | null): void;
+  /** Sets the values a facet keeps (null: all). */
+  setFacet(facet: Facet, values: readonly string[] | null): void;
+  setKnownOn(day: Day | null): void;
+  resetLens(): void;
+  setCompare(dates: [Day, Day] | null): void;
+  setMultiples(days: Day[]): void;
 }
 
 /** The whole store. */
@@ -85,6 +108,9 @@ function initialState(): ViewState {
     status: '',
     loadError: null,
     notice: null,
+    lens: OPEN_LENS,
+    compare: null,
+    multiples: [],
   };
 }
 
@@ -124,6 +150,9 @@ export function createViewStore(): StoreApi<ViewStore> {
             actor !== null && !known
               ? `No actor "${actor}" in ${dataset.title}; nothing selected.`
               : null;
+          s.lens = OPEN_LENS as never;
+          s.compare = null;
+          s.multiples = [];
           s.status = `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations`;
         });
       },
@@ -217,6 +246,40 @@ export function createViewStore(): StoreApi<ViewStore> {
       setNotice(notice) {
         set((s) => {
           s.notice = notice;
+        });
+      },
+      setFacet(facet, values) {
+        set((s) => {
+          s.lens = { ...s.lens, [facet]: values === null ? null : [...values] } as never;
+        });
+      },
+      setKnownOn(day) {
+        set((s) => {
+          s.lens = { ...s.lens, knownOn: day } as never;
+        });
+      },
+      resetLens() {
+        set((s) => {
+          s.lens = OPEN_LENS as never;
+        });
+      },
+      setCompare(dates) {
+        set((s) => {
+          if (dates === null) {
+            s.compare = null;
+            return;
+          }
+          const [a, b] = dates[0] <= dates[1] ? dates : [dates[1], dates[0]];
+          s.compare = [clamp(s as ViewState, a), clamp(s as ViewState, b)];
+          s.time = s.compare[1];
+          s.mode = 'at';
+        });
+      },
+      setMultiples(days) {
+        set((s) => {
+          s.multiples = [...new Set(days.map((d) => clamp(s as ViewState, d)))].sort(
+            (x, y) => x - y,
+          );
         });
       },
     })),

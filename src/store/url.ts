@@ -1,11 +1,15 @@
-// The view in the URL: ?t=YYYY-MM-DD&actor=ID&data=URL, read on open and written back with replaceState.
-import { dayToIso, isoToDay, type Day } from '../model';
+// The view in the URL: t, actor, data, known, compare, and the lens filters; read on open, written back with replaceState.
+import { dayToIso, isoToDay, type Day, type Lens, type Status } from '../model';
 
 /** What a URL asks for; `problems` lists parameters that could not be honoured. */
 export interface UrlView {
   readonly time?: Day;
   readonly actor?: string;
   readonly data?: string;
+  readonly knownOn?: Day;
+  readonly compare?: [Day, Day];
+  readonly facets: Partial<Record<'sources' | 'statuses' | 'types' | 'kinds', string[]>>;
+  readonly eventWindow?: number;
   readonly problems: readonly string[];
 }
 
@@ -13,30 +17,80 @@ export interface UrlView {
 export function readUrl(search: string): UrlView {
   const p = new URLSearchParams(search);
   const problems: string[] = [];
-  const out: { time?: Day; actor?: string; data?: string } = {};
-  const t = p.get('t');
-  if (t !== null) {
-    const day = isoToDay(t);
-    if (day === null)
+  const out: {
+    time?: Day;
+    actor?: string;
+    data?: string;
+    knownOn?: Day;
+    compare?: [Day, Day];
+    eventWindow?: number;
+  } = {};
+  const dayParam = (name: string, what: string): Day | undefined => {
+    const v = p.get(name);
+    if (v === null) return undefined;
+    const d = isoToDay(v);
+    if (d === null)
+      problems.push(`The ${what} "${v}" in the address is not a YYYY-MM-DD day; ignored.`);
+    return d ?? undefined;
+  };
+  const t = dayParam('t', 'date');
+  if (t !== undefined) out.time = t;
+  const known = dayParam('known', 'as-known-on date');
+  if (known !== undefined) out.knownOn = known;
+  const compare = p.get('compare');
+  if (compare !== null) {
+    const [a, b] = compare.split('..').map((x) => isoToDay(x));
+    if (a === null || b === null || a === undefined || b === undefined) {
       problems.push(
-        `The date "${t}" in the address is not a YYYY-MM-DD day; showing the first date instead.`,
+        `The comparison "${compare}" in the address is not YYYY-MM-DD..YYYY-MM-DD; ignored.`,
       );
-    else out.time = day;
+    } else out.compare = [a, b];
   }
   const actor = p.get('actor');
   if (actor) out.actor = actor;
   const data = p.get('data');
   if (data) out.data = data;
-  return { ...out, problems };
+  const w = p.get('window');
+  if (w !== null) {
+    if (/^\d{1,4}$/.test(w)) out.eventWindow = Number(w);
+    else problems.push(`The event window "${w}" in the address is not a number of days; ignored.`);
+  }
+  const facets: UrlView['facets'] = {};
+  for (const f of ['sources', 'statuses', 'types', 'kinds'] as const) {
+    const v = p.get(f);
+    if (v !== null) facets[f] = v === '' ? [] : v.split(',');
+  }
+  return { ...out, facets, problems };
+}
+
+/** The parts of the view the URL holds. */
+export interface UrlState {
+  readonly time: Day | null;
+  readonly actor: string | null;
+  readonly lens: Lens;
+  readonly compare: readonly [Day, Day] | null;
+  readonly eventWindow: number;
 }
 
 /** The query string for a view, keeping parameters it does not own (data=, …). */
-export function writeUrl(search: string, view: { time: Day | null; actor: string | null }): string {
+export function writeUrl(search: string, view: UrlState): string {
   const p = new URLSearchParams(search);
-  if (view.time === null) p.delete('t');
-  else p.set('t', dayToIso(view.time));
-  if (view.actor === null) p.delete('actor');
-  else p.set('actor', view.actor);
-  const s = p.toString();
+  const put = (name: string, value: string | null): void => {
+    if (value === null) p.delete(name);
+    else p.set(name, value);
+  };
+  put('t', view.time === null ? null : dayToIso(view.time));
+  put('actor', view.actor);
+  put('known', view.lens.knownOn === null ? null : dayToIso(view.lens.knownOn));
+  put(
+    'compare',
+    view.compare ? `${dayToIso(view.compare[0])}..${dayToIso(view.compare[1])}` : null,
+  );
+  put('window', view.eventWindow === 30 ? null : String(view.eventWindow));
+  for (const f of ['sources', 'statuses', 'types', 'kinds'] as const) {
+    const v: readonly (string | Status)[] | null = view.lens[f];
+    put(f, v === null ? null : v.join(','));
+  }
+  const s = p.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';
 }

@@ -1,17 +1,35 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; URL sync and drop-to-load.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { dayToIso, formatDay } from '../model';
+import { datasetHash } from '../io/hash';
+import { dayToIso, describeLens, formatDay } from '../model';
 import { modelOf } from '../store/selectors';
 import { readUrl, writeUrl } from '../store/url';
-import { ActorList } from './ActorList';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { BUNDLED_URL, loadFromUrl, loadText } from './load';
 import { Messages } from './Messages';
+import { Sidebar } from './Sidebar';
 import { TiesPanel } from './TiesPanel';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
+import type { Facet, ViewStore } from '../store/store';
+
+/** The URL parameters of a state. */
+function urlOf(s: ViewStore): string {
+  return writeUrl(window.location.search, {
+    time: s.time,
+    actor: s.selected,
+    lens: s.lens,
+    compare: s.compare,
+    eventWindow: s.eventWindow,
+  });
+}
+
+/** The full address that restores the exact view (dataset, date, selection, lens, comparison). */
+export function permalink(s: ViewStore): string {
+  return window.location.origin + window.location.pathname + urlOf(s);
+}
 
 /** Opens the dataset the URL names (or the bundled one) at the view the URL names, then keeps the URL in step. */
 function useUrlSync(): void {
@@ -23,7 +41,9 @@ function useUrlSync(): void {
       actor: view.actor ?? null,
     };
     let unsubscribe = (): void => {};
+    let cancelled = false;
     void (async () => {
+      if (view.eventWindow !== undefined) store.getState().setEventWindow(view.eventWindow);
       const ok = await loadFromUrl(store, view.data ?? BUNDLED_URL, initial);
       if (!ok && view.data) {
         // The named dataset failed: show the bundled one underneath the error, so the page is never empty.
@@ -31,13 +51,17 @@ function useUrlSync(): void {
         await loadFromUrl(store, BUNDLED_URL, initial);
         if (error) store.getState().failLoad(error);
       }
+      if (cancelled) return;
+      const s = store.getState();
+      for (const [facet, values] of Object.entries(view.facets)) s.setFacet(facet as Facet, values);
+      if (view.knownOn !== undefined) s.setKnownOn(view.knownOn);
+      if (view.compare) s.setCompare(view.compare);
       if (view.problems.length) {
         const earlier = store.getState().notice;
         store.getState().setNotice([earlier, ...view.problems].filter(Boolean).join(' '));
       }
-      unsubscribe = store.subscribe((s, prev) => {
-        if (!s.dataset || (s.time === prev.time && s.selected === prev.selected)) return;
-        const search = writeUrl(window.location.search, { time: s.time, actor: s.selected });
+      const write = (state: ViewStore): void => {
+        const search = urlOf(state);
         if (search !== window.location.search) {
           window.history.replaceState(
             null,
@@ -45,18 +69,25 @@ function useUrlSync(): void {
             window.location.pathname + search + window.location.hash,
           );
         }
+      };
+      unsubscribe = store.subscribe((next, prev) => {
+        if (!next.dataset) return;
+        if (
+          next.time !== prev.time ||
+          next.selected !== prev.selected ||
+          next.lens !== prev.lens ||
+          next.compare !== prev.compare ||
+          next.eventWindow !== prev.eventWindow
+        ) {
+          write(next);
+        }
       });
-      const s = store.getState();
-      if (s.dataset) {
-        const search = writeUrl(window.location.search, { time: s.time, actor: s.selected });
-        window.history.replaceState(
-          null,
-          '',
-          window.location.pathname + search + window.location.hash,
-        );
-      }
+      if (store.getState().dataset) write(store.getState());
     })();
-    return () => unsubscribe();
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
   }, [store]);
 }
 
@@ -72,10 +103,18 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
     try {
       const ex = await import('../graph/export');
       const { legendOf } = await import('../graph/legend-data');
+      const hash = await datasetHash(s.dataset);
       const meta = {
         title: s.dataset.title,
         isoDate: dayToIso(s.time),
-        dateText: formatDay(s.time),
+        dateText: s.compare
+          ? `${formatDay(s.compare[0])} compared with ${formatDay(s.compare[1])}`
+          : formatDay(s.time),
+        lines: [
+          ...describeLens(model, s.lens),
+          `Dataset ${hash} (${s.datasetName})`,
+          `Permalink: ${permalink(s)}`,
+        ],
       };
       const legend = legendOf(model);
       const name = ex.snapshotFileName(meta.isoDate, ext);
@@ -161,11 +200,12 @@ export function App() {
             />
           </label>
           <ExportButtons adapter={adapter} />
+          {/* slot: video-export */}
         </div>
       </header>
       <Messages />
       <main className="workspace">
-        <ActorList />
+        <Sidebar />
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
@@ -183,6 +223,7 @@ export function App() {
         </section>
         <TiesPanel />
       </main>
+      {/* slot: small-multiples */}
       <TimeBar />
     </div>
   );

@@ -1,8 +1,8 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
-import { useEffect, useRef, useState } from 'react';
-import { GraphAdapter } from '../graph/adapter';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphAdapter } from '../graph/adapter';
 import { datesAsWritten, type Model } from '../model';
-import { modelOf, selectVisible } from '../store/selectors';
+import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 /** What the tooltip shows for the relation under the pointer. */
@@ -22,63 +22,83 @@ declare global {
 /** The graph of actors and relations at the current date. */
 export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
-  const adapterRef = useRef<GraphAdapter | null>(null);
+  const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
-  const [ready, setReady] = useState(0);
+  /** The dataset whose layout is done: the view is applied only once positions exist. */
+  const [laidOut, setLaidOut] = useState<{
+    adapter: GraphAdapter;
+    dataset: Model['dataset'];
+  } | null>(null);
   const store = useStoreApi();
   const model = useView(modelOf);
   const dataset = useView((s) => s.dataset);
   const visible = useView(selectVisible);
   const time = useView((s) => s.time);
   const selected = useView((s) => s.selected);
+  const statuses = useView(selectStatuses);
+  const changes = useView(selectChanges);
+  const marks = useMemo(
+    () => (changes.length ? new Map(changes.map((c) => [c.ordinal, c.kind] as const)) : undefined),
+    [changes],
+  );
 
   // Create the one instance for the life of the view; destroy it on unmount (StrictMode-safe).
+  // Cytoscape loads as its own chunk, in parallel with the dataset, so the shell paints first.
   useEffect(() => {
-    const adapter = new GraphAdapter(container.current, {
-      onSelect: (actor) => store.getState().selectActor(actor),
-      onHover: setHover,
+    let live = true;
+    let created: GraphAdapter | null = null;
+    void import('../graph/adapter').then(({ GraphAdapter }) => {
+      if (!live || !container.current) return;
+      created = new GraphAdapter(container.current, {
+        onSelect: (actor) => store.getState().selectActor(actor),
+        onHover: setHover,
+      });
+      window.__tieline = { adapter: created, ready: false, layouts: 0 };
+      setAdapter(created);
+      onAdapter?.(created);
     });
-    adapterRef.current = adapter;
-    window.__tieline = { adapter, ready: false, layouts: 0 };
-    onAdapter?.(adapter);
     return () => {
-      adapter.destroy();
-      adapterRef.current = null;
-      onAdapter?.(null);
-      delete window.__tieline;
+      live = false;
+      if (created) {
+        created.destroy();
+        onAdapter?.(null);
+        delete window.__tieline;
+      }
+      setAdapter(null);
     };
   }, [store, onAdapter]);
 
   // A new dataset: new elements and one layout. Keyed on the dataset, not on the event window.
-  const datasetModel = useRef<Model | null>(null);
+  const loaded = useRef<{ adapter: GraphAdapter | null; dataset: Model['dataset'] | null }>({
+    adapter: null,
+    dataset: null,
+  });
   useEffect(() => {
-    const adapter = adapterRef.current;
     if (!adapter || !dataset) return;
     const m = modelOf(store.getState());
-    if (!m || datasetModel.current?.dataset === dataset) return;
-    datasetModel.current = m;
+    if (!m || (loaded.current.adapter === adapter && loaded.current.dataset === dataset)) return;
+    loaded.current = { adapter, dataset };
     adapter.setModel(m);
+    if (window.__tieline) window.__tieline.ready = false;
     let cancelled = false;
     void adapter.layout().then(() => {
       if (cancelled) return;
-      if (window.__tieline) {
-        window.__tieline.layouts += 1;
-      }
-      setReady((r) => r + 1);
+      if (window.__tieline) window.__tieline.layouts += 1;
+      setLaidOut({ adapter, dataset });
     });
     return () => {
       cancelled = true;
     };
-  }, [dataset, store]);
+  }, [adapter, dataset, store]);
 
   // A new date, window, lens or selection: one diff applied in one batch.
   useEffect(() => {
-    const adapter = adapterRef.current;
-    if (!adapter || !model || ready === 0) return;
+    if (!adapter || !model || laidOut?.adapter !== adapter || laidOut.dataset !== model.dataset)
+      return;
     adapter.setIndex(model);
-    adapter.apply({ visible, time, selected });
+    adapter.apply({ visible, time, selected, statuses, ...(marks ? { marks } : {}) });
     if (window.__tieline) window.__tieline.ready = true;
-  }, [model, visible, time, selected, ready]);
+  }, [adapter, model, visible, time, selected, statuses, marks, laidOut]);
 
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (

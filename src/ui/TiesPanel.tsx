@@ -9,8 +9,9 @@ import {
   type ActorId,
   type Model,
   type Relation,
+  type Status,
 } from '../model';
-import { modelOf, tiesOf, type Tie } from '../store/selectors';
+import { modelOf, selectStatuses, tiesOf, type Tie } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 function direction(model: Model, r: Relation, actor: ActorId): string {
@@ -25,17 +26,18 @@ function TieItem({
   tie,
   actor,
   colors,
+  status,
 }: {
   model: Model;
   tie: Tie;
   actor: ActorId;
   colors: Map<string, string>;
+  status: Status | null;
 }) {
   const store = useStoreApi();
   const r = model.dataset.relations[tie.ordinal] as Relation;
   const type = model.typeById.get(r.type);
   const other = model.actorById.get(tie.other);
-  const status = model.statuses[tie.ordinal] ?? 'reported';
   return (
     <li className="tie">
       <div className="tie-head">
@@ -50,7 +52,16 @@ function TieItem({
         >
           {other?.name ?? tie.other}
         </button>
-        <span className={`badge status-${status}`}>{status}</span>
+        {status ? (
+          <span className={`badge status-${status}`}>{status}</span>
+        ) : (
+          <span
+            className="badge status-filtered"
+            title="No claim left under the filters or the as-known-on date"
+          >
+            filtered out
+          </span>
+        )}
       </div>
       <div className="tie-dates">
         {datesAsWritten(r, type?.kind)}
@@ -87,13 +98,19 @@ export function TiesPanel() {
   const range1 = useView((s) => s.range[1]);
   const dataset = useView((s) => s.dataset);
   const eventWindow = useView((s) => s.eventWindow);
+  const lens = useView((s) => s.lens);
+  const compare = useView((s) => s.compare);
   const ties = useMemo(
     () =>
       selected
-        ? tiesOf({ dataset, eventWindow, mode, time, range: [range0, range1] }, selected)
+        ? tiesOf(
+            { dataset, eventWindow, mode, time, range: [range0, range1], lens, compare },
+            selected,
+          )
         : null,
-    [selected, dataset, eventWindow, mode, time, range0, range1],
+    [selected, dataset, eventWindow, mode, time, range0, range1, lens, compare],
   );
+  const statuses = useView(selectStatuses);
   const colors = useMemo(() => typeColors(model?.dataset.relationTypes ?? []), [model]);
   const actor = selected ? model?.actorById.get(selected) : undefined;
   if (!model || !actor || !ties) {
@@ -133,7 +150,14 @@ export function TiesPanel() {
       {ties.current.length ? (
         <ul className="ties">
           {ties.current.map((t) => (
-            <TieItem key={t.ordinal} model={model} tie={t} actor={actor.id} colors={colors} />
+            <TieItem
+              key={t.ordinal}
+              model={model}
+              tie={t}
+              actor={actor.id}
+              colors={colors}
+              status={statuses[t.ordinal] ?? null}
+            />
           ))}
         </ul>
       ) : (
@@ -142,7 +166,14 @@ export function TiesPanel() {
       <h3>History ({ties.history.length})</h3>
       <ul className="ties history">
         {ties.history.map((t) => (
-          <TieItem key={t.ordinal} model={model} tie={t} actor={actor.id} colors={colors} />
+          <TieItem
+            key={t.ordinal}
+            model={model}
+            tie={t}
+            actor={actor.id}
+            colors={colors}
+            status={statuses[t.ordinal] ?? null}
+          />
         ))}
       </ul>
     </aside>

@@ -21,7 +21,9 @@ describe('statusOf', () => {
   });
   it('is disputed as soon as one source disputes', () => {
     expect(statusOf([claim('a'), claim('b'), claim('c', 'disputes')])).toBe('disputed');
-    expect(statusOf([claim('c', 'disputes')])).toBe('disputed');
+  });
+  it('is null when only disputes count: nothing in view asserts the tie', () => {
+    expect(statusOf([claim('c', 'disputes')])).toBeNull();
   });
   it('is null when no claim counts', () => {
     expect(statusOf([])).toBeNull();
