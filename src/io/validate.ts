@@ -1,6 +1,7 @@
 // Validation at the edge: `unknown` in, a readonly Dataset or every issue (JSON path + plain sentence) out.
 import * as v from 'valibot';
 import { parseEdtf, type Dataset, type EdtfDate } from '../model';
+import { parseJsonText } from './json';
 import { DatasetSchema } from './schema';
 
 /** One problem found in the input: where (a JSON path or a line) and what, in a plain sentence. */
@@ -112,43 +113,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A line and column (1-based) for a character offset in a text. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return { line, column: offset - lastBreak };
-}
-
-/** Parses JSON text, turning a syntax error into an issue that names the line and column. */
-export function parseJson(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    const where = lc
-      ? `line ${lc[1]}, column ${lc[2]}`
-      : pos
-        ? (({ line, column }) => `line ${line}, column ${column}`)(lineColumn(text, Number(pos[1])))
-        : 'end of file';
-    const what = msg
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)/, '');
-    return { ok: false, issues: [{ path: where, message: `not valid JSON: ${what}` }] };
-  }
-}
-
 /** Reads a `tieline/1` JSON text: syntax, then shape, then meaning. */
 export function readDatasetText(text: string): ValidationResult {
-  const json = parseJson(text);
+  const json = parseJsonText(text.replace(/^\uFEFF/, ''));
   return json.ok ? validateDataset(json.value) : json;
 }

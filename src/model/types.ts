@@ -34,7 +34,12 @@ export interface Actor {
   readonly aliases: readonly string[];
   readonly kind: ActorKind;
   readonly description?: string;
+  /** Extra fields kept from an imported file (GEXF, Cytoscape JSON, CSV columns). */
+  readonly attributes?: Attributes;
 }
+
+/** Extra fields of an actor or relation, kept as the imported file had them. */
+export type Attributes = Readonly<Record<string, string | number | boolean | null>>;
 
 /** A document that makes claims about relations. `published` is an EDTF date. */
 export interface Source {
@@ -71,6 +76,8 @@ export interface Relation {
   readonly count?: number;
   readonly summary?: string;
   readonly claims: readonly Claim[];
+  /** Extra fields kept from an imported file. */
+  readonly attributes?: Attributes;
 }
 
 /** A whole dataset, as validated; the store only ever holds one of these. */
