@@ -5,6 +5,7 @@ import {
   DEFAULT_EVENT_WINDOW,
   OPEN_LENS,
   addMonths,
+  dayToIso,
   type ActorId,
   type Dataset,
   type Day,
@@ -24,6 +25,13 @@ export interface LoadError {
   readonly issues: readonly Issue[];
 }
 
+/** What a load report adds to "Loaded <title>: N actors, M relations". */
+export interface LoadMeta {
+  /** The saved-library id, when the dataset is kept in IndexedDB. */
+  readonly id?: string | null;
+  readonly warnings?: readonly Issue[];
+}
+
 /** The state of one explorer view. */
 export interface ViewState {
   /** The dataset on screen; replaced whole, never mutated. */
@@ -32,6 +40,10 @@ export interface ViewState {
   datasetName: string;
   /** Bumped on every load, so views can tell a new dataset from a new date. */
   datasetVersion: number;
+  /** Id of the dataset in the user's saved library (IndexedDB), or null for the bundled or a URL one. */
+  datasetId: string | null;
+  /** Warnings of the last import (quirks repaired), shown under the load report. */
+  warnings: readonly Issue[];
   time: Day;
   mode: TimeMode;
   range: [Day, Day];
@@ -62,6 +74,7 @@ export interface ViewActions {
     dataset: Dataset,
     name: string,
     initial?: { time?: Day; actor?: string | null },
+    meta?: LoadMeta,
   ): void;
   failLoad(error: LoadError): void;
   dismissError(): void;
@@ -98,6 +111,8 @@ function initialState(): ViewState {
     dataset: null,
     datasetName: '',
     datasetVersion: 0,
+    datasetId: null,
+    warnings: [],
     time: 0,
     mode: 'at',
     range: [0, 0],
@@ -132,10 +147,12 @@ export function createViewStore(): StoreApi<ViewStore> {
   return createStore<ViewStore>()(
     immer((set, get) => ({
       ...initialState(),
-      loadDataset(dataset, name, initial = {}) {
+      loadDataset(dataset, name, initial = {}, meta: LoadMeta = {}) {
         set((s) => {
           s.dataset = dataset as never;
           s.datasetName = name;
+          s.datasetId = meta.id ?? null;
+          s.warnings = (meta.warnings ?? []) as never;
           s.datasetVersion += 1;
           s.loadError = null;
           s.playing = false;
@@ -153,7 +170,13 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.lens = OPEN_LENS as never;
           s.compare = null;
           s.multiples = [];
-          s.status = `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations`;
+          const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
+          const span = dated ? `, ${dayToIso(first)} to ${dayToIso(last)}` : '';
+          const n = meta.warnings?.length ?? 0;
+          s.status =
+            `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations` +
+            span +
+            (n ? ` (${n} warning${n === 1 ? '' : 's'})` : '');
         });
       },
       failLoad(error) {

@@ -6,6 +6,8 @@ export interface UrlView {
   readonly time?: Day;
   readonly actor?: string;
   readonly data?: string;
+  /** A dataset kept in this browser's library. */
+  readonly ds?: string;
   readonly knownOn?: Day;
   readonly compare?: [Day, Day];
   readonly facets: Partial<Record<'sources' | 'statuses' | 'types' | 'kinds', string[]>>;
@@ -21,6 +23,7 @@ export function readUrl(search: string): UrlView {
     time?: Day;
     actor?: string;
     data?: string;
+    ds?: string;
     knownOn?: Day;
     compare?: [Day, Day];
     eventWindow?: number;
@@ -50,6 +53,8 @@ export function readUrl(search: string): UrlView {
   if (actor) out.actor = actor;
   const data = p.get('data');
   if (data) out.data = data;
+  const ds = p.get('ds');
+  if (ds) out.ds = ds;
   const w = p.get('window');
   if (w !== null) {
     if (/^\d{1,4}$/.test(w)) out.eventWindow = Number(w);
@@ -70,6 +75,8 @@ export interface UrlState {
   readonly lens: Lens;
   readonly compare: readonly [Day, Day] | null;
   readonly eventWindow: number;
+  /** The saved-library id of the dataset on screen, or null. */
+  readonly datasetId: string | null;
 }
 
 /** The query string for a view, keeping parameters it does not own (data=, …). */
@@ -79,6 +86,8 @@ export function writeUrl(search: string, view: UrlState): string {
     if (value === null) p.delete(name);
     else p.set(name, value);
   };
+  put('ds', view.datasetId);
+  if (view.datasetId !== null) p.delete('data');
   put('t', view.time === null ? null : dayToIso(view.time));
   put('actor', view.actor);
   put('known', view.lens.knownOn === null ? null : dayToIso(view.lens.knownOn));

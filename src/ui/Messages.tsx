@@ -7,12 +7,29 @@ export function Messages() {
   const status = useView((s) => s.status);
   const notice = useView((s) => s.notice);
   const error = useView((s) => s.loadError);
+  const warnings = useView((s) => s.warnings);
   return (
     <div className="messages">
-      <p role="status" className="status">
+      <div role="status" className="status">
         {status}
         {notice ? <span className="notice"> · {notice}</span> : null}
-      </p>
+        {warnings.length ? (
+          <details className="warnings">
+            <summary>
+              {warnings.length} warning{warnings.length === 1 ? '' : 's'} (quirks repaired on
+              import)
+            </summary>
+            <ul>
+              {warnings.slice(0, 100).map((w, i) => (
+                <li key={i}>
+                  <code>{w.path}</code>: {w.message}
+                </li>
+              ))}
+            </ul>
+            {warnings.length > 100 ? <p>…and {warnings.length - 100} more.</p> : null}
+          </details>
+        ) : null}
+      </div>
       {error ? (
         <div role="alert" className="alert">
           <strong>Could not load {error.file}.</strong> The dataset on screen is unchanged.

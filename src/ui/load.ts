@@ -7,18 +7,19 @@ import type { Day } from '../model';
 /** The bundled dataset, emitted by Vite as an asset (kept out of the JavaScript bundle). */
 export const BUNDLED_URL = new URL('../../data/tieline.json', import.meta.url).href;
 
-/** Fetches and validates a dataset from a URL; on success loads it, on failure reports it and keeps the old one. */
+/** Fetches a dataset from a URL (any importable format); on success loads it, on failure reports it and keeps the old one. */
 export async function loadFromUrl(
   store: StoreApi<ViewStore>,
   url: string,
   initial: { time?: Day; actor?: string | null } = {},
 ): Promise<boolean> {
-  const name = url === BUNDLED_URL ? 'the bundled dataset' : url;
-  let text: string;
+  const bundled = url === BUNDLED_URL;
+  const name = bundled ? 'the bundled dataset' : url;
+  let buffer: ArrayBuffer;
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
-    text = await res.text();
+    buffer = await res.arrayBuffer();
   } catch (e) {
     store.getState().failLoad({
       file: name,
@@ -28,7 +29,35 @@ export async function loadFromUrl(
     });
     return false;
   }
-  return loadText(store, name, text, initial);
+  if (bundled) return loadText(store, name, new TextDecoder().decode(buffer), initial);
+  // Any format the importers read (tieline/1, CSV, GEXF, Cytoscape JSON), parsed in the worker.
+  const path = new URL(url, window.location.href).pathname;
+  const fileName = decodeURIComponent(path.split('/').pop() || 'data');
+  const { importFile } = await import('../io/import/client');
+  const result = await importFile({ name: fileName, buffer });
+  if (!result.ok) {
+    store.getState().failLoad({ file: name, issues: result.issues });
+    return false;
+  }
+  store.getState().loadDataset(result.dataset, name, initial, { warnings: result.warnings });
+  return true;
+}
+
+/** Opens a dataset kept in this browser's library; false when it is not there. */
+export async function loadFromLibrary(
+  store: StoreApi<ViewStore>,
+  id: string,
+  initial: { time?: Day; actor?: string | null } = {},
+): Promise<boolean> {
+  try {
+    const { openDataset } = await import('../io/library');
+    const entry = await openDataset(id);
+    if (!entry) return false;
+    store.getState().loadDataset(entry.dataset, entry.name, initial, { id });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Validates a dataset text and loads it, or reports every issue with the file's name. */

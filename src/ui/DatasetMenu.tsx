@@ -1,0 +1,93 @@
+// The datasets menu: switch between the bundled dataset and the imported ones kept in this browser, delete them, export the current one.
+import { useCallback, useEffect, useState } from 'react';
+import type { SavedSummary } from '../io/library';
+import { BUNDLED_URL, loadFromUrl } from './load';
+import { useStoreApi, useView } from './StoreContext';
+
+const BUNDLED = '__bundled__';
+
+/** The menu in the header. */
+export function DatasetMenu() {
+  const store = useStoreApi();
+  const datasetId = useView((s) => s.datasetId);
+  const version = useView((s) => s.datasetVersion);
+  const title = useView((s) => s.dataset?.title ?? '');
+  const [saved, setSaved] = useState<SavedSummary[]>([]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { listDatasets } = await import('../io/library');
+      setSaved(await listDatasets());
+    } catch {
+      setSaved([]); // IndexedDB unavailable (private mode): the menu just lists the bundled dataset
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, version]);
+
+  const open = async (id: string): Promise<void> => {
+    if (id === BUNDLED) {
+      await loadFromUrl(store, BUNDLED_URL);
+      return;
+    }
+    const { openDataset } = await import('../io/library');
+    const entry = await openDataset(id);
+    if (entry) store.getState().loadDataset(entry.dataset, entry.name, {}, { id });
+    else store.getState().setNotice('That saved dataset is no longer available.');
+  };
+  const remove = async (): Promise<void> => {
+    if (!datasetId) return;
+    const { deleteDataset } = await import('../io/library');
+    await deleteDataset(datasetId);
+    await loadFromUrl(store, BUNDLED_URL);
+    await refresh();
+  };
+  const exportJson = async (): Promise<void> => {
+    const s = store.getState();
+    if (!s.dataset) return;
+    const [{ exportDataset }, { downloadBlob }] = await Promise.all([
+      import('../io/export-json'),
+      import('../graph/export'),
+    ]);
+    const base =
+      (s.dataset.title || 'dataset')
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'dataset';
+    downloadBlob(
+      new Blob([exportDataset(s.dataset)], { type: 'application/json' }),
+      `${base}.tieline.json`,
+    );
+  };
+
+  return (
+    <div className="dataset-menu">
+      <label>
+        <span className="visually-hidden">Dataset</span>
+        <select
+          aria-label="Dataset"
+          value={datasetId ?? BUNDLED}
+          onChange={(e) => void open(e.target.value)}
+        >
+          <option value={BUNDLED}>
+            {datasetId ? 'Bundled dataset' : title || 'Bundled dataset'}
+          </option>
+          {saved.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title} ({d.relations} relations)
+            </option>
+          ))}
+        </select>
+      </label>
+      {datasetId ? (
+        <button type="button" onClick={() => void remove()}>
+          Delete dataset
+        </button>
+      ) : null}
+      <button type="button" onClick={() => void exportJson()}>
+        Export dataset
+      </button>
+    </div>
+  );
+}
