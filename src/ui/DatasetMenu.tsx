@@ -1,5 +1,5 @@
 // The datasets menu: switch between the bundled dataset and the imported ones kept in this browser, delete them, export the current one.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
 import { BUNDLED_URL, loadFromUrl } from './load';
 import { useStoreApi, useView } from './StoreContext';
@@ -14,17 +14,18 @@ export function DatasetMenu() {
   const title = useView((s) => s.dataset?.title ?? '');
   const [saved, setSaved] = useState<SavedSummary[]>([]);
 
-  const refresh = useCallback(async () => {
-    try {
-      const { listDatasets } = await import('../io/library');
-      setSaved(await listDatasets());
-    } catch {
-      setSaved([]); // IndexedDB unavailable (private mode): the menu just lists the bundled dataset
-    }
-  }, []);
+  // Re-read the saved list whenever a dataset loads (an import adds one, a delete reloads the bundled one).
   useEffect(() => {
-    void refresh();
-  }, [refresh, version]);
+    let live = true;
+    import('../io/library')
+      .then((lib) => lib.listDatasets())
+      .then((list) => live && setSaved(list))
+      // IndexedDB unavailable (private mode): the menu lists just the bundled dataset.
+      .catch(() => live && setSaved([]));
+    return () => {
+      live = false;
+    };
+  }, [version]);
 
   const open = async (id: string): Promise<void> => {
     if (id === BUNDLED) {
@@ -41,7 +42,6 @@ export function DatasetMenu() {
     const { deleteDataset } = await import('../io/library');
     await deleteDataset(datasetId);
     await loadFromUrl(store, BUNDLED_URL);
-    await refresh();
   };
   const exportJson = async (): Promise<void> => {
     const s = store.getState();
