@@ -8,6 +8,7 @@ import cytoscape, {
 } from 'cytoscape';
 import type { ActorId, Day, Model, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
+import { layoutInput, layoutOffThread } from './layout';
 import { FADE_LEVELS, stylesheet } from './style';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
@@ -42,18 +43,6 @@ export interface ApplyReport {
   readonly entered: number;
   readonly exited: number;
   readonly restyled: number;
-}
-
-/** A small seeded PRNG (mulberry32), so layouts are the same on every load. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
@@ -170,35 +159,16 @@ export class GraphAdapter {
 
   /** Positions every actor once over all relations (fcose, seeded) so nothing jumps while scrubbing. */
   async layout(seed = 7): Promise<void> {
-    const { default: fcose } = await import('cytoscape-fcose');
-    if (!layoutRegistered) {
-      cytoscape.use(fcose);
-      layoutRegistered = true;
-    }
-    const hidden = this.cy.edges('.hidden');
-    const random = Math.random;
-    Math.random = seededRandom(seed);
-    try {
-      hidden.removeClass('hidden');
-      const n = this.nodes.length;
-      this.cy
-        .layout({
-          name: 'fcose',
-          quality: n > 1000 ? 'draft' : 'default',
-          randomize: true,
-          animate: false,
-          fit: false,
-          nodeRepulsion: () => 9000,
-          idealEdgeLength: () => 110,
-          nodeSeparation: 90,
-          packComponents: true,
-          numIter: 2500,
-        } as cytoscape.LayoutOptions)
-        .run();
-    } finally {
-      Math.random = random;
-      hidden.addClass('hidden');
-    }
+    const model = this.model;
+    if (!model) return;
+    const sizes = Float64Array.from(this.nodes, (n) => Number(n.data('size')) || 30);
+    const positions = await layoutOffThread(layoutInput(model, sizes, seed));
+    if (this.model !== model) return; // a newer dataset arrived meanwhile
+    this.cy.batch(() => {
+      this.nodes.forEach((node, i) => {
+        node.position({ x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 });
+      });
+    });
     this.fit();
   }
 
@@ -377,5 +347,3 @@ export class GraphAdapter {
     this.cy.destroy();
   }
 }
-
-let layoutRegistered = false;

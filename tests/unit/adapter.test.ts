@@ -168,3 +168,21 @@ describe('GraphAdapter', () => {
     expect([...b.positions().entries()]).toEqual([...a.positions().entries()]);
   });
 });
+
+describe('layout input', () => {
+  it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', async () => {
+    const { layoutInput } = await import('../../src/graph/layout');
+    const d = {
+      ...dataset,
+      relations: [
+        ...dataset.relations,
+        { ...dataset.relations[0]!, id: 'ba', source: 'b', target: 'a' },
+        { ...dataset.relations[0]!, id: 'aa', source: 'a', target: 'a' },
+      ],
+    } as unknown as Dataset;
+    const input = layoutInput(buildModel(d), new Float64Array(4).fill(30), 1);
+    const pairs: string[] = [];
+    for (let k = 0; k < input.pairs.length; k += 2) pairs.push(`${input.pairs[k]}-${input.pairs[k + 1]}`);
+    expect(pairs.sort()).toEqual(['0-1', '0-3', '1-2', '2-3']);
+  });
+});

@@ -1,0 +1,129 @@
+// Layout once per dataset: fcose on a headless Cytoscape over the distinct actor pairs, seeded, in a Web Worker when there is one.
+import cytoscape from 'cytoscape';
+import type { Model } from '../model';
+
+/** What the layout needs: node count (by actor ordinal), distinct undirected pairs, node sizes, a seed. */
+export interface LayoutInput {
+  readonly nodes: number;
+  /** Flat [a0, b0, a1, b1, …] of actor ordinals, each unordered pair once. */
+  readonly pairs: Int32Array;
+  readonly sizes: Float64Array;
+  readonly seed: number;
+}
+
+/** A small seeded PRNG (mulberry32), so layouts are the same on every load. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The layout input of a model: parallel relations between the same two actors count once (60,000
+ * messages among 1,899 people are 20,000 pairs), self-loops not at all.
+ */
+export function layoutInput(model: Model, sizes: Float64Array, seed: number): LayoutInput {
+  const seen = new Set<number>();
+  const pairs: number[] = [];
+  const n = model.dataset.actors.length;
+  for (const r of model.dataset.relations) {
+    const a = model.actorOrdinal.get(r.source);
+    const b = model.actorOrdinal.get(r.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const key = lo * n + hi;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pairs.push(lo, hi);
+  }
+  return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed };
+}
+
+let registered = false;
+
+/** Runs fcose on a headless instance and returns [x0, y0, x1, y1, …] by actor ordinal. Synchronous. */
+export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
+  const { default: fcose } = await import('cytoscape-fcose');
+  if (!registered) {
+    cytoscape.use(fcose);
+    registered = true;
+  }
+  const elements: cytoscape.ElementDefinition[] = [];
+  for (let i = 0; i < input.nodes; i++) {
+    const size = input.sizes[i] ?? 30;
+    elements.push({ group: 'nodes', data: { id: String(i), w: size } });
+  }
+  for (let k = 0; k < input.pairs.length; k += 2) {
+    elements.push({
+      group: 'edges',
+      data: { source: String(input.pairs[k]), target: String(input.pairs[k + 1]) },
+    });
+  }
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements,
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(w)' } }],
+  });
+  const random = Math.random;
+  Math.random = seededRandom(input.seed);
+  try {
+    const big = input.nodes > 1000 || input.pairs.length / 2 > 5000;
+    cy.layout({
+      name: 'fcose',
+      quality: big ? 'draft' : 'default',
+      randomize: true,
+      animate: false,
+      fit: false,
+      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 110,
+      nodeSeparation: 90,
+      packComponents: true,
+      numIter: big ? 1000 : 2500,
+    } as cytoscape.LayoutOptions).run();
+  } finally {
+    Math.random = random;
+  }
+  const out = new Float64Array(input.nodes * 2);
+  cy.nodes().forEach((node) => {
+    const i = Number(node.id());
+    const p = node.position();
+    out[2 * i] = p.x;
+    out[2 * i + 1] = p.y;
+  });
+  cy.destroy();
+  return out;
+}
+
+/** Graphs up to this many actors and pairs lay out inline in a few tens of ms: no worker to start. */
+const INLINE_NODES = 400;
+const INLINE_PAIRS = 2000;
+
+/**
+ * Computes the layout off the main thread for big graphs (the worker carries its own Cytoscape, so
+ * the page never blocks), inline for small ones and where there are no Workers (tests, Node).
+ */
+export function layoutOffThread(input: LayoutInput): Promise<Float64Array> {
+  const small = input.nodes <= INLINE_NODES && input.pairs.length / 2 <= INLINE_PAIRS;
+  if (typeof Worker === 'undefined' || small) return computeLayout(input);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ positions?: Float64Array; error?: string }>) => {
+      worker.terminate();
+      if (e.data.positions) resolve(e.data.positions);
+      else reject(new Error(e.data.error ?? 'layout failed'));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      // A worker that cannot start (old browser, strict CSP): lay out here instead.
+      e.preventDefault();
+      computeLayout(input).then(resolve, reject);
+    };
+    worker.postMessage(input, [input.pairs.buffer, input.sizes.buffer]);
+  });
+}

@@ -1,0 +1,12 @@
+// The layout worker: receives a LayoutInput, answers with positions, so a big layout never blocks the page.
+import { computeLayout, type LayoutInput } from './layout';
+
+self.onmessage = (e: MessageEvent<LayoutInput>) => {
+  computeLayout(e.data).then(
+    (positions) => (self as unknown as Worker).postMessage({ positions }, [positions.buffer]),
+    (err: unknown) =>
+      (self as unknown as Worker).postMessage({
+        error: err instanceof Error ? err.message : String(err),
+      }),
+  );
+};
