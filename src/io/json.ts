@@ -95,10 +95,13 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
-/** Where a JSON syntax error is: "line N, column C", or "end of file" when the text just stops. */
+/** Where a JSON syntax error is: "line N, column C", with "(end of file)" when the text just stops. */
 export function jsonErrorPath(text: string): string {
   const at = jsonErrorOffset(text);
-  if (at < 0 || at >= text.length) return 'end of file';
+  if (at < 0 || at >= text.length) {
+    const { line, column } = lineColumn(text, text.length);
+    return `line ${line}, column ${column} (end of file)`;
+  }
   const { line, column } = lineColumn(text, at);
   return `line ${line}, column ${column}`;
 }

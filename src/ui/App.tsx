@@ -1,5 +1,5 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; URL sync and drop-to-load.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datasetHash } from '../io/hash';
 import { dayToIso, describeLens, formatDay } from '../model';
@@ -7,13 +7,21 @@ import { modelOf } from '../store/selectors';
 import { readUrl, writeUrl } from '../store/url';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
-import { BUNDLED_URL, loadFromUrl, loadText } from './load';
+import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from './load';
+import { DatasetMenu } from './DatasetMenu';
 import { Messages } from './Messages';
 import { Sidebar } from './Sidebar';
+import { SmallMultiples } from './SmallMultiples';
 import { TiesPanel } from './TiesPanel';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
+import { VideoExport } from './VideoExport';
 import type { Facet, ViewStore } from '../store/store';
+
+/** The import dialog loads when a file arrives. */
+const ImportDialog = lazy(() =>
+  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 
 /** The URL parameters of a state. */
 function urlOf(s: ViewStore): string {
@@ -23,6 +31,7 @@ function urlOf(s: ViewStore): string {
     lens: s.lens,
     compare: s.compare,
     eventWindow: s.eventWindow,
+    datasetId: s.datasetId,
   });
 }
 
@@ -44,7 +53,15 @@ function useUrlSync(): void {
     let cancelled = false;
     void (async () => {
       if (view.eventWindow !== undefined) store.getState().setEventWindow(view.eventWindow);
-      const ok = await loadFromUrl(store, view.data ?? BUNDLED_URL, initial);
+      const fromLibrary = view.ds ? await loadFromLibrary(store, view.ds, initial) : false;
+      if (view.ds && !fromLibrary) {
+        store
+          .getState()
+          .setNotice(
+            'The dataset named in the address is not kept in this browser; showing the bundled one.',
+          );
+      }
+      const ok = fromLibrary || (await loadFromUrl(store, view.data ?? BUNDLED_URL, initial));
       if (!ok && view.data) {
         // The named dataset failed: show the bundled one underneath the error, so the page is never empty.
         const error = store.getState().loadError;
@@ -77,7 +94,8 @@ function useUrlSync(): void {
           next.selected !== prev.selected ||
           next.lens !== prev.lens ||
           next.compare !== prev.compare ||
-          next.eventWindow !== prev.eventWindow
+          next.eventWindow !== prev.eventWindow ||
+          next.datasetId !== prev.datasetId
         ) {
           write(next);
         }
@@ -158,17 +176,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const openFile = useCallback(
-    async (file: File) => {
-      loadText(store, file.name, await file.text());
-    },
-    [store],
-  );
+  const [importing, setImporting] = useState<File | null>(null);
+  const openFile = useCallback((file: File) => setImporting(file), []);
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) void openFile(file);
+    if (file) openFile(file);
   };
 
   return (
@@ -186,21 +200,22 @@ export function App() {
           <span className="brand">Tieline</span> <span className="dataset-title">{title}</span>
         </h1>
         <div className="actions">
+          <DatasetMenu />
           <label className="file-button">
             Import dataset
             <input
               ref={fileInput}
               type="file"
-              accept=".json,application/json"
+              accept=".json,.csv,.tsv,.txt,.gexf,.cyjs,.xlsx"
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) void openFile(file);
+                if (file) openFile(file);
                 e.target.value = '';
               }}
             />
           </label>
           <ExportButtons adapter={adapter} />
-          {/* slot: video-export */}
+          <VideoExport adapter={adapter} />
         </div>
       </header>
       <Messages />
@@ -223,7 +238,12 @@ export function App() {
         </section>
         <TiesPanel />
       </main>
-      {/* slot: small-multiples */}
+      {importing ? (
+        <Suspense fallback={null}>
+          <ImportDialog file={importing} onClose={() => setImporting(null)} />
+        </Suspense>
+      ) : null}
+      <SmallMultiples adapter={adapter} />
       <TimeBar />
     </div>
   );

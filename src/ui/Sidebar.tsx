@@ -1,10 +1,14 @@
 // The left sidebar: tabs for the actor list, the claims lens and the comparison of two dates.
-import { useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useState, type KeyboardEvent } from 'react';
 import { ActorList } from './ActorList';
-import { ComparePanel } from './ComparePanel';
-import { LensPanel } from './LensPanel';
 import { useView } from './StoreContext';
 import { isOpen } from '../model';
+
+// The filters and the comparison load when their tab is first opened.
+const LensPanel = lazy(() => import('./LensPanel').then((m) => ({ default: m.LensPanel })));
+const ComparePanel = lazy(() =>
+  import('./ComparePanel').then((m) => ({ default: m.ComparePanel })),
+);
 
 const TABS = [
   { id: 'actors', label: 'Actors' },
@@ -48,7 +52,9 @@ export function Sidebar() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === 'actors' ? <ActorList /> : tab === 'filters' ? <LensPanel /> : <ComparePanel />}
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          {tab === 'actors' ? <ActorList /> : tab === 'filters' ? <LensPanel /> : <ComparePanel />}
+        </Suspense>
       </div>
     </div>
   );

@@ -172,7 +172,7 @@ describe('jsonErrorOffset', () => {
   it('points at the offending character, even 10,000 levels deep', () => {
     expect(jsonErrorPath('{\n  "a": [1, 2,]\n}')).toBe('line 2, column 14');
     expect(jsonErrorPath('{"a": tru}')).toBe('line 1, column 7');
-    expect(jsonErrorPath('[1, 2')).toBe('end of file');
+    expect(jsonErrorPath('[1, 2')).toBe('line 1, column 6 (end of file)');
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     expect(jsonErrorOffset(deep)).toBe(-1);
     expect(jsonErrorOffset(deep + ']')).toBe(20_000);
