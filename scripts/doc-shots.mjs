@@ -4,24 +4,52 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const PORT = 4391;
 
 /** Each picture: where it goes, the view's URL, and what a user would click before the shot. */
 const SHOTS = [
   { out: 'docs/screenshot.png', query: '?t=2014-11-03&actor=nusra', steps: [] },
-  { out: 'docs/img/filters.png', query: '?t=2014-11-20&sources=digitaljournal-2014-11-16,convergences-2015-04,vice-2014-10,ilnewswire-2017&actor=is', steps: [{ tab: 'Filters' }] },
-  { out: 'docs/img/known-on.png', query: '?t=2014-11-20&known=2014-11-16&actor=nusra', steps: [{ tab: 'Filters' }] },
-  { out: 'docs/img/compare.png', query: '?compare=2014-10-15..2014-11-20&actor=hazm', steps: [{ tab: 'Compare' }] },
+  {
+    out: 'docs/img/filters.png',
+    query:
+      '?t=2014-11-20&sources=digitaljournal-2014-11-16,convergences-2015-04,vice-2014-10,ilnewswire-2017&actor=is',
+    steps: [{ tab: 'Filters' }],
+  },
+  {
+    out: 'docs/img/known-on.png',
+    query: '?t=2014-11-20&known=2014-11-16&actor=nusra',
+    steps: [{ tab: 'Filters' }],
+  },
+  {
+    out: 'docs/img/compare.png',
+    query: '?compare=2014-10-15..2014-11-20&actor=hazm',
+    steps: [{ tab: 'Compare' }],
+  },
   { out: 'docs/img/multiples.png', query: '?t=2014-11-03', steps: [{ button: 'Small multiples' }] },
   { out: 'docs/img/video.png', query: '?t=2014-11-03', steps: [{ button: 'Record video' }] },
 ];
 
 if (!existsSync('dist/index.html')) {
-  await new Promise((ok, fail) => spawn('npx', ['vite', 'build'], { stdio: 'inherit' }).on('exit', (c) => (c ? fail(new Error('build failed')) : ok())));
+  await new Promise((ok, fail) =>
+    spawn('npx', ['vite', 'build'], { stdio: 'inherit' }).on('exit', (c) =>
+      c ? fail(new Error('build failed')) : ok(),
+    ),
+  );
 }
 mkdirSync('docs/img', { recursive: true });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  { stdio: 'ignore' },
+);
 try {
   const base = `http://127.0.0.1:${PORT}/`;
   for (let i = 0; i < 100; i++) {
@@ -36,7 +64,9 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && console.error(`${shot.out}: ${m.text()}`));
     await page.goto(base + shot.query);
-    await page.waitForFunction(() => window.__tieline?.ready === true, undefined, { timeout: 30000 });
+    await page.waitForFunction(() => window.__tieline?.ready === true, undefined, {
+      timeout: 30000,
+    });
     for (const step of shot.steps) {
       if (step.tab) await page.getByRole('tab', { name: step.tab }).click();
       if (step.button) {

@@ -20,11 +20,16 @@ if (fromHtml.length === 0) {
 }
 const gz = (file) => gzipSync(readFileSync(join('dist', file)), { level: 9 }).length / 1024;
 const total = initial.reduce((sum, f) => sum + gz(f), 0);
-const lazy = readdirSync('dist/assets').filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
+const lazy = readdirSync('dist/assets').filter(
+  (f) => f.endsWith('.js') && !initial.includes(`assets/${f}`),
+);
 for (const f of initial) console.log(`initial  ${gz(f).toFixed(1).padStart(7)} KB  ${f}`);
-for (const f of lazy) console.log(`lazy     ${gz(`assets/${f}`).toFixed(1).padStart(7)} KB  assets/${f}`);
+for (const f of lazy)
+  console.log(`lazy     ${gz(`assets/${f}`).toFixed(1).padStart(7)} KB  assets/${f}`);
 console.log(`Initial JavaScript: ${total.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB).`);
 if (total > BUDGET_KB) {
-  console.error(`Over budget by ${(total - BUDGET_KB).toFixed(1)} KB: move code behind a dynamic import() or remove it.`);
+  console.error(
+    `Over budget by ${(total - BUDGET_KB).toFixed(1)} KB: move code behind a dynamic import() or remove it.`,
+  );
   process.exit(1);
 }

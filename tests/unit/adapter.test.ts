@@ -182,7 +182,8 @@ describe('layout input', () => {
     } as unknown as Dataset;
     const input = layoutInput(buildModel(d), new Float64Array(4).fill(30), 1);
     const pairs: string[] = [];
-    for (let k = 0; k < input.pairs.length; k += 2) pairs.push(`${input.pairs[k]}-${input.pairs[k + 1]}`);
+    for (let k = 0; k < input.pairs.length; k += 2)
+      pairs.push(`${input.pairs[k]}-${input.pairs[k + 1]}`);
     expect(pairs.sort()).toEqual(['0-1', '0-3', '1-2', '2-3']);
   });
 });
