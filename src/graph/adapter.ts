@@ -172,6 +172,11 @@ export class GraphAdapter {
     this.fit();
   }
 
+  /** Tells Cytoscape its container changed size (the strip opened, the window resized). */
+  resize(): void {
+    this.cy.resize();
+  }
+
   /** Fits the view to all actors. */
   fit(): void {
     if (this.nodes.length > 0) this.cy.fit(this.cy.nodes(), 30);

@@ -68,6 +68,15 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     };
   }, [store, onAdapter]);
 
+  // Keep Cytoscape's idea of the canvas size true when the layout around it changes.
+  useEffect(() => {
+    const el = container.current;
+    if (!adapter || !el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => adapter.resize());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [adapter]);
+
   // A new dataset: new elements and one layout. Keyed on the dataset, not on the event window.
   const loaded = useRef<{ adapter: GraphAdapter | null; dataset: Model['dataset'] | null }>({
     adapter: null,
