@@ -11,6 +11,9 @@ import { shapeOf, typeColors } from './palette';
 import { layoutInput, layoutOffThread } from './layout';
 import { FADE_LEVELS, stylesheet } from './style';
 
+/** Edges added per slice in a big live view (about 70 ms of Cytoscape's time each). */
+const EDGE_SLICE = 2000;
+
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
 export const LARGE_GRAPH = 5000;
 
@@ -49,7 +52,14 @@ export interface ApplyReport {
 export class GraphAdapter {
   readonly cy: Core;
   private model: Model | null = null;
-  private edges: EdgeSingular[] = [];
+  /** Edge elements by relation ordinal; in a big live view they are created in slices, so some may not exist yet. */
+  private edges: (EdgeSingular | undefined)[] = [];
+  /** Element definitions not yet added (big graphs in a live view), and the timer adding them. */
+  private pending: Set<number> = new Set();
+  private fillTimer: ReturnType<typeof setTimeout> | null = null;
+  private colors = new Map<string, string>();
+  private complete: Promise<void> = Promise.resolve();
+  private resolveComplete: () => void = () => {};
   private nodes: NodeSingular[] = [];
   /** 1 where a relation is shown. */
   private shown = new Uint8Array(0);
@@ -65,11 +75,14 @@ export class GraphAdapter {
   private selected: ActorId | null = null;
   private focusActive = false;
   private time: Day = 0;
+  /** No container: tests and benchmarks, where everything happens synchronously. */
+  private readonly headless: boolean;
 
   constructor(
     container: HTMLElement | null,
     private readonly handlers: AdapterHandlers = {},
   ) {
+    this.headless = container === null;
     this.cy = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
       style: stylesheet(false),
@@ -113,30 +126,9 @@ export class GraphAdapter {
       },
       position: { ...(positions?.get(a.id) ?? { x: 0, y: 0 }) },
     }));
-    const edgeDefs: ElementDefinition[] = dataset.relations.map((r) => {
-      const type = model.typeById.get(r.type);
-      const classes = ['hidden'];
-      if (type?.directed) classes.push('directed');
-      if (type?.kind === 'event') classes.push('event');
-      return {
-        group: 'edges',
-        data: {
-          id: 'e:' + r.id,
-          source: 'n:' + r.source,
-          target: 'n:' + r.target,
-          color: colors.get(r.type) ?? '#888888',
-        },
-        classes,
-      };
-    });
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.style(stylesheet(large));
-      this.nodes = this.cy.add(nodeDefs).toArray() as NodeSingular[];
-      this.edges = this.cy.add(edgeDefs).toArray() as EdgeSingular[];
-      this.edges.forEach((e, i) => e.scratch('_ord', i));
-      for (const node of this.nodes) node.addClass('dim');
-    });
+    if (this.fillTimer !== null) clearTimeout(this.fillTimer);
+    this.fillTimer = null;
+    this.colors = colors;
     this.shown = new Uint8Array(n);
     this.shownList = [];
     this.degree = new Int32Array(dataset.actors.length);
@@ -147,6 +139,94 @@ export class GraphAdapter {
     this.marked = [];
     this.selected = null;
     this.focusActive = false;
+    this.edges = new Array<EdgeSingular | undefined>(n);
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.style(stylesheet(large));
+      this.nodes = this.cy.add(nodeDefs).toArray() as NodeSingular[];
+      for (const node of this.nodes) node.addClass('dim');
+    });
+    this.complete = new Promise((resolve) => (this.resolveComplete = resolve));
+    if (n <= EDGE_SLICE || this.headless) {
+      // Small graphs, tests and benchmarks: every edge now, in one batch.
+      this.createEdges(Array.from({ length: n }, (_, i) => i));
+      this.pending = new Set();
+      this.resolveComplete();
+    } else {
+      // Big graphs in a live view: Cytoscape takes ~35 µs an edge to add, so 60,000 edges would block
+      // the page for 2 s. Add them in slices between frames, what is shown first (see fillSoon).
+      this.pending = new Set(Array.from({ length: n }, (_, i) => i));
+      this.fillSoon();
+    }
+  }
+
+  /** Resolves once every relation has its edge element (at once for small graphs). */
+  whenComplete(): Promise<void> {
+    return this.complete;
+  }
+
+  /** Creates the edges of these relations, with the classes their current state calls for, in one batch. */
+  private createEdges(ordinals: readonly number[]): void {
+    const model = this.model;
+    if (!model || ordinals.length === 0) return;
+    const rels = model.dataset.relations;
+    const defs: ElementDefinition[] = ordinals.map((i) => {
+      const r = rels[i]!;
+      const type = model.typeById.get(r.type);
+      const classes: string[] = [];
+      if (this.shown[i] !== 1) classes.push('hidden');
+      if (type?.directed) classes.push('directed');
+      if (type?.kind === 'event') classes.push('event');
+      if (this.fuzzy[i]) classes.push('fuzzy');
+      if (this.fade[i]) classes.push(`fade-${this.fade[i]}`);
+      if (this.status[i] === 2) classes.push('disputed');
+      if (this.mark[i]) classes.push(MARK_CLASS[this.mark[i]!] as string);
+      return {
+        group: 'edges',
+        data: {
+          id: 'e:' + r.id,
+          source: 'n:' + r.source,
+          target: 'n:' + r.target,
+          color: this.colors.get(r.type) ?? '#888888',
+        },
+        classes,
+      };
+    });
+    this.cy.batch(() => {
+      const added = this.cy.add(defs).toArray() as EdgeSingular[];
+      added.forEach((e, k) => {
+        const i = ordinals[k]!;
+        e.scratch('_ord', i);
+        this.edges[i] = e;
+      });
+    });
+  }
+
+  /** Adds the next slice of pending edges after the next frame; the shown ones go first. */
+  private fillSoon(): void {
+    if (this.fillTimer !== null) return;
+    this.fillTimer = setTimeout(() => {
+      this.fillTimer = null;
+      if (this.pending.size === 0) return;
+      const slice: number[] = [];
+      for (const i of this.shownList) {
+        if (slice.length >= EDGE_SLICE) break;
+        if (this.pending.has(i)) slice.push(i);
+      }
+      for (const i of this.pending) {
+        if (slice.length >= EDGE_SLICE) break;
+        if (this.shown[i] !== 1) slice.push(i);
+      }
+      for (const i of slice) this.pending.delete(i);
+      this.createEdges(slice);
+      if (this.focusActive && this.selected !== null) {
+        const sel = this.selected;
+        this.selected = null;
+        this.cy.batch(() => this.applyFocus(sel));
+      }
+      if (this.pending.size > 0) this.fillSoon();
+      else this.resolveComplete();
+    }, 0);
   }
 
   /**
@@ -210,14 +290,14 @@ export class GraphAdapter {
       }
       for (const i of this.shownList) {
         if (next[i] === 0) {
-          this.edges[i]!.addClass('hidden');
+          this.edges[i]?.addClass('hidden');
           this.bumpDegree(rels[i]!.source, rels[i]!.target, -1);
           exited++;
         }
       }
       for (const i of nextList) {
         if (this.shown[i] === 0) {
-          this.edges[i]!.removeClass('hidden');
+          this.edges[i]?.removeClass('hidden');
           this.bumpDegree(rels[i]!.source, rels[i]!.target, 1);
           entered++;
         }
@@ -234,20 +314,20 @@ export class GraphAdapter {
           fd = Math.min(FADE_LEVELS, Math.ceil(((t - s.eventDay) / window) * FADE_LEVELS));
         }
         const st = statuses[i] === 'disputed' ? 2 : statuses[i] === 'corroborated' ? 1 : 0;
-        const edge = this.edges[i]!;
+        const edge = this.edges[i];
         if (fz !== this.fuzzy[i]) {
-          edge.toggleClass('fuzzy', fz === 1);
+          edge?.toggleClass('fuzzy', fz === 1);
           this.fuzzy[i] = fz;
           restyled++;
         }
         if (fd !== this.fade[i]) {
-          if (this.fade[i]) edge.removeClass(`fade-${this.fade[i]}`);
-          if (fd) edge.addClass(`fade-${fd}`);
+          if (this.fade[i]) edge?.removeClass(`fade-${this.fade[i]}`);
+          if (fd) edge?.addClass(`fade-${fd}`);
           this.fade[i] = fd;
           restyled++;
         }
         if (st !== this.status[i]) {
-          edge.toggleClass('disputed', st === 2);
+          edge?.toggleClass('disputed', st === 2);
           this.status[i] = st;
           restyled++;
         }
@@ -258,7 +338,7 @@ export class GraphAdapter {
         const nextMarked: number[] = [];
         for (const i of this.marked) {
           if (!marks?.has(i)) {
-            this.edges[i]!.removeClass(MARK_CLASS[this.mark[i]!] as string);
+            this.edges[i]?.removeClass(MARK_CLASS[this.mark[i]!] as string);
             this.mark[i] = 0;
             restyled++;
           }
@@ -266,8 +346,8 @@ export class GraphAdapter {
         for (const [i, m] of marks ?? []) {
           const code = MARK_CODE[m];
           if (this.mark[i] !== code) {
-            if (this.mark[i]) this.edges[i]!.removeClass(MARK_CLASS[this.mark[i]!] as string);
-            this.edges[i]!.addClass(MARK_CLASS[code]!);
+            if (this.mark[i]) this.edges[i]?.removeClass(MARK_CLASS[this.mark[i]!] as string);
+            this.edges[i]?.addClass(MARK_CLASS[code]!);
             this.mark[i] = code;
             restyled++;
           }
@@ -278,6 +358,7 @@ export class GraphAdapter {
       // 4. Focus on the selected actor's neighbourhood at this date.
       restyled += this.applyFocus(spec.selected);
     });
+    if (this.pending.size > 0) this.fillSoon();
     return { entered, exited, restyled };
   }
 
@@ -321,7 +402,8 @@ export class GraphAdapter {
       n.toggleClass('selected', o === ord);
     });
     for (const i of this.shownList) {
-      const e = this.edges[i]!;
+      const e = this.edges[i];
+      if (!e) continue;
       const inFocus = focusEdges.has(i);
       e.toggleClass('faded', !inFocus);
       e.toggleClass('focus', inFocus);
@@ -349,6 +431,7 @@ export class GraphAdapter {
 
   /** Tears the instance down (the view's effect cleanup). */
   destroy(): void {
+    if (this.fillTimer !== null) clearTimeout(this.fillTimer);
     this.cy.destroy();
   }
 }
