@@ -14,8 +14,17 @@ import {
 } from '../model';
 
 const models = new WeakMap<Dataset, Map<number, Model>>();
+let builds = 0;
 
-/** The model of the dataset on screen for the current event window (cached per dataset and window). */
+/** How many models were built so far: a cache miss on every step once cost 340 ms at 20k relations. */
+export function modelBuildCount(): number {
+  return builds;
+}
+
+/**
+ * The model of the dataset on screen for the current event window (cached per dataset and window).
+ * Call it with real state, never inside an immer recipe: a draft's dataset is a proxy, a cache miss.
+ */
 export function modelOf(state: { dataset: Dataset | null; eventWindow: number }): Model | null {
   const { dataset, eventWindow } = state;
   if (!dataset) return null;
@@ -23,6 +32,7 @@ export function modelOf(state: { dataset: Dataset | null; eventWindow: number })
   if (!byWindow) models.set(dataset, (byWindow = new Map()));
   let model = byWindow.get(eventWindow);
   if (!model) {
+    builds++;
     const base = byWindow.values().next().value;
     model = base
       ? { ...base, index: buildModel(dataset, { eventWindow }).index }

@@ -191,7 +191,7 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       setTime(day) {
         set((s) => {
-          s.time = clamp(s as ViewState, Math.round(day));
+          s.time = clamp(get(), Math.round(day));
         });
       },
       stepTime(days) {
@@ -221,8 +221,8 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       setRange([a, b]) {
         set((s) => {
-          const lo = clamp(s as ViewState, Math.min(a, b));
-          const hi = clamp(s as ViewState, Math.max(a, b));
+          const lo = clamp(get(), Math.min(a, b));
+          const hi = clamp(get(), Math.max(a, b));
           s.range = [lo, hi];
           s.time = hi;
         });
@@ -239,8 +239,8 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       play() {
         set((s) => {
-          const [, last] = timeBounds(s as ViewState);
-          if (s.time >= last) s.time = timeBounds(s as ViewState)[0];
+          const [, last] = timeBounds(get());
+          if (s.time >= last) s.time = timeBounds(get())[0];
           s.playing = true;
         });
       },
@@ -293,16 +293,14 @@ export function createViewStore(): StoreApi<ViewStore> {
             return;
           }
           const [a, b] = dates[0] <= dates[1] ? dates : [dates[1], dates[0]];
-          s.compare = [clamp(s as ViewState, a), clamp(s as ViewState, b)];
+          s.compare = [clamp(get(), a), clamp(get(), b)];
           s.time = s.compare[1];
           s.mode = 'at';
         });
       },
       setMultiples(days) {
         set((s) => {
-          s.multiples = [...new Set(days.map((d) => clamp(s as ViewState, d)))].sort(
-            (x, y) => x - y,
-          );
+          s.multiples = [...new Set(days.map((d) => clamp(get(), d)))].sort((x, y) => x - y);
         });
       },
     })),
