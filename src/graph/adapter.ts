@@ -1,5 +1,6 @@
 // The Cytoscape adapter: one instance per view, elements built once per dataset, each date applied as a class diff in one batch.
 import cytoscape, {
+  type CollectionArgument,
   type Core,
   type EdgeSingular,
   type ElementDefinition,
@@ -73,6 +74,9 @@ export class GraphAdapter {
   private mark = new Uint8Array(0);
   private marked: number[] = [];
   private selected: ActorId | null = null;
+  /** Focus state per edge (0 none, 1 in focus, 2 faded) and per node (1 faded), to write only changes. */
+  private edgeFocus = new Uint8Array(0);
+  private nodeFaded = new Uint8Array(0);
   private focusActive = false;
   private time: Day = 0;
   /** No container: tests and benchmarks, where everything happens synchronously. */
@@ -136,6 +140,8 @@ export class GraphAdapter {
     this.fade = new Uint8Array(n);
     this.status = new Uint8Array(n);
     this.mark = new Uint8Array(n);
+    this.edgeFocus = new Uint8Array(n);
+    this.nodeFaded = new Uint8Array(dataset.actors.length);
     this.marked = [];
     this.selected = null;
     this.focusActive = false;
@@ -288,20 +294,28 @@ export class GraphAdapter {
         next[i] = 1;
         nextList.push(i);
       }
+      // Class changes go to Cytoscape as two collections: one style pass each, not one per edge.
+      const hide: EdgeSingular[] = [];
+      const show: EdgeSingular[] = [];
       for (const i of this.shownList) {
         if (next[i] === 0) {
-          this.edges[i]?.addClass('hidden');
+          const e = this.edges[i];
+          if (e) hide.push(e);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, -1);
           exited++;
         }
       }
       for (const i of nextList) {
         if (this.shown[i] === 0) {
-          this.edges[i]?.removeClass('hidden');
+          const e = this.edges[i];
+          if (e) show.push(e);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, 1);
           entered++;
         }
       }
+      if (hide.length) this.cy.collection(hide as unknown as CollectionArgument).addClass('hidden');
+      if (show.length)
+        this.cy.collection(show as unknown as CollectionArgument).removeClass('hidden');
       this.shown = next;
       this.shownList = nextList;
       // 2. Appearance of what is shown: uncertain span, event fade, status.
@@ -381,6 +395,8 @@ export class GraphAdapter {
     if (selected === null || !m.actorOrdinal.has(selected)) {
       if (this.focusActive || this.selected !== null) {
         this.cy.elements().removeClass('faded focus selected');
+        this.edgeFocus.fill(0);
+        this.nodeFaded.fill(0);
         this.focusActive = false;
         this.selected = null;
         return 1;
@@ -397,16 +413,26 @@ export class GraphAdapter {
       near.add(m.actorOrdinal.get(rels[i]!.source)!);
       near.add(m.actorOrdinal.get(rels[i]!.target)!);
     }
+    // Write only what changes: a step moves a few ties in or out of the focus, not all of them.
+    const nodeFaded = new Uint8Array(this.nodes.length);
     this.nodes.forEach((n, o) => {
-      n.toggleClass('faded', !near.has(o));
-      n.toggleClass('selected', o === ord);
+      nodeFaded[o] = near.has(o) ? 0 : 1;
+      if (!this.focusActive || this.nodeFaded[o] !== nodeFaded[o])
+        n.toggleClass('faded', nodeFaded[o] === 1);
     });
+    if (this.selected !== selected || !this.focusActive) {
+      this.cy.nodes('.selected').removeClass('selected');
+      this.nodes[ord]!.addClass('selected');
+    }
+    this.nodeFaded = nodeFaded;
     for (const i of this.shownList) {
       const e = this.edges[i];
       if (!e) continue;
-      const inFocus = focusEdges.has(i);
-      e.toggleClass('faded', !inFocus);
-      e.toggleClass('focus', inFocus);
+      const state = focusEdges.has(i) ? 1 : 2;
+      if (this.edgeFocus[i] === state) continue;
+      this.edgeFocus[i] = state;
+      e.toggleClass('faded', state === 2);
+      e.toggleClass('focus', state === 1);
     }
     this.focusActive = true;
     this.selected = selected;

@@ -62,39 +62,63 @@ export class IntervalTree {
 
   /** Calls `visit(id)` for every interval that overlaps [qs, qe) (half-open). */
   overlapping(qs: number, qe: number, visit: (id: number) => void): void {
+    const out = new Int32Array(this.size);
+    const k = this.collect(qs, qe, out);
+    for (let i = 0; i < k; i++) visit(out[i] as number);
+  }
+
+  /**
+   * Writes the ids of the intervals that overlap [qs, qe) into `out` (which must hold `size` ids) and
+   * returns how many; no allocation, no callback: the hot path of every jump.
+   */
+  collect(qs: number, qe: number, out: Int32Array): number {
     const n = this.size;
-    if (n === 0) return;
+    if (n === 0) return 0;
     const { st, en, mx, ids } = this;
-    // Explicit stack of (node, level, leftDone); depth ≤ 2 × 32.
-    const sx: number[] = [(1 << this.maxLevel) - 1];
-    const sk: number[] = [this.maxLevel];
-    const sw: number[] = [0];
-    while (sx.length > 0) {
-      const x = sx.pop() as number;
-      const k = sk.pop() as number;
-      const w = sw.pop() as number;
+    // Explicit stack of (node, level, leftDone); its depth is bounded by 2 × (maxLevel + 1).
+    const sx = this.sx;
+    const sk = this.sk;
+    const sw = this.sw;
+    let found = 0;
+    sx[0] = (1 << this.maxLevel) - 1;
+    sk[0] = this.maxLevel;
+    sw[0] = 0;
+    let top = 1;
+    while (top > 0) {
+      top--;
+      const x = sx[top] as number;
+      const k = sk[top] as number;
+      const w = sw[top] as number;
       if (k <= 3) {
         const i0 = (x >> k) << k;
         const i1 = Math.min(i0 + (1 << (k + 1)) - 1, n);
         for (let i = i0; i < i1 && (st[i] as number) < qe; ++i) {
-          if (qs < (en[i] as number)) visit(ids[i] as number);
+          if (qs < (en[i] as number)) out[found++] = ids[i] as number;
         }
       } else if (w === 0) {
         const y = x - (1 << (k - 1));
-        sx.push(x);
-        sk.push(k);
-        sw.push(1);
+        sx[top] = x;
+        sk[top] = k;
+        sw[top] = 1;
+        top++;
         if (y >= n || (mx[y] as number) > qs) {
-          sx.push(y);
-          sk.push(k - 1);
-          sw.push(0);
+          sx[top] = y;
+          sk[top] = k - 1;
+          sw[top] = 0;
+          top++;
         }
       } else if (x < n && (st[x] as number) < qe) {
-        if (qs < (en[x] as number)) visit(ids[x] as number);
-        sx.push(x + (1 << (k - 1)));
-        sk.push(k - 1);
-        sw.push(0);
+        if (qs < (en[x] as number)) out[found++] = ids[x] as number;
+        sx[top] = x + (1 << (k - 1));
+        sk[top] = k - 1;
+        sw[top] = 0;
+        top++;
       }
     }
+    return found;
   }
+
+  private readonly sx = new Int32Array(128);
+  private readonly sk = new Int32Array(128);
+  private readonly sw = new Int32Array(128);
 }

@@ -115,6 +115,7 @@ export class TemporalIndex {
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   private readonly tree: IntervalTree;
+  private readonly buffer: Int32Array;
   private readonly byLo: SortedKeys;
   private readonly byHi: SortedKeys;
   private readonly changeDays: Float64Array;
@@ -132,6 +133,7 @@ export class TemporalIndex {
     this.lo = Float64Array.from(this.spans, (s) => s.lo);
     this.hi = Float64Array.from(this.spans, (s) => s.hi);
     this.tree = new IntervalTree(this.lo, this.hi);
+    this.buffer = new Int32Array(rels.length);
     this.byLo = sortBy(this.lo);
     this.byHi = sortBy(this.hi);
 
@@ -183,23 +185,24 @@ export class TemporalIndex {
 
   /** Ordinals of the relations in view at day `t`, ascending. */
   activeAt(t: Day): number[] {
-    const out: number[] = [];
-    this.tree.overlapping(t, t + 1, (i) => out.push(i));
-    return out.sort((a, b) => a - b);
+    return this.query(t, t + 1);
   }
 
   /** Ordinals of the relations shown at any day in [a, b] (both inclusive), ascending. */
   inWindow(a: Day, b: Day): number[] {
-    const out: number[] = [];
-    if (b < a) return out;
-    this.tree.overlapping(a, b + 1, (i) => out.push(i));
-    return out.sort((x, y) => x - y);
+    return b < a ? [] : this.query(a, b + 1);
+  }
+
+  /** Overlap query into a reused typed buffer, sorted as integers (typed sort: no comparator calls). */
+  private query(qs: number, qe: number): number[] {
+    const k = this.tree.collect(qs, qe, this.buffer);
+    return Array.from(this.buffer.subarray(0, k).sort());
   }
 
   /** Ordinals of every relation that has started by day `t` (the cumulative view), ascending. */
   upTo(t: Day): number[] {
     const end = upperBound(this.byLo.keys, t);
-    return Array.from(this.byLo.ids.subarray(0, end)).sort((a, b) => a - b);
+    return Array.from(this.byLo.ids.slice(0, end).sort());
   }
 
   /** What enters and leaves view when the date moves from `from` to `to`. */
