@@ -243,6 +243,27 @@ export class GraphAdapter {
     if (this.model && this.model.dataset === model.dataset) this.model = model;
   }
 
+  /**
+   * Places the actors on a sunflower spiral at once, so a big graph can be drawn while its real layout
+   * computes in the worker; `layout()` then moves them once, before anyone scrubs.
+   */
+  placeProvisionally(): void {
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    this.cy.batch(() => {
+      this.nodes.forEach((node, i) => {
+        const r = 38 * Math.sqrt(i + 0.5);
+        node.position({ x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) });
+      });
+    });
+    this.fit();
+  }
+
+  /** True when the layout runs in a worker (big graphs): worth drawing provisional positions first. */
+  get layoutIsSlow(): boolean {
+    const m = this.model;
+    return !!m && (m.dataset.actors.length > 400 || m.dataset.relations.length > 2000);
+  }
+
   /** Positions every actor once over all relations (fcose, seeded) so nothing jumps while scrubbing. */
   async layout(seed = 7): Promise<void> {
     const model = this.model;

@@ -90,6 +90,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     adapter.setModel(m);
     if (window.__tieline) window.__tieline.ready = false;
     let cancelled = false;
+    if (adapter.layoutIsSlow) {
+      // Draw at once on provisional positions; the real layout arrives from the worker.
+      adapter.placeProvisionally();
+      setLaidOut({ adapter, dataset });
+    }
     void adapter.layout().then(() => {
       if (cancelled) return;
       if (window.__tieline) window.__tieline.layouts += 1;
