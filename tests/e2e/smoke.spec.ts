@@ -30,3 +30,24 @@ test('the production build draws the bundled dataset without console errors', as
   expect(inked).toBeGreaterThan(500);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the production page carries a Content-Security-Policy without inline or eval scripts', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toBeTruthy();
+  const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1] ?? '';
+  expect(scriptSrc).toContain("'self'");
+  expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);
+  // The policy is enforced: an injected inline script does not run.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.appendChild(s);
+    return (window as unknown as { __inline?: number }).__inline;
+  });
+  expect(ran).toBeUndefined();
+});
