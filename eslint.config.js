@@ -17,7 +17,16 @@ const cytoscapeOnlyInGraph = {
   ],
 };
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'bench/dist-common', 'bench/dist-app'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'bench/dist-common',
+      'bench/dist-app',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

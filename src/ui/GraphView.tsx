@@ -93,7 +93,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (adapter.layoutIsSlow) {
       // Draw at once on provisional positions; the real layout arrives from the worker.
       adapter.placeProvisionally();
-      setLaidOut({ adapter, dataset });
+      void Promise.resolve().then(() => !cancelled && setLaidOut({ adapter, dataset }));
     }
     void adapter.layout().then(() => {
       if (cancelled) return;
