@@ -1,0 +1,935 @@
+// Browser benchmark (Playwright + Debian's Chromium on the production build): step latency vs the floor and the common way, play, first graph, import, export, heap.
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { quantile, round, summary } from './stats';
+
+/** One dataset the browser benchmark opens. */
+export interface BrowserCase {
+  /** Short name: the dataset is served as `bench-<name>.json`. */
+  readonly name: string;
+  readonly label: string;
+  /** The tieline/1 JSON text, or null for the bundled dataset. */
+  readonly body: string | null;
+  readonly actors: number;
+  readonly relations: number;
+  /** Day the page opens at (`?t=`), YYYY-MM-DD. */
+  readonly startIso: string;
+  /** Key presses measured on Tieline (one-day steps; right while the extent allows, then left). */
+  readonly steps: StepPlan;
+  /** Key presses measured on the common-way page (null: not measured). */
+  readonly common: StepPlan | null;
+  /** Measure PNG export and play on this dataset. */
+  readonly extras: boolean;
+  /** Idle forced redraws to measure, with and without the hidden edges (0: skip). */
+  readonly idleFloors: number;
+}
+
+/** One measured step or floor redraw, in ms since the trigger. */
+interface Sample {
+  t0: number;
+  input: number;
+  raf: number;
+  end: number;
+  batch: number;
+  before: number;
+  render: number;
+  /** Of the draw: rebuilding Cytoscape's z-sorted list of all elements. */
+  zsort: number;
+  frames: number;
+}
+
+/** Percentiles of a latency and the medians of its parts. */
+export interface LatencyFigure {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  n: number;
+  /** Medians of: the input task (handler → end of dispatch), the cy.batch inside it, Cytoscape's pre-render updates, the canvas draw, the wait from the end of the input task to the frame less the draw, and the browser's own frame work after the rAF callbacks. */
+  parts: {
+    inputTask: number;
+    cyBatch: number;
+    cyBeforeRender: number;
+    cyDraw: number;
+    /** Of the draw (and pre-render): re-sorting all elements by z-order. */
+    cyZSort: number;
+    waitForFrame: number;
+    frameRest: number;
+  };
+  /** Samples after which Cytoscape did not draw before the measured frame (nothing visible changed, or the draw came a frame later). */
+  noDraw: number;
+}
+
+/** What one page (Tieline or the common way) measured on one dataset. */
+export interface PageResult {
+  /** Navigation start → ready hook true, and → the frame after it painted. */
+  readyMs: number;
+  paintedMs: number;
+  /** Request start and response end of the dataset file (navigation-relative). */
+  dataRequestMs: number | null;
+  dataLoadedMs: number | null;
+  /** Adapter calls during the load (Tieline only): setModel, layout (async, so it includes waiting for the worker) and apply. */
+  marks: { name: string; start: number; end: number }[];
+  /** JavaScript files the page requested up to the first painted graph (paths on the server). */
+  scriptsBeforePaint: string[];
+  /** Long tasks (≥ 50 ms) up to the first painted graph: the longest, and all of them. */
+  longestTaskMs: number;
+  longTasks: { start: number; duration: number }[];
+  visibleAtStart: number;
+  step: LatencyFigure;
+  floor: LatencyFigure;
+  stepsRight: number;
+  stepsLeft: number;
+}
+
+/** Tieline's extra figures on a dataset. */
+export interface TielineExtras {
+  /** When every edge element existed (navigation-relative; equals ready unless edges are added in slices). */
+  completeMs: number;
+  /** When the final layout was in place (the first graph may use provisional positions). */
+  layoutDoneMs: number | null;
+  /** Forced redraws on an idle page (1 s quiet, 200 ms apart): with every edge, and with the hidden edges removed. */
+  idleFloor: {
+    all: LatencyFigure;
+    withoutHidden: LatencyFigure | null;
+    hiddenRemoved: number;
+  } | null;
+  heapUsedMB: number;
+  heapUsedAfterGcMB: number;
+  play: {
+    fps: number;
+    seconds: number;
+    daysAdvanced: number;
+    redraws: number;
+    longestFrameMs: number;
+  } | null;
+  exportPngMs: number | null;
+  exportPngBytes: number | null;
+  /** Why the export did not download, when it did not. */
+  exportPngError: string | null;
+}
+
+/** All figures of one dataset. */
+export interface BrowserCaseResult {
+  name: string;
+  label: string;
+  actors: number;
+  relations: number;
+  startIso: string;
+  tieline: PageResult & TielineExtras;
+  common: PageResult | null;
+  /** Tieline step p50 ÷ floor p50, and the same at p95. */
+  stepOverFloor: { p50: number; p95: number };
+  /** Common-way step p50 ÷ Tieline step p50 (null when not measured). */
+  commonOverTieline: { p50: number; p95: number } | null;
+}
+
+/** The whole browser benchmark. */
+export interface BrowserResult {
+  chromium: string;
+  viewport: { width: number; height: number };
+  cases: BrowserCaseResult[];
+}
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** A tiny static server: the app's build at /, the reference page's build at /common/. */
+function serve(appDir: string, commonDir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let path = decodeURIComponent(url.pathname);
+    let root = appDir;
+    if (path.startsWith('/common/')) {
+      root = commonDir;
+      path = path.slice('/common'.length);
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    try {
+      if (!file.startsWith(root) || !statSync(file).isFile()) throw new Error('not found');
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page code. These functions are serialised into the page: no closures over Node values.
+
+interface LoadProbe {
+  ready?: number;
+  painted?: number;
+  longtasks: { start: number; duration: number }[];
+  /** Start and end of the adapter's setModel, layout (async) and apply calls, navigation-relative. */
+  marks: { name: string; start: number; end: number }[];
+  /** When `__tieline.layouts` first turned ≥ 1 (the final positions). */
+  layoutDone?: number;
+}
+interface Renderer {
+  render: (o: unknown) => void;
+  getCachedZSortedEles?: (...a: unknown[]) => unknown;
+  beforeRenderCallbacks: { fn: (willDraw: boolean, t: number) => void }[];
+  redrawCount?: number;
+}
+interface CyLike {
+  batch: (f: () => void) => void;
+  forceRender: () => void;
+  renderer: () => Renderer;
+  width: () => number;
+  height: () => number;
+  zoom: () => number;
+  pan: () => { x: number; y: number };
+  edges: () => { length: number };
+}
+interface BenchProbe {
+  samples: Sample[];
+  cur: Sample | null;
+  waiters: (() => void)[];
+  counters: { batch: number; before: number; render: number; zsort: number; frames: number };
+}
+interface TielineHook {
+  ready: boolean;
+  /** Layouts finished (the first one may come after a first graph on provisional positions). */
+  layouts?: number;
+  adapter: {
+    cy: unknown;
+    currentTime: number;
+    positions(): Map<string, { x: number; y: number }>;
+    visibleOrdinals(): readonly number[];
+    /** Resolves once every edge element exists (big graphs add them in slices). */
+    whenComplete?: () => Promise<void>;
+  };
+}
+/** The page globals the benchmark reads and writes (cast from `window` inside the page). */
+interface BenchWindow {
+  __load?: LoadProbe;
+  __bench?: BenchProbe;
+  __common?: { cy: unknown; ready: boolean };
+  __tieline?: TielineHook;
+}
+
+/**
+ * Installed before any page script: long tasks; the times the ready hook turned true and painted; and,
+ * by catching the assignment of `window.__tieline`, the start and end of the adapter's setModel,
+ * layout and first apply calls.
+ */
+function loadProbe(): void {
+  const w = window as unknown as BenchWindow;
+  const probe: LoadProbe = { longtasks: [], marks: [] };
+  w.__load = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        probe.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // longtask not supported: the list stays empty
+  }
+  type Method = (...args: unknown[]) => unknown;
+  const wrap = (obj: Record<string, unknown>, name: string, limit: number): void => {
+    const orig = obj[name];
+    if (typeof orig !== 'function') return;
+    let calls = 0;
+    obj[name] = function (this: unknown, ...args: unknown[]): unknown {
+      if (calls++ >= limit) return (orig as Method).apply(this, args);
+      const mark = { name, start: performance.now(), end: NaN };
+      probe.marks.push(mark);
+      const out = (orig as Method).apply(this, args);
+      if (out instanceof Promise) void out.finally(() => (mark.end = performance.now()));
+      else mark.end = performance.now();
+      return out;
+    };
+  };
+  let hook: { adapter?: Record<string, unknown> } | undefined;
+  Object.defineProperty(window, '__tieline', {
+    configurable: true,
+    enumerable: true,
+    get: () => hook,
+    set: (v: { adapter?: Record<string, unknown> } | undefined) => {
+      hook = v;
+      if (v?.adapter) {
+        wrap(v.adapter, 'setModel', 2);
+        wrap(v.adapter, 'layout', 2);
+        wrap(v.adapter, 'apply', 2);
+      }
+    },
+  });
+  const poll = (): void => {
+    const ready =
+      (window as { __tieline?: { ready: boolean } }).__tieline?.ready === true ||
+      w.__common?.ready === true;
+    if (!ready) {
+      requestAnimationFrame(poll);
+      return;
+    }
+    probe.ready = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (probe.painted = performance.now()), 0));
+  };
+  requestAnimationFrame(poll);
+  const layouts = (): void => {
+    const n = (window as { __tieline?: { layouts?: number } }).__tieline?.layouts ?? 0;
+    if (n >= 1) probe.layoutDone = performance.now();
+    else setTimeout(layouts, 25);
+  };
+  setTimeout(layouts, 25);
+}
+
+/** Wraps cy.batch and the renderer to time their parts, and records each key press to the next painted frame. */
+function installStepProbe(): void {
+  const w = window as unknown as BenchWindow;
+  const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike;
+  const r = cy.renderer();
+  const probe: BenchProbe = {
+    samples: [],
+    cur: null,
+    waiters: [],
+    counters: { batch: 0, before: 0, render: 0, zsort: 0, frames: 0 },
+  };
+  w.__bench = probe;
+  const c = probe.counters;
+  const batch = cy.batch.bind(cy);
+  cy.batch = (f) => {
+    const a = performance.now();
+    batch(f);
+    c.batch += performance.now() - a;
+  };
+  const render = r.render;
+  r.render = function (this: Renderer, o: unknown) {
+    const a = performance.now();
+    render.call(this, o);
+    c.render += performance.now() - a;
+    c.frames += 1;
+  };
+  const zsorted = r.getCachedZSortedEles;
+  if (typeof zsorted === 'function') {
+    r.getCachedZSortedEles = function (this: Renderer, ...a: unknown[]) {
+      const t = performance.now();
+      const out = zsorted.apply(this, a);
+      c.zsort += performance.now() - t;
+      return out;
+    };
+  }
+  for (const cb of r.beforeRenderCallbacks) {
+    const f = cb.fn;
+    cb.fn = (willDraw, t) => {
+      const a = performance.now();
+      f(willDraw, t);
+      c.before += performance.now() - a;
+    };
+  }
+  window.addEventListener(
+    'keydown',
+    () => {
+      const s: Sample = {
+        t0: performance.now(),
+        input: 0,
+        raf: 0,
+        end: 0,
+        batch: 0,
+        before: 0,
+        render: 0,
+        zsort: 0,
+        frames: 0,
+      };
+      c.batch = c.before = c.render = c.zsort = c.frames = 0;
+      probe.cur = s;
+      requestAnimationFrame(() => {
+        s.raf = performance.now();
+        setTimeout(() => {
+          s.end = performance.now();
+          s.batch = c.batch;
+          s.before = c.before;
+          s.render = c.render;
+          s.zsort = c.zsort;
+          s.frames = c.frames;
+          probe.samples.push(s);
+          probe.cur = null;
+          for (const f of probe.waiters.splice(0)) f();
+        }, 0);
+      });
+    },
+    true,
+  );
+  // After React's listener on the root (and the microtasks that flush its sync update): the end of the input task.
+  window.addEventListener('keydown', () => {
+    if (probe.cur) probe.cur.input = performance.now();
+  });
+  // The reference page's range input moves on its default action, after keydown: its React work runs in `input`.
+  window.addEventListener('input', () => {
+    if (probe.cur) probe.cur.input = performance.now();
+  });
+}
+
+/**
+ * Waits until Tieline has created every edge (it adds big graphs in slices after the first graph),
+ * then for a quiet second without long tasks (at most 8 s); returns when the edges were complete.
+ */
+async function settle(): Promise<{ layoutDone: number | null; complete: number }> {
+  const w = window as unknown as BenchWindow;
+  const probe = w.__load as LoadProbe;
+  // The app may draw on provisional positions first; the steps are measured on the final layout.
+  let layoutDone: number | null = null;
+  if (w.__tieline && typeof w.__tieline.layouts === 'number') {
+    const t0 = performance.now();
+    while ((w.__tieline.layouts ?? 0) < 1 && performance.now() - t0 < 180_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    layoutDone = probe.layoutDone ?? performance.now();
+  }
+  await w.__tieline?.adapter.whenComplete?.();
+  const complete = performance.now();
+  const start = performance.now();
+  while (performance.now() - start < 8000) {
+    const last = probe.longtasks[probe.longtasks.length - 1];
+    if (performance.now() - (last ? last.start + last.duration : 0) > 1000) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { layoutDone, complete };
+}
+
+/** Resolves when `n` key presses have been measured. */
+function waitSamples(n: number): Promise<void> {
+  const probe = (window as unknown as BenchWindow).__bench as BenchProbe;
+  if (probe.samples.length >= n) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (probe.samples.length >= n) resolve();
+      else probe.waiters.push(check);
+    };
+    check();
+  });
+}
+
+/** The floor: a forced redraw of the same view, no change, measured to the next painted frame. */
+function floorSample(): Promise<Sample> {
+  const probe = (window as unknown as BenchWindow).__bench as BenchProbe;
+  const w = window as unknown as BenchWindow;
+  const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike;
+  const c = probe.counters;
+  return new Promise((resolve) => {
+    c.batch = c.before = c.render = c.zsort = c.frames = 0;
+    const s: Sample = {
+      t0: performance.now(),
+      input: 0,
+      raf: 0,
+      end: 0,
+      batch: 0,
+      before: 0,
+      render: 0,
+      zsort: 0,
+      frames: 0,
+    };
+    cy.forceRender();
+    s.input = performance.now();
+    requestAnimationFrame(() => {
+      s.raf = performance.now();
+      setTimeout(() => {
+        s.end = performance.now();
+        s.batch = c.batch;
+        s.before = c.before;
+        s.render = c.render;
+        s.zsort = c.zsort;
+        s.frames = c.frames;
+        resolve(s);
+      }, 0);
+    });
+  });
+}
+
+/**
+ * Forced redraws on an idle page: 600 ms of quiet, then `n` redraws 200 ms apart, each measured to
+ * the end of its frame. With `removeHidden`, first removes the edges Tieline hides (class `hidden`)
+ * from Cytoscape, to measure what they cost every frame; returns how many it removed.
+ */
+async function idleFloors(arg: { n: number; removeHidden: boolean }): Promise<{
+  samples: Sample[];
+  removed: number;
+}> {
+  const w = window as unknown as BenchWindow;
+  const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike & {
+    edges(sel: string): { length: number; remove(): void };
+  };
+  const probe = w.__bench as BenchProbe;
+  const c = probe.counters;
+  let removed = 0;
+  if (arg.removeHidden) {
+    const hidden = cy.edges('.hidden');
+    removed = hidden.length;
+    hidden.remove();
+  }
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(600);
+  const samples: Sample[] = [];
+  for (let i = 0; i < arg.n; i++) {
+    c.batch = c.before = c.render = c.zsort = c.frames = 0;
+    const s: Sample = {
+      t0: performance.now(),
+      input: 0,
+      raf: 0,
+      end: 0,
+      batch: 0,
+      before: 0,
+      render: 0,
+      zsort: 0,
+      frames: 0,
+    };
+    cy.forceRender();
+    s.input = performance.now();
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        s.raf = performance.now();
+        setTimeout(() => {
+          s.end = performance.now();
+          s.before = c.before;
+          s.render = c.render;
+          s.zsort = c.zsort;
+          s.frames = c.frames;
+          resolve();
+        }, 0);
+      }),
+    );
+    samples.push(s);
+    await sleep(200);
+  }
+  return { samples, removed };
+}
+
+/** Counts frames for `ms` while the app plays; also how far the date moved and how often Cytoscape drew. */
+function countFrames(ms: number): Promise<{
+  frames: number;
+  seconds: number;
+  days: number;
+  redraws: number;
+  longest: number;
+}> {
+  const w = window as unknown as BenchWindow;
+  const adapter = w.__tieline!.adapter;
+  const r = (adapter.cy as CyLike).renderer();
+  const day0 = adapter.currentTime;
+  const redraw0 = r.redrawCount ?? 0;
+  return new Promise((resolve) => {
+    let frames = 0;
+    let longest = 0;
+    const start = performance.now();
+    let last = start;
+    const f = (): void => {
+      const now = performance.now();
+      frames++;
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (now - start < ms) requestAnimationFrame(f);
+      else
+        resolve({
+          frames,
+          seconds: (now - start) / 1000,
+          days: adapter.currentTime - day0,
+          redraws: (r.redrawCount ?? 0) - redraw0,
+          longest,
+        });
+    };
+    requestAnimationFrame(f);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node side.
+
+function latency(samples: Sample[]): LatencyFigure {
+  const lat = samples.map((s) => s.end - s.t0);
+  const med = (f: (s: Sample) => number): number => round(quantile(samples.map(f), 0.5), 3);
+  return {
+    ...summary(lat),
+    parts: {
+      inputTask: med((s) => s.input - s.t0),
+      cyBatch: med((s) => s.batch),
+      cyBeforeRender: med((s) => s.before),
+      cyDraw: med((s) => s.render),
+      cyZSort: med((s) => s.zsort),
+      waitForFrame: med((s) => s.raf - s.input - s.before - s.render),
+      frameRest: med((s) => s.end - s.raf),
+    },
+    noDraw: samples.filter((s) => s.frames === 0).length,
+  };
+}
+
+function ratio(a: number, b: number): number {
+  return round(a / b, 3);
+}
+
+async function waitPainted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__load?.painted !== undefined,
+    undefined,
+    {
+      timeout: 180_000,
+      polling: 100,
+    },
+  );
+}
+
+async function loadFigures(
+  page: Page,
+  dataName: string | null,
+): Promise<Omit<PageResult, 'step' | 'floor' | 'stepsRight' | 'stepsLeft'>> {
+  return page.evaluate((name) => {
+    const probe = (window as unknown as BenchWindow).__load as LoadProbe;
+    const painted = probe.painted as number;
+    const res = name
+      ? performance.getEntriesByType('resource').find((e) => e.name.includes(name))
+      : undefined;
+    const tasks = probe.longtasks.filter((t) => t.start <= painted);
+    const w = window as unknown as BenchWindow;
+    const cy = (w.__tieline?.adapter ? null : (w.__common?.cy as CyLike | undefined)) ?? null;
+    return {
+      readyMs: probe.ready as number,
+      paintedMs: painted,
+      dataRequestMs: res ? res.startTime : null,
+      dataLoadedMs: res ? (res as PerformanceResourceTiming).responseEnd : null,
+      scriptsBeforePaint: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= painted && /\.js($|\?)/.test(e.name))
+        .map((e) => new URL(e.name).pathname),
+      marks: probe.marks.map((m) => ({
+        name: m.name,
+        start: Math.round(m.start),
+        end: Math.round(m.end),
+      })),
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTasks: tasks.map((t) => ({
+        start: Math.round(t.start),
+        duration: Math.round(t.duration),
+      })),
+      visibleAtStart: w.__tieline?.adapter
+        ? w.__tieline.adapter.visibleOrdinals().length
+        : cy
+          ? cy.edges().length
+          : 0,
+    };
+  }, dataName);
+}
+
+/** How many key presses a page gets: up to `max`, stopping after `budgetMs` once `min` are measured. */
+export interface StepPlan {
+  readonly max: number;
+  readonly min: number;
+  readonly budgetMs: number;
+  /** A floor sample after every `floorEvery`-th step. */
+  readonly floorEvery: number;
+}
+
+async function measureSteps(
+  page: Page,
+  plan: StepPlan,
+  daysRight: number,
+  deadline: number,
+): Promise<{ step: Sample[]; floor: Sample[]; right: number; left: number }> {
+  await page.evaluate(installStepProbe);
+  await page.getByRole('slider', { name: 'Timeline' }).focus();
+  const floor: Sample[] = [];
+  let right = 0;
+  let left = 0;
+  // Two unmeasured presses warm the path up (and undo each other), then the measured ones.
+  for (const key of ['ArrowRight', 'ArrowLeft']) await page.keyboard.press(key);
+  await page.evaluate(waitSamples, 2);
+  const start = Date.now();
+  for (let i = 0; i < plan.max; i++) {
+    if (i >= plan.min && (Date.now() - start > plan.budgetMs || Date.now() > deadline)) break;
+    const key = right < Math.max(0, daysRight) ? 'ArrowRight' : 'ArrowLeft';
+    if (key === 'ArrowRight') right++;
+    else left++;
+    await page.keyboard.press(key);
+    await page.evaluate(waitSamples, i + 3);
+    if (i % plan.floorEvery === 0) floor.push(await page.evaluate(floorSample));
+  }
+  const all = await page.evaluate(() => (window as unknown as BenchWindow).__bench!.samples);
+  return { step: all.slice(2), floor, right, left };
+}
+
+async function heap(page: Page): Promise<{ used: number; afterGc: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const before = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return { used: round(before.usedSize / 2 ** 20, 3), afterGc: round(after.usedSize / 2 ** 20, 3) };
+}
+
+async function tielineCase(
+  context: BrowserContext,
+  base: string,
+  c: BrowserCase,
+  deadline: number,
+  log: (s: string) => void,
+): Promise<{ result: PageResult & TielineExtras; view: { time: number; last: number } }> {
+  const page = await context.newPage();
+  await page.addInitScript(loadProbe);
+  const query = c.body === null ? `?t=${c.startIso}` : `?data=bench-${c.name}.json&t=${c.startIso}`;
+  await page.goto(base + '/' + query);
+  await waitPainted(page);
+  const settled = await page.evaluate(settle);
+  // Decided now, so a case that starts in time keeps its (last, destructive) idle-redraw experiment.
+  const idleAllowed = c.idleFloors > 0 && Date.now() < deadline;
+  const load = await loadFigures(page, c.body === null ? null : `bench-${c.name}.json`);
+  log(
+    `  tieline ${c.name}: first graph ${Math.round(load.paintedMs)} ms, final layout ${Math.round(settled.layoutDone ?? NaN)} ms, longest task ${Math.round(load.longestTaskMs)} ms, ${load.visibleAtStart} visible`,
+  );
+  const mem = await heap(page);
+  // What the reference page needs to draw the same picture: Tieline's stylesheet, elements and viewport.
+  const view = await page.evaluate(() => {
+    interface Ele {
+      data(): Record<string, unknown>;
+      position(): { x: number; y: number };
+      classes(): string[];
+    }
+    const w = window as unknown as BenchWindow;
+    const a = w.__tieline!.adapter;
+    const cy = a.cy as {
+      style(): { json(): { selector: string }[] };
+      nodes(): { map<T>(f: (e: Ele) => T): T[] };
+      edges(): { map<T>(f: (e: Ele) => T): T[] };
+      zoom(): number;
+      pan(): { x: number; y: number };
+      width(): number;
+      height(): number;
+    };
+    const slider = document.querySelector('input[aria-label="Timeline"]') as HTMLInputElement;
+    const windowInput = document.querySelector('input.window-input') as HTMLInputElement | null;
+    const style = cy.style().json();
+    const keep = new Set(['directed', 'event']);
+    return {
+      time: a.currentTime,
+      first: Number(slider.min),
+      last: Number(slider.max),
+      zoom: cy.zoom(),
+      pan: cy.pan(),
+      width: cy.width(),
+      height: cy.height(),
+      eventWindow: windowInput ? Number(windowInput.value) : 30,
+      fadeLevels: style.filter((r) => /^edge\.fade-\d+$/.test(r.selector)).length,
+      style,
+      nodes: cy.nodes().map((n) => ({ data: n.data(), position: { ...n.position() } })),
+      edges: cy.edges().map((e) => ({
+        data: e.data(),
+        classes: e
+          .classes()
+          .filter((c) => keep.has(c))
+          .join(' '),
+      })),
+    };
+  });
+  const daysRight = view.last - view.time - 1;
+  const m = await measureSteps(page, c.steps, daysRight, deadline);
+  log(
+    `  tieline ${c.name}: step p50 ${round(
+      quantile(
+        m.step.map((s) => s.end - s.t0),
+        0.5,
+      ),
+    )} ms, floor p50 ${round(
+      quantile(
+        m.floor.map((s) => s.end - s.t0),
+        0.5,
+      ),
+    )} ms`,
+  );
+  let play: TielineExtras['play'] = null;
+  let exportPngMs: number | null = null;
+  let exportPngBytes: number | null = null;
+  let exportPngError: string | null = null;
+  if (c.extras && Date.now() < deadline) {
+    // The export either downloads a file or says why it could not (a notice); wait for whichever comes.
+    const t0 = Date.now();
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    const failure = page.waitForFunction(
+      () => document.querySelector('.notice')?.textContent?.includes('Export failed') === true,
+      undefined,
+      { timeout: 90_000, polling: 100 },
+    );
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const outcome = await Promise.race([
+      download.then(async (d) => ({ path: await d.path() })),
+      failure.then(async () => ({
+        error: await page.locator('.notice').innerText(),
+      })),
+    ]).catch((e: unknown) => ({
+      error: e instanceof Error ? e.message.split('\n')[0] : String(e),
+    }));
+    download.catch(() => {});
+    failure.catch(() => {});
+    exportPngMs = Date.now() - t0;
+    if ('path' in outcome) exportPngBytes = statSync(outcome.path).size;
+    else exportPngError = outcome.error ?? 'unknown';
+    // Play last: on a slow page the ticks can keep the main thread too busy for a Pause click, so the page just closes.
+    await page.locator('.timebar select').selectOption('day');
+    await page.getByRole('button', { name: 'Play' }).click();
+    const f = await page.evaluate(countFrames, 3000);
+    play = {
+      fps: round(f.frames / f.seconds, 3),
+      seconds: round(f.seconds, 3),
+      daysAdvanced: f.days,
+      redraws: f.redraws,
+      longestFrameMs: round(f.longest, 3),
+    };
+    log(`  tieline ${c.name}: PNG export ${exportPngMs} ms, play ${play.fps} fps`);
+    await page
+      .getByRole('button', { name: 'Pause' })
+      .click({ timeout: 20_000 })
+      .catch(() => log(`  tieline ${c.name}: could not click Pause`));
+  }
+  let idleFloor: TielineExtras['idleFloor'] = null;
+  if (idleAllowed) {
+    const all = await page.evaluate(idleFloors, { n: c.idleFloors, removeHidden: false });
+    const without = await page.evaluate(idleFloors, { n: c.idleFloors, removeHidden: true });
+    idleFloor = {
+      all: latency(all.samples),
+      withoutHidden: without.removed > 0 ? latency(without.samples) : null,
+      hiddenRemoved: without.removed,
+    };
+    log(
+      `  tieline ${c.name}: idle floor ${idleFloor.all.p50} ms; without its ${without.removed} hidden edges ${idleFloor.withoutHidden?.p50 ?? '–'} ms`,
+    );
+  }
+  await page.close();
+  return {
+    result: {
+      ...load,
+      readyMs: round(load.readyMs, 4),
+      paintedMs: round(load.paintedMs, 4),
+      dataRequestMs: load.dataRequestMs === null ? null : round(load.dataRequestMs, 4),
+      dataLoadedMs: load.dataLoadedMs === null ? null : round(load.dataLoadedMs, 4),
+      longestTaskMs: round(load.longestTaskMs, 4),
+      step: latency(m.step),
+      floor: latency(m.floor),
+      stepsRight: m.right,
+      stepsLeft: m.left,
+      completeMs: round(settled.complete, 4),
+      layoutDoneMs: settled.layoutDone === null ? null : round(settled.layoutDone, 4),
+      heapUsedMB: mem.used,
+      heapUsedAfterGcMB: mem.afterGc,
+      play,
+      idleFloor,
+      exportPngMs,
+      exportPngBytes,
+      exportPngError,
+    },
+    view,
+  };
+}
+
+async function commonCase(
+  context: BrowserContext,
+  base: string,
+  c: BrowserCase,
+  daysRight: number,
+  deadline: number,
+  log: (s: string) => void,
+): Promise<PageResult> {
+  const page = await context.newPage();
+  await page.addInitScript(loadProbe);
+  await page.goto(
+    `${base}/common/index.html?data=bench-${c.name}.json&view=bench-view-${c.name}.json`,
+  );
+  await waitPainted(page);
+  await page.evaluate(settle);
+  const load = await loadFigures(page, `bench-${c.name}.json`);
+  const m = await measureSteps(page, c.common as StepPlan, daysRight, deadline);
+  await page.close();
+  const res: PageResult = {
+    ...load,
+    readyMs: round(load.readyMs, 4),
+    paintedMs: round(load.paintedMs, 4),
+    dataRequestMs: load.dataRequestMs === null ? null : round(load.dataRequestMs, 4),
+    dataLoadedMs: load.dataLoadedMs === null ? null : round(load.dataLoadedMs, 4),
+    longestTaskMs: round(load.longestTaskMs, 4),
+    step: latency(m.step),
+    floor: latency(m.floor),
+    stepsRight: m.right,
+    stepsLeft: m.left,
+  };
+  log(
+    `  common ${c.name}: step p50 ${res.step.p50} ms, floor p50 ${res.floor.p50} ms, first graph ${Math.round(res.paintedMs)} ms`,
+  );
+  return res;
+}
+
+/** Runs the browser benchmark over the cases, against the builds in `appDir` and `commonDir`. */
+export async function runBrowserBench(opts: {
+  appDir: string;
+  commonDir: string;
+  cases: readonly BrowserCase[];
+  /** Past this time (epoch ms) every page measures only its minimum of steps and skips the optional parts. */
+  deadline?: number;
+  log?: (s: string) => void;
+}): Promise<BrowserResult> {
+  const deadline = opts.deadline ?? Infinity;
+  const log = opts.log ?? (() => {});
+  const server = await serve(opts.appDir, opts.commonDir);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const bodies = new Map<string, string>();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    await context.route('**/bench-*.json', async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+      const body = bodies.get(name);
+      if (body === undefined) await route.fulfill({ status: 404, body: 'no such bench file' });
+      else await route.fulfill({ status: 200, contentType: 'application/json', body });
+    });
+    const cases: BrowserCaseResult[] = [];
+    for (const c of opts.cases) {
+      log(`browser: ${c.label}`);
+      if (c.body !== null) bodies.set(`bench-${c.name}.json`, c.body);
+      const t = await tielineCase(context, base, c, deadline, log);
+      let common: PageResult | null = null;
+      if (c.common !== null && c.body !== null && Date.now() < deadline) {
+        bodies.set(`bench-view-${c.name}.json`, JSON.stringify(t.view));
+        const daysRight = t.view.last - t.view.time - 1;
+        common = await commonCase(context, base, c, daysRight, deadline, log);
+      }
+      bodies.delete(`bench-${c.name}.json`);
+      bodies.delete(`bench-view-${c.name}.json`);
+      const tl = t.result;
+      cases.push({
+        name: c.name,
+        label: c.label,
+        actors: c.actors,
+        relations: c.relations,
+        startIso: c.startIso,
+        tieline: tl,
+        common,
+        stepOverFloor: {
+          p50: ratio(tl.step.p50, tl.floor.p50),
+          p95: ratio(tl.step.p95, tl.floor.p95),
+        },
+        commonOverTieline: common
+          ? { p50: ratio(common.step.p50, tl.step.p50), p95: ratio(common.step.p95, tl.step.p95) }
+          : null,
+      });
+    }
+    await context.close();
+    return { chromium: browser.version(), viewport: VIEWPORT, cases };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,791 @@
+// Turns the benchmark result into the target table (stdout) and docs/benchmarks.md, with the measured breakdowns of every missed target.
+import type { AdapterResult } from './adapter.bench';
+import type { BrowserCaseResult, BrowserResult, LatencyFigure } from './browser';
+import { MIX } from './generate';
+import type { ModelSizeResult } from './model.bench';
+import type { ProfileSummary } from './profile';
+
+/** Gzip size of one built file. */
+export interface FileSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** The bundle figures scripts/bench.mjs computes from dist/. */
+export interface BundleResult {
+  initial: FileSize[];
+  initialGzip: number;
+  lazy: FileSize[];
+  css: FileSize[];
+  /** Gzip of the JavaScript the page actually fetched before its first graph (bundled dataset). */
+  beforeFirstGraph?: { files: FileSize[]; gzip: number };
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResult {
+  date: string;
+  quick: boolean;
+  machine: {
+    nproc: number;
+    memoryGiB: number;
+    cpu: string;
+    /** 1, 5 and 15-minute load averages when the run started and ended (other work on the machine). */
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    os: string;
+    node: string;
+    chromium: string;
+  };
+  seconds: Record<string, number>;
+  model: ModelSizeResult[] | { error: string };
+  adapter: AdapterResult | { error: string };
+  browser: BrowserResult | { error: string };
+  bundle: BundleResult;
+  targets?: Target[];
+}
+
+/** One target of DESIGN.md §4 and what this run measured for it. */
+export interface Target {
+  readonly area: string;
+  readonly figure: string;
+  readonly target: string;
+  readonly measured: string;
+  /** null: not measured in this run. */
+  readonly met: boolean | null;
+}
+
+const ok = <T extends object>(x: T | { error: string }): x is T => !('error' in x);
+const ms = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x)
+    ? '–'
+    : x >= 100
+      ? `${Math.round(x).toLocaleString('en')} ms`
+      : `${Number(x.toPrecision(3))} ms`;
+const times = (x: number): string => `${Number(x.toPrecision(3))}×`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+const n = (x: number): string => x.toLocaleString('en');
+
+function caseOf(b: BrowserResult, name: string): BrowserCaseResult | undefined {
+  return b.cases.find((c) => c.name === name);
+}
+
+/** Import and draw of a dataset given by URL: request of the file → first painted graph. */
+export function importDraw(c: BrowserCaseResult): number {
+  return c.tieline.paintedMs - (c.tieline.dataRequestMs ?? 0);
+}
+
+/** The longest task between the dataset request and the first painted graph. */
+export function importLongest(c: BrowserCaseResult): number {
+  const from = c.tieline.dataRequestMs ?? 0;
+  return Math.max(
+    0,
+    ...c.tieline.longTasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration),
+  );
+}
+
+/** Every target, met or not. */
+export function targets(r: BenchResult): Target[] {
+  const out: Target[] = [];
+  const add = (
+    area: string,
+    figure: string,
+    target: string,
+    measured: string,
+    met: boolean | null,
+  ) => out.push({ area, figure, target, measured, met });
+  if (ok(r.model)) {
+    const m100k = r.model.find((s) => s.relations === 100_000);
+    const m1m = r.model.find((s) => s.relations === 1_000_000);
+    if (m100k) {
+      add(
+        'Model',
+        'one-day step at 100k (p50)',
+        '≤ 0.1 ms',
+        ms(m100k.step.p50),
+        m100k.step.p50 <= 0.1,
+      );
+      add(
+        'Model',
+        'jump (activeAt, random t) at 100k (p50)',
+        '≤ 2 ms',
+        ms(m100k.jump.p50),
+        m100k.jump.p50 <= 2,
+      );
+    }
+    if (m1m) {
+      add(
+        'Model',
+        'one-day step vs re-scan at 1M',
+        '≥ 100×',
+        times(m1m.stepSpeedup),
+        m1m.stepSpeedup >= 100,
+      );
+      add('Model', 'jump vs scan at 1M', '≥ 100×', times(m1m.jumpSpeedup), m1m.jumpSpeedup >= 100);
+    }
+  } else add('Model', 'all', '', `failed: ${r.model.error}`, null);
+  if (ok(r.adapter)) {
+    const a = r.adapter;
+    add(
+      'Adapter',
+      `apply, one-day step at 20k (p50; ≤ ${a.dayStep.maxChanged} changes)`,
+      '≤ 2 ms',
+      ms(a.dayStep.p50),
+      a.dayStep.p50 <= 2,
+    );
+    add(
+      'Adapter',
+      `apply, one-month step at 20k (p50; ≤ ${a.monthStep.maxChanged} changes)`,
+      '≤ 2 ms',
+      ms(a.monthStep.p50),
+      a.monthStep.p50 <= 2,
+    );
+    add(
+      'Adapter',
+      'apply, worst jump at 20k (p50; all 20,000 change)',
+      '≤ 10 ms',
+      ms(a.allJump.p50),
+      a.allJump.p50 <= 10,
+    );
+  } else add('Adapter', 'all', '', `failed: ${r.adapter.error}`, null);
+  if (ok(r.browser)) {
+    const b = r.browser;
+    for (const c of b.cases) {
+      add(
+        'Browser',
+        `step ÷ floor, ${c.name} (p50)`,
+        '≤ 1.25',
+        `${c.stepOverFloor.p50} (${ms(c.tieline.step.p50)} ÷ ${ms(c.tieline.floor.p50)})`,
+        c.stepOverFloor.p50 <= 1.25,
+      );
+    }
+    const g20 = caseOf(b, 'g20k');
+    if (g20?.commonOverTieline && g20.common) {
+      add(
+        'Browser',
+        'common way ÷ Tieline at 20k (step p50)',
+        '≥ 10×',
+        `${times(g20.commonOverTieline.p50)} (${ms(g20.common.step.p50)} ÷ ${ms(g20.tieline.step.p50)})`,
+        g20.commonOverTieline.p50 >= 10,
+      );
+    }
+    const bundled = caseOf(b, 'bundled');
+    if (bundled)
+      add(
+        'Browser',
+        'step latency p95, bundled dataset',
+        '≤ 16.7 ms',
+        ms(bundled.tieline.step.p95),
+        bundled.tieline.step.p95 <= 16.7,
+      );
+    if (g20)
+      add(
+        'Browser',
+        'first graph at 20k (navigation → ready)',
+        '≤ 1,500 ms',
+        ms(g20.tieline.readyMs),
+        g20.tieline.readyMs <= 1500,
+      );
+    const cm = caseOf(b, 'collegemsg');
+    if (cm) {
+      add(
+        'Browser',
+        'CollegeMsg import + draw (request → painted graph)',
+        '≤ 3,000 ms',
+        ms(importDraw(cm)),
+        importDraw(cm) <= 3000,
+      );
+      add(
+        'Browser',
+        'longest main-thread block during the import',
+        '≤ 200 ms',
+        ms(importLongest(cm)),
+        importLongest(cm) <= 200,
+      );
+    }
+  } else add('Browser', 'all', '', `failed: ${r.browser.error}`, null);
+  add(
+    'Bundle',
+    'initial JavaScript, gzip -9',
+    '≤ 230 KB',
+    kb(r.bundle.initialGzip),
+    r.bundle.initialGzip <= 230_000,
+  );
+  return out;
+}
+
+/** The compact table printed to stdout. */
+export function table(ts: readonly Target[]): string {
+  const rows = ts.map((t) => [
+    t.area,
+    t.figure,
+    t.measured,
+    t.target,
+    t.met === null ? '?' : t.met ? 'met' : 'MISSED',
+  ]);
+  const head = ['area', 'figure', 'measured', 'target', ''];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]): string => r.map((c, i) => c.padEnd(w[i] as number)).join('  ');
+  return [line(head), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)].join('\n');
+}
+
+function mdTable(head: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function profileText(p: ProfileSummary | null | undefined, top = 5): string {
+  if (!p) return 'not profiled';
+  return p.top
+    .slice(0, top)
+    .map((l) => `\`${l.fn}\` (${l.at.replace(/^dist\//, '')}) ${pct(l.share)}`)
+    .join(', ');
+}
+
+function parts(l: LatencyFigure): string[] {
+  const p = l.parts;
+  return [
+    ms(p.inputTask),
+    ms(p.cyBatch),
+    ms(p.cyBeforeRender),
+    ms(p.cyDraw),
+    ms(p.cyZSort),
+    ms(p.waitForFrame),
+    ms(p.frameRest),
+  ];
+}
+
+function timeline(c: BrowserCaseResult): string {
+  const t = c.tieline;
+  const marks = t.marks
+    .map(
+      (m) =>
+        `${m.name} ${Math.round(m.start)}–${Number.isFinite(m.end) && m.end !== null ? Math.round(m.end) : '?'}`,
+    )
+    .join(', ');
+  return `dataset requested ${ms(t.dataRequestMs)}, received ${ms(t.dataLoadedMs)}; ${marks || 'no adapter calls seen'}; ready ${ms(t.readyMs)}, painted ${ms(t.paintedMs)}`;
+}
+
+/** docs/benchmarks.md. */
+export function render(r: BenchResult): string {
+  const ts = r.targets ?? targets(r);
+  const missed = ts.filter((t) => t.met === false);
+  const L: string[] = [];
+  const p = (s = ''): void => void L.push(s);
+  p('# Benchmarks');
+  p();
+  p(
+    '<!-- Generated by `npm run bench` (scripts/bench.mjs and bench/); edit those, not this file. -->',
+  );
+  p();
+  p(
+    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' with `--quick` (reduced repetitions; not for comparison)' : ''}, in ${Math.round(r.seconds.total ?? 0)} s (build ${r.seconds.build} s, model ${r.seconds.model} s, adapter ${r.seconds.adapter} s, browser ${r.seconds.browser} s). Raw figures: [\`bench/results/latest.json\`](../bench/results/latest.json).`,
+  );
+  p();
+  p(
+    mdTable(
+      ['machine', ''],
+      [
+        ['CPU', `${r.machine.cpu}, \`nproc\` = ${r.machine.nproc}`],
+        ['memory', `${r.machine.memoryGiB} GiB`],
+        [
+          'load average (1, 5, 15 min)',
+          `${r.machine.loadAverageAtStart.join(', ')} at the start, ${r.machine.loadAverageAtEnd.join(', ')} at the end${Math.max(...r.machine.loadAverageAtStart, ...r.machine.loadAverageAtEnd) > r.machine.nproc ? ' — other work was running on the machine, so absolute times are inflated and noisy' : ''}`,
+        ],
+        ['OS', r.machine.os],
+        ['Node', r.machine.node],
+        [
+          'Chromium',
+          `${ok(r.browser) ? r.browser.chromium : '?'} (${r.machine.chromium}), headless, no GPU (\`--disable-gpu\`), flags of playwright.config.ts`,
+        ],
+      ],
+    ),
+  );
+  p();
+  p('## How to reproduce');
+  p();
+  p('```sh');
+  p('npm ci                # Chromium: Debian package at /usr/bin/chromium, or CHROMIUM_PATH');
+  p(
+    'npm run bench         # about 4–5 minutes on 2 cores; `node scripts/bench.mjs --quick` for a smoke run',
+  );
+  p('node scripts/bench.mjs --report-only   # re-render this file from bench/results/latest.json');
+  p('```');
+  p();
+  p(
+    "It builds the app (the project's `vite.config.ts`, output to `bench/dist-app/` rather than `dist/`, which concurrent `npm run build` and e2e runs rewrite) and the common-way reference page (`bench/vite.common.config.ts` → `bench/dist-common/`); both folders are git-ignored and deleted after the run (`--keep-builds` keeps them). Then it runs three parts, each in a fresh Node process loading the TypeScript through Vite's SSR loader: `bench/model.bench.ts`, `bench/adapter.bench.ts`, `bench/browser.ts` (Playwright driving the production build, served by a small static server on 127.0.0.1 with a free port). Datasets come from `bench/generate.ts` (seeded, deterministic).",
+  );
+  p();
+  p('## Targets');
+  p();
+  p(
+    mdTable(
+      ['area', 'figure', 'measured', 'target', 'met?'],
+      ts.map((t) => [
+        t.area,
+        t.figure,
+        t.measured,
+        t.target,
+        t.met === null ? 'not measured' : t.met ? 'met' : '**not met**',
+      ]),
+    ),
+  );
+  p();
+  p(
+    `${ts.filter((t) => t.met).length} of ${ts.length} targets met. Every missed one has its breakdown under [Where the time goes](#where-the-time-goes).`,
+  );
+  p();
+
+  // Model
+  if (ok(r.model)) {
+    p('## Model (Node, `TemporalIndex`)');
+    p();
+    p(
+      `Generated relations over ten years from 2010 (\`generateDataset\`): states ${pct(MIX.state)} (${MIX.stateTypes}; start ${MIX.stateStart}; end ${MIX.stateEnd}), events ${pct(MIX.event)} (${MIX.eventTypes}; ${MIX.eventDate}). Step: \`index.step(t, t+1)\` over a walk of consecutive days, applied to a maintained \`Uint8Array\` (checked against \`activeAt\` at the end). Re-scan / scan: one pass over the index's \`lo\`/\`hi\` Float64Arrays (\`lo <= t && t < hi\`), in the same process. Jump: \`activeAt\` at random days over the whole extent, the scan at the same days. Medians of per-call \`performance.now()\` times.`,
+    );
+    p();
+    p(
+      mdTable(
+        [
+          'relations',
+          'open intervals',
+          'in view (mean)',
+          'changes / day',
+          'build index',
+          'of which spans',
+          'step p50 / p95',
+          'activeAt next day p50',
+          're-scan p50',
+          'step speed-up',
+          'jump p50 / p95',
+          'scan p50',
+          'jump speed-up',
+          'set verified',
+        ],
+        r.model.map((s) => [
+          n(s.relations),
+          `${n(s.openIntervals)} (${pct(s.openIntervals / s.relations)})`,
+          n(s.meanActive),
+          String(s.meanChangesPerStep),
+          ms(s.buildIndexMs),
+          ms(s.buildSpansMs),
+          `${ms(s.step.p50)} / ${ms(s.step.p95)}`,
+          ms(s.nextDayActiveAt.p50),
+          ms(s.rescan.p50),
+          times(s.stepSpeedup),
+          `${ms(s.jump.p50)} / ${ms(s.jump.p95)}`,
+          ms(s.scan.p50),
+          times(s.jumpSpeedup),
+          s.verified ? 'yes' : '**no**',
+        ]),
+      ),
+    );
+    p();
+    p(
+      `Repetitions: ${r.model.map((s) => `${n(s.relations)}: ${s.step.n} steps, ${s.jump.n} jumps, ${s.rescan.n} re-scans`).join('; ')} (fewer at 1M, where each scan or activeAt costs milliseconds).`,
+    );
+    p();
+  }
+
+  // Adapter
+  if (ok(r.adapter)) {
+    const a = r.adapter;
+    p('## Adapter (Node, headless Cytoscape)');
+    p();
+    p(
+      `\`new GraphAdapter(null)\`, \`setModel\` with grid positions (no layout), ${n(a.actors)} actors / ${n(a.relations)} relations (${n(a.meanVisible)} in view on average). JS time of \`adapter.apply\`; the visible set is computed outside the timing. setModel took ${ms(a.setModelMs)}.`,
+    );
+    p();
+    p(
+      mdTable(
+        ['apply', 'p50', 'p95', 'n', 'changes (mean / max)'],
+        [
+          [
+            'one-day step',
+            ms(a.dayStep.p50),
+            ms(a.dayStep.p95),
+            a.dayStep.n,
+            `${a.dayStep.meanChanged} / ${a.dayStep.maxChanged}`,
+          ],
+          [
+            'one-month step (PageUp)',
+            ms(a.monthStep.p50),
+            ms(a.monthStep.p95),
+            a.monthStep.n,
+            `${a.monthStep.meanChanged} / ${a.monthStep.maxChanged}`,
+          ],
+          [
+            'one-day step, an actor selected',
+            ms(a.dayStepSelected.p50),
+            ms(a.dayStepSelected.p95),
+            a.dayStepSelected.n,
+            `${a.dayStepSelected.meanChanged} / ${a.dayStepSelected.maxChanged}`,
+          ],
+          [
+            'first day ↔ last day',
+            ms(a.extentJump.p50),
+            ms(a.extentJump.p95),
+            a.extentJump.n,
+            `${a.extentJump.meanChanged} / ${a.extentJump.maxChanged}`,
+          ],
+          [
+            'nothing ↔ all 20,000 (worst jump)',
+            ms(a.allJump.p50),
+            ms(a.allJump.p95),
+            a.allJump.n,
+            `${a.allJump.meanChanged} / ${a.allJump.maxChanged}`,
+          ],
+          [
+            '(reference) bare `edges.addClass/removeClass("hidden")` on all edges in one batch',
+            ms(a.bareToggleAllMs),
+            '',
+            '',
+            '20,000',
+          ],
+          [
+            '(reference) store `stepTime(1)` on this dataset, no view',
+            ms(a.storeStep?.p50),
+            ms(a.storeStep?.p95),
+            a.storeStep?.n ?? '',
+            '',
+          ],
+          ['(reference) `index.activeAt(t)`', ms(a.activeAtMs), '', '', ''],
+        ],
+      ),
+    );
+    p();
+  }
+
+  // Browser
+  if (ok(r.browser)) {
+    const b = r.browser;
+    p('## Browser (Playwright, production build, Chromium)');
+    p();
+    p(
+      `Viewport ${b.viewport.width}×${b.viewport.height}. Each generated dataset and CollegeMsg is served with \`page.route('**/bench-*.json')\` and opened as \`?data=bench-….json&t=…\`; the bundled one as \`?t=…\`. **CollegeMsg path measured:** \`bench/generate.ts\` converts CollegeMsg.txt to tieline/1 JSON (one \`message\` event per line, dated by its UTC day) and the page loads it through \`?data=\`, the app's own URL-loading path (fetch, import, model, layout), so the figure is the whole import as a user opening that URL gets it; the import dialog (file input, CSV mapping) was not driven.`,
+    );
+    p();
+    p(
+      "Step latency: a `keydown` listener (capture, on `window`) records `performance.now()`, then `requestAnimationFrame` + `setTimeout(0)` marks the end of the next frame; the key presses are real (`page.keyboard.press('ArrowRight')` on the focused Timeline slider; ArrowLeft once the extent's end is reached). Floor: `cy.forceRender()` on the same view, measured the same way, interleaved with the steps. The common way: `bench/common-way/` (React + react-cytoscapejs, `<CytoscapeComponent elements={filtered}>` re-rendered on each key press) with Tieline's stylesheet, element data, positions, zoom, pan and canvas size copied from Tieline's page.",
+    );
+    p();
+    p(
+      mdTable(
+        [
+          'dataset',
+          'first graph: ready / painted',
+          'final layout / all edges created',
+          'longest task to first graph',
+          'JS heap after load (after GC)',
+          'step p50 / p95 / p99 (n)',
+          'floor p50 / p95 (n)',
+          'step ÷ floor',
+          'common way step p50 / p95 (n)',
+          'common ÷ Tieline',
+          'play fps (days / 3 s)',
+          'PNG export',
+        ],
+        b.cases.map((c) => {
+          const t = c.tieline;
+          return [
+            c.label,
+            `${ms(t.readyMs)} / ${ms(t.paintedMs)}`,
+            `${ms(t.layoutDoneMs)} / ${ms(t.completeMs)}`,
+            ms(t.longestTaskMs),
+            `${t.heapUsedMB} MB (${t.heapUsedAfterGcMB} MB)`,
+            `${ms(t.step.p50)} / ${ms(t.step.p95)} / ${ms(t.step.p99)} (${t.step.n})`,
+            `${ms(t.floor.p50)} / ${ms(t.floor.p95)} (${t.floor.n})`,
+            `${c.stepOverFloor.p50} (p95 ${c.stepOverFloor.p95})`,
+            c.common
+              ? `${ms(c.common.step.p50)} / ${ms(c.common.step.p95)} (${c.common.step.n})`
+              : 'not measured',
+            c.commonOverTieline ? times(c.commonOverTieline.p50) : '–',
+            t.play ? `${t.play.fps} (${t.play.daysAdvanced})` : 'not measured',
+            t.exportPngMs === null
+              ? 'not measured'
+              : t.exportPngError
+                ? `failed after ${ms(t.exportPngMs)}: ${t.exportPngError}`
+                : `${ms(t.exportPngMs)} (${kb(t.exportPngBytes ?? 0)})`,
+          ];
+        }),
+      ),
+    );
+    p();
+    p(
+      "Where a step's time goes (medians over the steps; the floor below each): **input task** = keydown handler start → end of the keydown dispatch (React, store, selectors and the adapter's apply, which runs in an effect flushed in that task); **cy.batch** = the adapter's `apply` (all of it runs in one `cy.batch`; for the common way, react-cytoscapejs' patch); **pre-render** = Cytoscape's before-render callbacks (style and geometry of dirty elements); **draw** = Cytoscape's canvas `render` (recording the draw calls), **of which z-sort** = rebuilding its z-ordered list of all elements (hidden ones included), which Cytoscape redoes whenever an element's `display` changes; **wait** = the rest until the rAF callback (waiting for the frame, other callbacks); **frame rest** = rAF callback → `setTimeout(0)`: the browser's style, layout, paint and raster of that frame, including the canvas.",
+    );
+    p();
+    p(
+      mdTable(
+        [
+          'dataset',
+          'page',
+          'what',
+          'input task',
+          'cy.batch',
+          'pre-render',
+          'draw',
+          'of which z-sort',
+          'wait',
+          'frame rest',
+          'total p50',
+        ],
+        b.cases.flatMap((c) => {
+          const rows: string[][] = [
+            [c.name, 'Tieline', 'step', ...parts(c.tieline.step), ms(c.tieline.step.p50)],
+            [c.name, 'Tieline', 'floor', ...parts(c.tieline.floor), ms(c.tieline.floor.p50)],
+          ];
+          if (c.common) {
+            rows.push([
+              c.name,
+              'common way',
+              'step',
+              ...parts(c.common.step),
+              ms(c.common.step.p50),
+            ]);
+            rows.push([
+              c.name,
+              'common way',
+              'floor',
+              ...parts(c.common.floor),
+              ms(c.common.floor.p50),
+            ]);
+          }
+          return rows;
+        }),
+      ),
+    );
+    p();
+    const idle = b.cases.filter((c) => c.tieline.idleFloor);
+    if (idle.length) {
+      p(
+        'What the hidden edges cost every frame: forced redraws on an idle page (600 ms of quiet, then redraws 200 ms apart, each to the end of its frame), first with every edge in Cytoscape, then after removing the edges Tieline hides (`.hidden`, `display: none`) at the end of the run:',
+      );
+      p();
+      p(
+        mdTable(
+          [
+            'dataset',
+            'edges hidden',
+            'idle redraw, all edges (p50 / draw / z-sort)',
+            'idle redraw, hidden edges removed (p50 / draw)',
+          ],
+          idle.map((c) => {
+            const f = c.tieline.idleFloor!;
+            return [
+              c.name,
+              n(f.hiddenRemoved),
+              `${ms(f.all.p50)} / ${ms(f.all.parts.cyDraw)} / ${ms(f.all.parts.cyZSort)}`,
+              f.withoutHidden
+                ? `${ms(f.withoutHidden.p50)} / ${ms(f.withoutHidden.parts.cyDraw)}`
+                : '–',
+            ];
+          }),
+        ),
+      );
+      p();
+    }
+    p(
+      'Load timelines (navigation-relative; adapter calls seen by wrapping them when the page sets `window.__tieline`; `layout` is asynchronous and includes the worker):',
+    );
+    p();
+    for (const c of b.cases) {
+      p(
+        `- **${c.name}**: ${timeline(c)}. Long tasks up to the first graph: ${c.tieline.longTasks.length ? c.tieline.longTasks.map((t) => `${t.duration} ms at ${t.start}`).join(', ') : 'none'}.${c.common ? ` Common way: first graph ${ms(c.common.paintedMs)}, longest task ${ms(c.common.longestTaskMs)}.` : ''}`,
+      );
+    }
+    p();
+    const reduced = b.cases.filter(
+      (c) => c.tieline.step.n < 200 || (c.common && c.common.step.n < 200),
+    );
+    if (reduced.length) {
+      p(
+        `Fewer than 200 steps: ${reduced.map((c) => `${c.name} (Tieline ${c.tieline.step.n}${c.common ? `, common way ${c.common.step.n}` : ''})`).join('; ')}. Each page gets a time budget for its steps (scripts/bench.mjs) so the whole run stays under five minutes; when a step costs hundreds of milliseconds the budget runs out first. The percentiles are over the steps actually measured.`,
+      );
+      p();
+    }
+    const slow = b.cases.filter((c) => c.tieline.step.noDraw > 0);
+    if (slow.length) {
+      p(
+        `Steps after which Cytoscape did not draw in the measured frame (nothing visible changed that day, or the draw came a frame later): ${slow.map((c) => `${c.name} ${c.tieline.step.noDraw} of ${c.tieline.step.n}`).join(', ')}.`,
+      );
+      p();
+    }
+  }
+
+  // Bundle
+  p('## Bundle');
+  p();
+  p(
+    'Gzip (zlib level 9) of what `dist/index.html` loads (its module scripts, modulepreloads and their static imports) and of every other chunk (loaded lazily). 1 KB = 1,000 bytes, as Vite prints it.',
+  );
+  p();
+  p(
+    mdTable(
+      ['chunk', 'kind', 'bytes', 'gzip'],
+      [
+        ...r.bundle.initial.map((f) => [`\`${f.file}\``, 'initial', n(f.bytes), kb(f.gzip)]),
+        ...r.bundle.lazy.map((f) => [`\`${f.file}\``, 'lazy', n(f.bytes), kb(f.gzip)]),
+        ...r.bundle.css.map((f) => [`\`${f.file}\``, 'CSS (initial)', n(f.bytes), kb(f.gzip)]),
+      ],
+    ),
+  );
+  p();
+  p(
+    `Initial JavaScript: **${kb(r.bundle.initialGzip)}** gzip.${r.bundle.beforeFirstGraph ? ` JavaScript the page actually fetched before its first graph (bundled dataset; the lazily loaded adapter with Cytoscape included): ${kb(r.bundle.beforeFirstGraph.gzip)} (${r.bundle.beforeFirstGraph.files.map((f) => `\`${f.file}\``).join(', ')}).` : ''}`,
+  );
+  p();
+
+  // Analysis
+  p('## Where the time goes');
+  p();
+  if (!missed.length) p('Every target was met in this run.');
+  for (const line of analysis(r)) {
+    p(line);
+    p();
+  }
+  return L.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** Which part of a load a main-thread task at `start` falls in, by the adapter calls seen. */
+function phaseOf(c: BrowserCaseResult, start: number): string {
+  const t = c.tieline;
+  const setModel = t.marks.find((m) => m.name === 'setModel');
+  const apply = t.marks.find((m) => m.name === 'apply');
+  if (t.dataLoadedMs !== null && start < t.dataLoadedMs) return 'before the dataset arrived';
+  if (setModel && start < setModel.start) return 'import, model and React before setModel';
+  if (setModel && start <= setModel.end) return 'setModel';
+  if (apply && start < apply.start) return 'edge slices and draws while the layout runs';
+  if (start <= t.paintedMs) return 'first apply and its frame';
+  return 'after the first graph';
+}
+
+/** Paragraphs explaining each missed target from the measured breakdowns. */
+function analysis(r: BenchResult): string[] {
+  const out: string[] = [];
+  if (ok(r.model)) {
+    const m100k = r.model.find((s) => s.relations === 100_000);
+    const m1m = r.model.find((s) => s.relations === 1_000_000);
+    if ((m100k && m100k.jump.p50 > 2) || (m1m && m1m.jumpSpeedup < 100)) {
+      const s = (m100k ?? m1m) as ModelSizeResult;
+      const j = s.jumpBreakdown;
+      out.push(
+        `**Model, jump (activeAt).** At ${n(s.relations)} relations \`activeAt\` returns ${n(s.meanActive)} relations on average (${pct(s.meanActive / s.relations)} of all) in ${ms(j.activeAt)}, against ${ms(s.scan.p50)} for the linear scan. Split (medians, same days): the interval-tree walk alone (into a preallocated buffer) ${ms(j.walk)}; sorting its answer ${ms(j.sortAnswer)}; the rest (copying out) ${ms(Math.max(0, j.activeAt - j.walk - j.sortAnswer))}. The walk is no faster than the scan because ${n(s.openIntervals)} relations (${pct(s.openIntervals / s.relations)}) are open-ended (\`hi = +∞\`) or open-started (\`lo = −∞\`), spread over the start order: nearly every subtree's max end is +∞, so the implicit tree cannot prune and visits every interval that starts before t. A tree over the closed intervals alone walks in ${ms(j.closedOnlyWalk)} (for ${n(j.closedOnlyResults)} results); the open-ended ones in view are simply those whose start is ≤ t, a prefix of an array sorted by start.` +
+          (m1m
+            ? ` At 1M the jump is ${times(m1m.jumpSpeedup)} the scan (${ms(m1m.jump.p50)} vs ${ms(m1m.scan.p50)}): the answer holds ${n(m1m.meanActive)} ordinals and sorting them alone costs ${ms(m1m.jumpBreakdown.sortAnswer)}, so no query that lists its answer can be 100× a ${ms(m1m.scan.p50)} scan on this mix, where ${pct(m1m.meanActive / m1m.relations)} of all relations are in view at a random day; ≥ 100× is reachable only with an answer that is not listed (a delta, as \`step\` gives: ${times(m1m.stepSpeedup)} a re-scan, or a prefix range for the open-ended part).`
+            : ''),
+      );
+    }
+    if (m100k && m100k.step.p50 > 0.1) {
+      out.push(
+        `**Model, step.** ${ms(m100k.step.p50)} at 100k for ${m100k.meanChangesPerStep} changes a day.`,
+      );
+    }
+  }
+  if (ok(r.adapter)) {
+    const a = r.adapter;
+    if (a.monthStep.p50 > 2 || a.allJump.p50 > 10) {
+      const perChange = (a.monthStep.p50 * 1000) / Math.max(1, a.monthStep.meanChanged);
+      out.push(
+        `**Adapter, month step and jumps.** \`apply\` costs about ${Math.round(perChange)} µs per changed relation (month step: ${a.monthStep.meanChanged} changes in ${ms(a.monthStep.p50)}; first ↔ last day: ${n(a.extentJump.meanChanged)} in ${ms(a.extentJump.p50)}; all 20,000: ${ms(a.allJump.p50)}). Cytoscape's class machinery is the cost, not the diff: the bare \`edges.addClass('hidden')\` / \`removeClass\` on all 20,000 edges as one collection in one batch costs ${ms(a.bareToggleAllMs)} by itself, over the ${ms(10)} budget before anything else (per-node \`dim\`, per-edge fuzzy/fade/status classes) is written; each class change emits a \`class\` event and marks the element's style dirty for the end of the batch. CPU profile of the all-jump (self time): ${profileText(a.profiles.allJump)}. Month steps: ${profileText(a.profiles.monthStep)}.`,
+      );
+    }
+    if (a.dayStepSelected.p50 > 2) {
+      out.push(
+        `**Adapter, steps with an actor selected** (not a DESIGN target, but it is what a user scrubbing around a selected actor gets): ${ms(a.dayStepSelected.p50)} per one-day step vs ${ms(a.dayStep.p50)} without a selection, because \`applyFocus\` re-toggles \`faded\`/\`selected\` on every node and \`faded\`/\`focus\` on every shown edge on every apply, changed or not. Profile: ${profileText(a.profiles.dayStepSelected)}.`,
+      );
+    }
+  }
+  if (ok(r.browser)) {
+    const b = r.browser;
+    const storeMs = ok(r.adapter) ? r.adapter.storeStep?.p50 : undefined;
+    const activeMs = ok(r.adapter) ? r.adapter.activeAtMs : undefined;
+    const overFloor = b.cases.filter((c) => c.stepOverFloor.p50 > 1.25);
+    // Only where removing the hidden edges made an idle redraw clearly cheaper.
+    const hiddenCosts = b.cases.filter((c) => {
+      const f = c.tieline.idleFloor;
+      return f?.withoutHidden && f.withoutHidden.p50 < 0.8 * f.all.p50;
+    });
+    const idleCheap = b.cases.filter(
+      (c) => c.tieline.idleFloor && c.tieline.idleFloor.all.p50 < 25,
+    );
+    if (overFloor.length) {
+      const rows = overFloor.map((c) => {
+        const s = c.tieline.step.parts;
+        const f = c.tieline.floor.parts;
+        const d = (a: number, b2: number): string =>
+          `${a - b2 >= 0 ? '+' : '−'}${ms(Math.abs(a - b2))}`;
+        return `${c.name}: ${ms(c.tieline.step.p50)} vs ${ms(c.tieline.floor.p50)}, excess ${ms(c.tieline.step.p50 - c.tieline.floor.p50)} = input task ${d(s.inputTask, f.inputTask)} (apply ${ms(s.cyBatch)} of it), pre-render ${d(s.cyBeforeRender, f.cyBeforeRender)}, draw ${d(s.cyDraw, f.cyDraw)} (of which z-sort ${ms(s.cyZSort)} vs ${ms(f.cyZSort)} in the floor), frame rest ${d(s.frameRest, f.frameRest)}`;
+      });
+      let text = `**Browser, step ÷ floor.** Medians, step vs floor: ${rows.join('; ')}.`;
+      text +=
+        " A large item is Cytoscape's z-sort: showing or hiding an edge changes its `display`, a property that invalidates the renderer's z-ordered element list, and the next frame rebuilds and sorts that list over *all* elements — the hidden edges included, since Tieline keeps every relation's edge and hides it by class. The floor, a redraw with no change, keeps the list. Beyond apply, the input task is React re-rendering what depends on the date — the actor list updates the per-actor counts of all its buttons, the histogram and the time bar — and the frame-rest excess is the browser styling and painting the DOM that changed. Pre-render and draw grow with how many edges change class (entering, leaving, fade levels: heavy on CollegeMsg, whose 60,000 events fade through a 30-day window).";
+      if (storeMs !== undefined && storeMs !== null && activeMs !== undefined && storeMs > 5) {
+        text += ` The store is a large part here: in Node, \`stepTime(1)\` alone costs ${ms(storeMs)} at 20k while \`activeAt\` costs ${ms(activeMs)} (profile: ${profileText(ok(r.adapter) ? r.adapter.profiles.storeStep : null, 6)}), i.e. the store rebuilds the model on a step.`;
+      }
+      if (idleCheap.length) {
+        text += ` About the floor itself: right after a change Cytoscape draws every visible element directly (its layer textures are invalid), which is what the interleaved floor measures; on an idle page a forced redraw reuses the cached layers and costs one frame (${idleCheap.map((c) => `${c.name} ${ms(c.tieline.idleFloor!.all.p50)}`).join(', ')}).`;
+      }
+      if (hiddenCosts.length) {
+        text += ` Where the visible set is too big for those layer caches, every frame also pays for the hidden edges: idle redraws take ${hiddenCosts.map((c) => `${c.name} ${ms(c.tieline.idleFloor!.all.p50)} with all edges and ${ms(c.tieline.idleFloor!.withoutHidden!.p50)} once its ${n(c.tieline.idleFloor!.hiddenRemoved)} hidden edges are removed`).join('; ')}.`;
+      }
+      out.push(text);
+    }
+    const g20 = caseOf(b, 'g20k');
+    if (g20?.common && g20.commonOverTieline && g20.commonOverTieline.p50 < 10) {
+      const c = g20.common;
+      out.push(
+        `**Browser, common way ÷ Tieline at 20k** = ${times(g20.commonOverTieline.p50)} (${ms(c.step.p50)} vs ${ms(g20.tieline.step.p50)}). A one-day step changes only ~${ok(r.adapter) ? r.adapter.dayStep.meanChanged : 10} of 20,000 relations, so react-cytoscapejs adds and removes a handful of elements (its patch: ${ms(c.step.parts.cyBatch)}; the whole React input task ${ms(c.step.parts.inputTask)}), and on both pages the redraw dominates: floors of ${ms(c.floor.p50)} (reference page) and ${ms(g20.tieline.floor.p50)} (Tieline) for the same picture. The reference page even gains on the z-sort (${ms(c.step.parts.cyZSort)} vs ${ms(g20.tieline.step.parts.cyZSort)}), because it holds only the ~${n(c.visibleAtStart)} edges in view while Tieline holds all 20,000. With Tieline at its floor the ratio could not exceed common ÷ Tieline floor ≈ ${times(c.step.p50 / g20.tieline.floor.p50)}; ≥ 10× would need the common way to spend nine extra redraws' worth of work per step, which happens only when it must add or remove thousands of elements at once (month steps, jumps, fast play), not on one-day steps.`,
+      );
+    }
+    const bundled = caseOf(b, 'bundled');
+    if (bundled && bundled.tieline.step.p95 > 16.7) {
+      const s = bundled.tieline.step.parts;
+      out.push(
+        `**Browser, p95 on the bundled dataset** = ${ms(bundled.tieline.step.p95)} (p50 ${ms(bundled.tieline.step.p50)}; floor p50 ${ms(bundled.tieline.floor.p50)}, p95 ${ms(bundled.tieline.floor.p95)}). Parts (medians): input task ${ms(s.inputTask)}, apply ${ms(s.cyBatch)}, draw ${ms(s.cyDraw)}, wait ${ms(s.waitForFrame)}, frame rest ${ms(s.frameRest)}. Measured key press → end of the next frame, so on a 60 Hz frame clock a step pays the wait for the next frame on top of its work: a floor p50 of ${ms(bundled.tieline.floor.p50)} leaves ${ms(16.7 - bundled.tieline.floor.p50)} for the step's own work at the median.`,
+      );
+    }
+    if (g20 && g20.tieline.readyMs > 1500) {
+      const t = g20.tieline;
+      const setModel = t.marks.find((m) => m.name === 'setModel');
+      const apply = t.marks.find((m) => m.name === 'apply');
+      out.push(
+        `**Browser, first graph at 20k** = ${ms(t.readyMs)} to ready (${ms(t.paintedMs)} painted; final layout at ${ms(t.layoutDoneMs)}, every edge created at ${ms(t.completeMs)}). Timeline: ${timeline(g20)}.` +
+          (setModel && t.dataLoadedMs !== null
+            ? ` From the dataset's arrival (${ms(t.dataLoadedMs)}) to \`setModel\` (${ms(setModel.start)}): ${ms(setModel.start - t.dataLoadedMs)} of importing (parse and validation), building the model, rendering React and loading the lazy adapter chunk.`
+            : '') +
+          (setModel && apply
+            ? ` From \`setModel\` to the first \`apply\`: ${ms(apply.start - setModel.start)}; \`ready\` turns true at that first applied view, which may stand on provisional positions until the final layout arrives.`
+            : '') +
+          ` Long tasks up to the first graph: ${t.longTasks.map((x) => `${x.duration} ms at ${x.start}`).join(', ') || 'none'}.${ok(r.adapter) ? ` (In Node, a headless \`setModel\` adding all 22,000 elements at once takes ${ms(r.adapter.setModelMs)}.)` : ''}`,
+      );
+    }
+    const cm = caseOf(b, 'collegemsg');
+    if (cm && (importDraw(cm) > 3000 || importLongest(cm) > 200)) {
+      const t = cm.tieline;
+      const from = t.dataRequestMs ?? 0;
+      const blocks = t.longTasks
+        .filter((x) => x.start + x.duration >= from && x.duration > 200)
+        .map((x) => `${x.duration} ms at ${x.start} (${phaseOf(cm, x.start)})`);
+      out.push(
+        `**Browser, CollegeMsg import** = ${ms(importDraw(cm))} from the request of the file to the painted graph; longest main-thread block ${ms(importLongest(cm))}. Timeline: ${timeline(cm)}. Main-thread blocks over 200 ms: ${blocks.join(', ') || 'none'}. The final layout came at ${ms(t.layoutDoneMs)} and the last edge element at ${ms(t.completeMs)}.`,
+      );
+    }
+    const plays = b.cases.filter((c) => c.tieline.play && c.tieline.play.fps < 30);
+    if (plays.length) {
+      out.push(
+        `**Play (not a DESIGN target).** Frames per second while playing a day per tick: ${plays.map((c) => `${c.name} ${c.tieline.play!.fps} fps, longest frame ${ms(c.tieline.play!.longestFrameMs)}, ${c.tieline.play!.daysAdvanced} days in ${c.tieline.play!.seconds} s`).join('; ')}. Each tick is a step, so it pays what a key press pays.`,
+      );
+    }
+  }
+  if (r.bundle.initialGzip > 230_000) {
+    out.push(
+      `**Bundle.** Initial JavaScript ${kb(r.bundle.initialGzip)}: ${r.bundle.initial.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')}.`,
+    );
+  }
+  return out;
+}
