@@ -1,18 +1,9 @@
 // Deterministic benchmark datasets: seeded tieline/1 graphs (states and events over ten years) and CollegeMsg as tieline/1.
 import { readFileSync } from 'node:fs';
-import { dayOf, dayToIso, type Dataset, type Relation } from '../src/model';
+import { dayOf, dayToIso, seededRandom, type Dataset, type Relation } from '../src/model';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same dataset on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of src/model: the same seed gives the same dataset on every machine. */
+export const mulberry32 = seededRandom;
 
 /** What to generate. */
 export interface GenOptions {

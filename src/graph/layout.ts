@@ -1,6 +1,6 @@
 // Layout once per dataset: fcose on a headless Cytoscape over the distinct actor pairs, seeded, in a Web Worker when there is one.
 import cytoscape from 'cytoscape';
-import type { Model } from '../model';
+import { seededRandom, type Model } from '../model';
 
 /** What the layout needs: node count (by actor ordinal), distinct undirected pairs, node sizes, a seed. */
 export interface LayoutInput {
@@ -9,18 +9,6 @@ export interface LayoutInput {
   readonly pairs: Int32Array;
   readonly sizes: Float64Array;
   readonly seed: number;
-}
-
-/** A small seeded PRNG (mulberry32), so layouts are the same on every load. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -20,6 +20,7 @@ export * from './temporal';
 export * from './describe';
 export * from './lens';
 export * from './compare';
+export * from './random';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

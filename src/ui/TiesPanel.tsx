@@ -87,6 +87,31 @@ function TieItem({
   );
 }
 
+/** A list of ties, each with its status under the lens. */
+function TieList(props: {
+  ties: readonly Tie[];
+  className: string;
+  model: Model;
+  actor: ActorId;
+  colors: Map<string, string>;
+  statuses: readonly (Status | null)[];
+}) {
+  return (
+    <ul className={props.className}>
+      {props.ties.map((t) => (
+        <TieItem
+          key={t.ordinal}
+          model={props.model}
+          tie={t}
+          actor={props.actor}
+          colors={props.colors}
+          status={props.statuses[t.ordinal] ?? null}
+        />
+      ))}
+    </ul>
+  );
+}
+
 /** The panel for the selected actor, or a hint when none is selected. */
 export function TiesPanel() {
   const store = useStoreApi();
@@ -148,34 +173,20 @@ export function TiesPanel() {
         In view {when} ({ties.current.length})
       </h3>
       {ties.current.length ? (
-        <ul className="ties">
-          {ties.current.map((t) => (
-            <TieItem
-              key={t.ordinal}
-              model={model}
-              tie={t}
-              actor={actor.id}
-              colors={colors}
-              status={statuses[t.ordinal] ?? null}
-            />
-          ))}
-        </ul>
+        <TieList
+          ties={ties.current}
+          className="ties"
+          {...{ model, actor: actor.id, colors, statuses }}
+        />
       ) : (
         <p className="none">No tie in view at this date.</p>
       )}
       <h3>History ({ties.history.length})</h3>
-      <ul className="ties history">
-        {ties.history.map((t) => (
-          <TieItem
-            key={t.ordinal}
-            model={model}
-            tie={t}
-            actor={actor.id}
-            colors={colors}
-            status={statuses[t.ordinal] ?? null}
-          />
-        ))}
-      </ul>
+      <TieList
+        ties={ties.history}
+        className="ties history"
+        {...{ model, actor: actor.id, colors, statuses }}
+      />
     </aside>
   );
 }

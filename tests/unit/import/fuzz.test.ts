@@ -3,20 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { importBuffer, type ImportResult } from '../../../src/io/import';
 import { exportDataset } from '../../../src/io/export-json';
 import { validateDataset } from '../../../src/io/validate';
-import type { Dataset } from '../../../src/model';
+import { seededRandom, type Dataset } from '../../../src/model';
 import { bytes, fixture } from './helpers';
 
-/** mulberry32: a small seeded PRNG, so every run tries the same corpus and a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every run tries the same corpus and a failure can be replayed. */
+const rng = seededRandom;
 
 const decoder = new TextDecoder();
 const text = (b: Uint8Array): string => decoder.decode(b);

@@ -1,0 +1,12 @@
+// A seeded pseudo-random generator, shared by the layout, the benchmarks and the fuzz tests.
+/** A small seeded PRNG (mulberry32): layouts, benchmarks and fuzzers repeat exactly from a seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
