@@ -25,6 +25,11 @@ const ORDER = {
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
+/** Sets an own, enumerable key (defineProperty, so a key named "__proto__" stays data, not a prototype). */
+function put(out: { [key: string]: Plain }, key: string, value: Plain): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Copies a value without undefined members; objects keep their own key order (attributes are user data). */
 function plain(value: unknown): Plain | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
@@ -34,13 +39,7 @@ function plain(value: unknown): Plain | undefined {
   const out: { [key: string]: Plain } = {};
   for (const [k, v] of Object.entries(value)) {
     const p = plain(v);
-    if (p !== undefined)
-      Object.defineProperty(out, k, {
-        value: p,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (p !== undefined) put(out, k, p);
   }
   return out;
 }
@@ -64,13 +63,7 @@ function ordered(
     if (v === undefined) continue;
     const fn = nested[k];
     const p = fn ? fn(v) : plain(v);
-    if (p !== undefined)
-      Object.defineProperty(out, k, {
-        value: p,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (p !== undefined) put(out, k, p);
   }
   return out;
 }

@@ -133,6 +133,16 @@ function toBytes(buffer: ArrayBuffer | Uint8Array): Uint8Array {
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
 }
 
+/** The size and sniffing checks, then decoding: the shared first step of importing and inspecting. */
+function decodeInput(
+  name: string,
+  buffer: ArrayBuffer | Uint8Array,
+): ReturnType<typeof decodeBytes> {
+  const bytes = toBytes(buffer);
+  const refused = precheck(name, bytes);
+  return refused ? { ok: false, issue: refused } : decodeBytes(bytes, name);
+}
+
 function crash(name: string, e: unknown): ImportResult {
   const msg = e instanceof Error ? e.message : String(e);
   return {
@@ -153,10 +163,7 @@ export function importBuffer(
   onProgress?: ProgressFn,
 ): ImportResult {
   try {
-    const bytes = toBytes(buffer);
-    const refused = precheck(name, bytes);
-    if (refused) return { ok: false, format: null, issues: [refused] };
-    const decoded = decodeBytes(bytes, name);
+    const decoded = decodeInput(name, buffer);
     if (!decoded.ok) return { ok: false, format: null, issues: [decoded.issue] };
     const text = decoded.text;
     let format: ImportFormat;
@@ -168,7 +175,7 @@ export function importBuffer(
     }
     const log = new WarningLog();
     for (const w of decoded.warnings) log.add(w);
-    const total = bytes.length;
+    const total = buffer.byteLength;
     const progress: ProgressFn | undefined = onProgress
       ? (done, of) => onProgress(Math.round((done / (of || 1)) * total), total)
       : undefined;
@@ -223,10 +230,7 @@ export function inspectBuffer(
   format?: ImportFormat,
 ): Inspection {
   try {
-    const bytes = toBytes(buffer);
-    const refused = precheck(name, bytes);
-    if (refused) return { ok: false, format: null, issues: [refused] };
-    const decoded = decodeBytes(bytes, name);
+    const decoded = decodeInput(name, buffer);
     if (!decoded.ok) return { ok: false, format: null, issues: [decoded.issue] };
     let f: ImportFormat;
     if (format) f = format;
