@@ -762,7 +762,9 @@ async function tielineCase(
       undefined,
       { timeout: 90_000, polling: 100 },
     );
-    await page.getByRole('button', { name: 'Export PNG' }).click();
+    // By text, not by role: resolving a role makes Playwright compute the accessible name and
+    // visibility of every button (2,000 actor rows), which took seconds and is not the export's time.
+    await page.locator('button', { hasText: /^Export PNG$/ }).click();
     const outcome = await Promise.race([
       download.then(async (d) => ({ path: await d.path() })),
       failure.then(async () => ({
@@ -778,7 +780,7 @@ async function tielineCase(
     else exportPngError = outcome.error ?? 'unknown';
     // Play last: on a slow page the ticks can keep the main thread too busy for a Pause click, so the page just closes.
     await page.locator('.timebar select').selectOption('day');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.locator('button', { hasText: /^Play$/ }).click();
     const f = await page.evaluate(countFrames, 3000);
     play = {
       fps: round(f.frames / f.seconds, 3),
@@ -789,7 +791,7 @@ async function tielineCase(
     };
     log(`  tieline ${c.name}: PNG export ${exportPngMs} ms, play ${play.fps} fps`);
     await page
-      .getByRole('button', { name: 'Pause' })
+      .locator('button', { hasText: /^Pause$/ })
       .click({ timeout: 20_000 })
       .catch(() => log(`  tieline ${c.name}: could not click Pause`));
   }

@@ -22,6 +22,12 @@ const args = new Map(
   }),
 );
 const QUICK = args.has('quick');
+/**
+ * `--parts=adapter,browser` and `--cases=g20k,collegemsg`: a partial run for working on one figure. It
+ * writes bench/results/partial.json and prints the figures, and leaves latest.json and the doc alone.
+ */
+const PARTS = args.get('parts')?.split(',') ?? null;
+const CASES = args.get('cases')?.split(',') ?? null;
 /** CollegeMsg (SNAP), read from the shared data folder, never committed (see /work/shared/data/README.md). */
 const COLLEGEMSG = process.env.TIELINE_COLLEGEMSG ?? '/work/shared/data/CollegeMsg.txt';
 const T0 = Number(args.get('t0') ?? Date.now());
@@ -131,7 +137,9 @@ async function browserPart(load) {
       extras: false,
       idleFloors: 0,
     },
-  ].filter(Boolean);
+  ]
+    .filter(Boolean)
+    .filter((c) => !CASES || CASES.includes(c.name));
   return runBrowserBench({
     appDir: APP_DIST,
     commonDir: COMMON_DIST,
@@ -195,6 +203,7 @@ function child(part) {
         `--deadline=${DEADLINE}`,
         `--t0=${T0}`,
         ...(QUICK ? ['--quick'] : []),
+        ...(CASES ? [`--cases=${CASES.join(',')}`] : []),
       ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
@@ -300,10 +309,20 @@ const buildSeconds = await buildAll();
 log(`built in ${buildSeconds} s`);
 const bundleResult = bundle();
 const parts = {};
-for (const part of ['model', 'adapter', 'browser']) {
+for (const part of PARTS ?? ['model', 'adapter', 'browser']) {
   log(`--- ${part}`);
   parts[part] = await child(part);
   if (parts[part].error) log(`${part} failed: ${parts[part].error}`);
+}
+if (PARTS || CASES) {
+  const out = join(RESULTS, 'partial.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), parts }, null, 2) + '\n');
+  for (const part of Object.keys(parts)) rmSync(join(RESULTS, `${part}.tmp`), { force: true });
+  if (!args.has('keep-builds')) {
+    for (const dir of [APP_DIST, COMMON_DIST]) rmSync(dir, { recursive: true, force: true });
+  }
+  log(`partial run: wrote ${out}`);
+  process.exit(0);
 }
 if (parts.browser.result) {
   // The JavaScript the page really fetched before its first graph (bundled dataset), sized like the bundle.

@@ -11,6 +11,7 @@ import type { ActorId, Day, Model, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
 import { layoutInput, layoutOffThread } from './layout';
 import { FADE_LEVELS, stylesheet } from './style';
+import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
 /** Edges added per slice in a big live view (about 70 ms of Cytoscape's time each). */
 const EDGE_SLICE = 2000;
@@ -49,6 +50,36 @@ export interface ApplyReport {
   readonly restyled: number;
 }
 
+type Ele = EdgeSingular | NodeSingular;
+
+/**
+ * Collects class changes during one apply and writes them per class as one collection each. Cytoscape
+ * pays per call (a collection, a `class` event, a style-dirty pass), so 300 single-element toggles cost
+ * several times what one `addClass` over 300 elements does. The last write for an element wins.
+ */
+class ClassWriter {
+  private readonly byClass = new Map<string, Map<Ele, boolean>>();
+
+  set(ele: Ele | undefined, cls: string, on: boolean): void {
+    if (!ele) return;
+    let m = this.byClass.get(cls);
+    if (!m) this.byClass.set(cls, (m = new Map()));
+    m.set(ele, on);
+  }
+
+  /** Writes everything collected (call inside the batch). */
+  flush(cy: Core): void {
+    for (const [cls, m] of this.byClass) {
+      const on: Ele[] = [];
+      const off: Ele[] = [];
+      for (const [ele, v] of m) (v ? on : off).push(ele);
+      if (on.length) cy.collection(on as unknown as CollectionArgument).addClass(cls);
+      if (off.length) cy.collection(off as unknown as CollectionArgument).removeClass(cls);
+    }
+    this.byClass.clear();
+  }
+}
+
 /** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
 export class GraphAdapter {
   readonly cy: Core;
@@ -79,8 +110,12 @@ export class GraphAdapter {
   private nodeFaded = new Uint8Array(0);
   private focusActive = false;
   private time: Day = 0;
+  /** Class changes of the apply in progress. */
+  private readonly writer = new ClassWriter();
   /** No container: tests and benchmarks, where everything happens synchronously. */
   private readonly headless: boolean;
+  /** Whether the renderer draws only displayed elements (zsort.ts); read by tests. */
+  readonly drawListPatched: boolean;
 
   constructor(
     container: HTMLElement | null,
@@ -95,6 +130,11 @@ export class GraphAdapter {
       maxZoom: 6,
       boxSelectionEnabled: false,
     });
+    // Hidden ties stay out of the renderer's draw list (see zsort.ts); false when headless.
+    this.drawListPatched = drawOnlyDisplayed(
+      (this.cy as unknown as { renderer(): unknown }).renderer(),
+      () => this.displayedElements(),
+    );
     this.cy.on('tap', (e: EventObject) => {
       if (e.target === this.cy) this.handlers.onSelect?.(null);
       else if (e.target.isNode?.()) this.handlers.onSelect?.(e.target.id().slice(2) as ActorId);
@@ -228,7 +268,10 @@ export class GraphAdapter {
       if (this.focusActive && this.selected !== null) {
         const sel = this.selected;
         this.selected = null;
-        this.cy.batch(() => this.applyFocus(sel));
+        this.cy.batch(() => {
+          this.applyFocus(sel);
+          this.writer.flush(this.cy);
+        });
       }
       if (this.pending.size > 0) this.fillSoon();
       else this.resolveComplete();
@@ -315,28 +358,22 @@ export class GraphAdapter {
         next[i] = 1;
         nextList.push(i);
       }
-      // Class changes go to Cytoscape as two collections: one style pass each, not one per edge.
-      const hide: EdgeSingular[] = [];
-      const show: EdgeSingular[] = [];
+      // Class changes go to Cytoscape per class as one collection (ClassWriter), not one per edge.
+      const w = this.writer;
       for (const i of this.shownList) {
         if (next[i] === 0) {
-          const e = this.edges[i];
-          if (e) hide.push(e);
+          w.set(this.edges[i], 'hidden', true);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, -1);
           exited++;
         }
       }
       for (const i of nextList) {
         if (this.shown[i] === 0) {
-          const e = this.edges[i];
-          if (e) show.push(e);
+          w.set(this.edges[i], 'hidden', false);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, 1);
           entered++;
         }
       }
-      if (hide.length) this.cy.collection(hide as unknown as CollectionArgument).addClass('hidden');
-      if (show.length)
-        this.cy.collection(show as unknown as CollectionArgument).removeClass('hidden');
       this.shown = next;
       this.shownList = nextList;
       // 2. Appearance of what is shown: uncertain span, event fade, status.
@@ -351,18 +388,18 @@ export class GraphAdapter {
         const st = statuses[i] === 'disputed' ? 2 : statuses[i] === 'corroborated' ? 1 : 0;
         const edge = this.edges[i];
         if (fz !== this.fuzzy[i]) {
-          edge?.toggleClass('fuzzy', fz === 1);
+          w.set(edge, 'fuzzy', fz === 1);
           this.fuzzy[i] = fz;
           restyled++;
         }
         if (fd !== this.fade[i]) {
-          if (this.fade[i]) edge?.removeClass(`fade-${this.fade[i]}`);
-          if (fd) edge?.addClass(`fade-${fd}`);
+          if (this.fade[i]) w.set(edge, `fade-${this.fade[i]}`, false);
+          if (fd) w.set(edge, `fade-${fd}`, true);
           this.fade[i] = fd;
           restyled++;
         }
         if (st !== this.status[i]) {
-          edge?.toggleClass('disputed', st === 2);
+          w.set(edge, 'disputed', st === 2);
           this.status[i] = st;
           restyled++;
         }
@@ -373,7 +410,7 @@ export class GraphAdapter {
         const nextMarked: number[] = [];
         for (const i of this.marked) {
           if (!marks?.has(i)) {
-            this.edges[i]?.removeClass(MARK_CLASS[this.mark[i]!] as string);
+            w.set(this.edges[i], MARK_CLASS[this.mark[i]!] as string, false);
             this.mark[i] = 0;
             restyled++;
           }
@@ -381,8 +418,8 @@ export class GraphAdapter {
         for (const [i, m] of marks ?? []) {
           const code = MARK_CODE[m];
           if (this.mark[i] !== code) {
-            if (this.mark[i]) this.edges[i]?.removeClass(MARK_CLASS[this.mark[i]!] as string);
-            this.edges[i]?.addClass(MARK_CLASS[code]!);
+            if (this.mark[i]) w.set(this.edges[i], MARK_CLASS[this.mark[i]!] as string, false);
+            w.set(this.edges[i], MARK_CLASS[code]!, true);
             this.mark[i] = code;
             restyled++;
           }
@@ -392,9 +429,25 @@ export class GraphAdapter {
       }
       // 4. Focus on the selected actor's neighbourhood at this date.
       restyled += this.applyFocus(spec.selected);
+      w.flush(this.cy);
     });
     if (this.pending.size > 0) this.fillSoon();
     return { entered, exited, restyled };
+  }
+
+  /**
+   * What the renderer must draw (zsort.ts): every node, the edges shown, and hidden edges still flagged
+   * in the drag layer (a node was dragged while they were hidden; the renderer clears the flag by
+   * walking this list). Reads typed arrays, not Cytoscape's style: O(relations) cheap checks.
+   */
+  private displayedElements(): ZSortEle[] {
+    const out = this.nodes.slice() as unknown as ZSortEle[];
+    const edges = this.edges as unknown as (ZSortEle | undefined)[];
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      if (e && (this.shown[i] === 1 || e._private.rscratch.inDragLayer === true)) out.push(e);
+    }
+    return out;
   }
 
   private bumpDegree(source: ActorId, target: ActorId, by: number): void {
@@ -406,8 +459,8 @@ export class GraphAdapter {
       const before = this.degree[o]!;
       const after = before + by;
       this.degree[o] = after;
-      if (before === 0 && after > 0) this.nodes[o]!.removeClass('dim');
-      else if (before > 0 && after === 0) this.nodes[o]!.addClass('dim');
+      if (before === 0 && after > 0) this.writer.set(this.nodes[o], 'dim', false);
+      else if (before > 0 && after === 0) this.writer.set(this.nodes[o], 'dim', true);
     }
   }
 
@@ -439,7 +492,7 @@ export class GraphAdapter {
     this.nodes.forEach((n, o) => {
       nodeFaded[o] = near.has(o) ? 0 : 1;
       if (!this.focusActive || this.nodeFaded[o] !== nodeFaded[o])
-        n.toggleClass('faded', nodeFaded[o] === 1);
+        this.writer.set(n, 'faded', nodeFaded[o] === 1);
     });
     if (this.selected !== selected || !this.focusActive) {
       this.cy.nodes('.selected').removeClass('selected');
@@ -452,8 +505,8 @@ export class GraphAdapter {
       const state = focusEdges.has(i) ? 1 : 2;
       if (this.edgeFocus[i] === state) continue;
       this.edgeFocus[i] = state;
-      e.toggleClass('faded', state === 2);
-      e.toggleClass('focus', state === 1);
+      this.writer.set(e, 'faded', state === 2);
+      this.writer.set(e, 'focus', state === 1);
     }
     this.focusActive = true;
     this.selected = selected;

@@ -188,3 +188,48 @@ test('dataset labels stay inert text (no HTML injection)', async ({ page }) => {
   ).toBeUndefined();
   expect(await page.locator('main img').count()).toBe(0);
 });
+
+test('the renderer draws only what is shown: hidden ties leave its draw list, shown ones come back', async ({
+  page,
+}) => {
+  await openApp(page, '?t=2014-11-01');
+  /** Ids in Cytoscape's z-sorted draw list after the next frame, and what the adapter shows. */
+  const drawn = () =>
+    page.evaluate(
+      () =>
+        new Promise<{ patched: boolean; list: string[]; nodes: number; shown: string[] }>(
+          (resolve) =>
+            requestAnimationFrame(() => {
+              const { adapter } = window.__tieline!;
+              const r = (
+                adapter.cy as unknown as {
+                  renderer(): { getCachedZSortedEles(): { id(): string }[] };
+                }
+              ).renderer();
+              resolve({
+                patched: adapter.drawListPatched,
+                list: r.getCachedZSortedEles().map((e) => e.id()),
+                nodes: adapter.cy.nodes().length,
+                shown: adapter.visibleRelationIds().map((id) => 'e:' + id),
+              });
+            }),
+        ),
+    );
+  const before = await drawn();
+  expect(before.patched).toBe(true);
+  const edgesIn = (d: typeof before) => d.list.filter((id) => id.startsWith('e:')).sort();
+  expect(edgesIn(before)).toEqual([...before.shown].sort());
+  expect(before.list.length).toBe(before.nodes + before.shown.length);
+  expect(before.shown.length).toBeLessThan(
+    await page.evaluate(() => window.__tieline!.adapter.cy.edges().length),
+  );
+
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-02/);
+  await expect.poll(async () => (await drawn()).shown.length).toBeGreaterThan(before.shown.length);
+  const after = await drawn();
+  expect(edgesIn(after)).toEqual([...after.shown].sort());
+  expect(after.list).toContain('e:nusra-attacks-hazm-2014-11-02');
+});
