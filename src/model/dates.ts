@@ -49,11 +49,25 @@ const MONTHS = [
   'December',
 ] as const;
 
-/** Day number of a calendar date (month 1–12); exact for every year, 0–99 included. */
+/**
+ * Day number of a calendar date (month 1–12, proleptic Gregorian); exact for every year, 0–99 and
+ * negative ones included. Arithmetic (H. Hinnant's days_from_civil) rather than a Date object: a
+ * tenth of the time, and it is called twice per relation when a dataset loads. Days past the end of
+ * the month (and months past the year) roll over, as Date.setUTCFullYear does.
+ */
 export function dayOf(year: number, month: number, day: number): Day {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.floor(d.getTime() / MS_PER_DAY);
+  if (month < 1 || month > 12) {
+    const total = year * 12 + month - 1;
+    year = Math.floor(total / 12);
+    month = total - year * 12 + 1;
+  }
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Number of days in a month (month 1–12). */

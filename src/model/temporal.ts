@@ -13,7 +13,7 @@
 //                              and t2; falls back to two stabbing queries when m' is large
 //   previous/next change       O(log n)     (binary search in the sorted change days)
 //   histogram over B buckets   O(B · T · log n) for T relation types
-import { edtf, type Day } from './dates';
+import { edtf, type Day, type EdtfDate } from './dates';
 import { IntervalTree } from './interval-tree';
 import type { Dataset, Relation, RelationTypeId } from './types';
 
@@ -35,9 +35,14 @@ export interface RelationSpan {
 }
 
 /** Computes the display span of one relation. */
-export function spanOf(relation: Relation, isEvent: boolean, eventWindow: number): RelationSpan {
-  const start = edtf(relation.start);
-  const end = relation.end ? edtf(relation.end) : null;
+export function spanOf(
+  relation: Relation,
+  isEvent: boolean,
+  eventWindow: number,
+  parse: (text: string) => EdtfDate = edtf,
+): RelationSpan {
+  const start = parse(relation.start);
+  const end = relation.end ? parse(relation.end) : null;
   if (isEvent) {
     const last = end ? end.latest : start.latest;
     return {
@@ -129,7 +134,15 @@ export class TemporalIndex {
       dataset.relationTypes.filter((t) => t.kind === 'event').map((t) => t.id),
     );
     const rels = dataset.relations;
-    this.spans = rels.map((r) => spanOf(r, eventTypes.has(r.type), this.eventWindow));
+    // Datasets repeat their dates (CollegeMsg: 59,835 messages on a few hundred days), so each
+    // distinct text is parsed once per build.
+    const parsed = new Map<string, EdtfDate>();
+    const parse = (text: string): EdtfDate => {
+      let d = parsed.get(text);
+      if (!d) parsed.set(text, (d = edtf(text)));
+      return d;
+    };
+    this.spans = rels.map((r) => spanOf(r, eventTypes.has(r.type), this.eventWindow, parse));
     this.lo = Float64Array.from(this.spans, (s) => s.lo);
     this.hi = Float64Array.from(this.spans, (s) => s.hi);
     this.tree = new IntervalTree(this.lo, this.hi);

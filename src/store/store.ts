@@ -148,6 +148,10 @@ export function createViewStore(): StoreApi<ViewStore> {
     immer((set, get) => ({
       ...initialState(),
       loadDataset(dataset, name, initial = {}, meta: LoadMeta = {}) {
+        // Frozen at the top before it enters the store: immer neither walks nor deep-freezes an
+        // object that is already frozen. Walking 60,000 relations cost 235 ms of the load's longest
+        // task (CollegeMsg); the dataset is never mutated after loading (new data, new object).
+        Object.freeze(dataset);
         set((s) => {
           s.dataset = dataset as never;
           s.datasetName = name;

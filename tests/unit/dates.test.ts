@@ -130,6 +130,24 @@ describe('day arithmetic', () => {
     expect(dayOf(1970, 1, 1)).toBe(0);
   });
 
+  it('dayOf agrees with Date.setUTCFullYear for every month of years -800 to 3200, overflow included', () => {
+    const viaDate = (y: number, m: number, d: number): number => {
+      const t = new Date(0);
+      t.setUTCFullYear(y, m - 1, d);
+      return Math.floor(t.getTime() / 86_400_000);
+    };
+    let checked = 0;
+    for (let y = -800; y <= 3200; y += 7) {
+      for (let m = -1; m <= 14; m++) {
+        for (const d of [0, 1, 15, 28, 29, 30, 31, 32]) {
+          expect(dayOf(y, m, d), `${y}-${m}-${d}`).toBe(viaDate(y, m, d));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(70_000);
+  });
+
   it('moves by months and clamps to the month length', () => {
     expect(dayToIso(addMonths(isoToDay('2014-01-31') as number, 1))).toBe('2014-02-28');
     expect(dayToIso(addMonths(isoToDay('2014-11-02') as number, -12))).toBe('2013-11-02');

@@ -32,6 +32,24 @@ describe('the view store', () => {
     expect(modelBuildCount()).toBe(before + 1);
   });
 
+  it('stores the dataset as loaded: frozen at the top, its relations not walked or deep-frozen', () => {
+    // A dataset from the import worker arrives as a structured clone: nothing in it is frozen.
+    const r = readDatasetText(readFileSync('data/tieline.json', 'utf8'));
+    if (!r.ok) throw new Error('invalid');
+    const fromWorker = structuredClone(r.dataset);
+    const store = createViewStore();
+    store.getState().loadDataset(fromWorker, 'from a worker');
+    const { dataset } = store.getState();
+    expect(dataset).toBe(fromWorker);
+    expect(Object.isFrozen(dataset)).toBe(true);
+    // immer's auto-freeze would have frozen every relation and claim (a walk of the whole dataset).
+    expect(Object.isFrozen(dataset!.relations)).toBe(false);
+    expect(Object.isFrozen(dataset!.relations[0])).toBe(false);
+    // Later updates leave the very same object in place (no copy, no second walk).
+    store.getState().stepTime(1);
+    expect(store.getState().dataset).toBe(dataset);
+  });
+
   it('clamps the date to the dataset and steps by days, months and events', () => {
     const store = loaded();
     store.getState().setTime(isoToDay('1990-01-01')!);
