@@ -26,6 +26,8 @@ export interface BrowserCase {
   readonly extras: boolean;
   /** Idle forced redraws to measure, with and without the hidden edges (0: skip). */
   readonly idleFloors: number;
+  /** More of Tieline's query string (`&renderer=webgl`): an option measured, not a target. */
+  readonly query?: string;
 }
 
 /** One measured step or floor redraw, in ms since the trigger. */
@@ -120,6 +122,8 @@ export interface BrowserCaseResult {
   actors: number;
   relations: number;
   startIso: string;
+  /** Tieline's extra query (an option such as `&renderer=webgl`), or null. */
+  query: string | null;
   tieline: PageResult & TielineExtras;
   common: PageResult | null;
   /** Tieline step p50 ÷ floor p50, and the same at p95. */
@@ -680,7 +684,9 @@ async function tielineCase(
 ): Promise<{ result: PageResult & TielineExtras; view: { time: number; last: number } }> {
   const page = await context.newPage();
   await page.addInitScript(loadProbe);
-  const query = c.body === null ? `?t=${c.startIso}` : `?data=bench-${c.name}.json&t=${c.startIso}`;
+  const query =
+    (c.body === null ? `?t=${c.startIso}` : `?data=bench-${c.name}.json&t=${c.startIso}`) +
+    (c.query ?? '');
   await page.goto(base + '/' + query);
   await waitPainted(page);
   const settled = await page.evaluate(settle);
@@ -917,6 +923,7 @@ export async function runBrowserBench(opts: {
         actors: c.actors,
         relations: c.relations,
         startIso: c.startIso,
+        query: c.query ?? null,
         tieline: tl,
         common,
         stepOverFloor: {

@@ -151,7 +151,7 @@ export function targets(r: BenchResult): Target[] {
   } else add('Adapter', 'all', '', `failed: ${r.adapter.error}`, null);
   if (ok(r.browser)) {
     const b = r.browser;
-    for (const c of b.cases) {
+    for (const c of b.cases.filter((x) => !x.query)) {
       add(
         'Browser',
         `step ÷ floor, ${c.name} (p50)`,

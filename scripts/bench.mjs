@@ -113,6 +113,21 @@ async function browserPart(load) {
       extras: true,
       idleFloors: 5,
     },
+    {
+      // Cytoscape's WebGL renderer on the same data: an option, measured where this machine runs it
+      // (no GPU: SwiftShader, software GL).
+      name: 'g20k-webgl',
+      label: 'Generated: 2,000 actors, 20,000 relations, `renderer=webgl` (SwiftShader)',
+      body: generated(2000, 20000),
+      actors: 2000,
+      relations: 20000,
+      startIso: '2015-01-01',
+      steps: plan(60, 5, 2, 6),
+      common: null,
+      extras: false,
+      idleFloors: 0,
+      query: '&renderer=webgl',
+    },
     existsSync(COLLEGEMSG) && {
       name: 'collegemsg',
       label: 'CollegeMsg (1,899 actors, 59,835 message events)',

@@ -33,6 +33,11 @@ export interface AdapterHandlers {
   onHover?: (hover: { ordinal: number; x: number; y: number } | null) => void;
 }
 
+/** How the adapter draws: Cytoscape's canvas 2D renderer (default) or its WebGL one. */
+export interface AdapterOptions {
+  readonly renderer?: 'canvas' | 'webgl';
+}
+
 /** What a view shows: which relations at which date, with which statuses, around which actor. */
 export interface ViewSpec {
   readonly visible: readonly number[];
@@ -122,14 +127,21 @@ export class GraphAdapter {
   private readonly headless: boolean;
   /** Whether the renderer draws only displayed elements (zsort.ts); read by tests. */
   readonly drawListPatched: boolean;
+  /** The renderer in use. */
+  readonly renderer: 'canvas' | 'webgl';
 
   constructor(
     container: HTMLElement | null,
     private readonly handlers: AdapterHandlers = {},
+    options: AdapterOptions = {},
   ) {
     this.headless = container === null;
+    this.renderer = container && options.renderer === 'webgl' ? 'webgl' : 'canvas';
     this.cy = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
+      // Cytoscape's WebGL renderer draws nodes and edges from texture atlases on the GPU; labels and
+      // export still go through canvas 2D. Opt-in (`?renderer=webgl`): see docs/benchmarks.md.
+      ...(this.renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
       style: stylesheet(false),
       wheelSensitivity: 0.3,
       minZoom: 0.05,
@@ -456,12 +468,18 @@ export class GraphAdapter {
    * walking this list). Reads typed arrays, not Cytoscape's style: O(relations) cheap checks.
    */
   private displayedElements(): ZSortEle[] {
-    const out = this.nodes.slice() as unknown as ZSortEle[];
+    // In the order Cytoscape's comparator gives for this stylesheet (edges under nodes, focus edges
+    // above the others), so its sort over the list finds runs already in order: near-linear.
+    const out: ZSortEle[] = [];
+    const focus: ZSortEle[] = [];
     const edges = this.edges as unknown as (ZSortEle | undefined)[];
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
-      if (e && (this.shown[i] === 1 || e._private.rscratch.inDragLayer === true)) out.push(e);
+      if (!e || (this.shown[i] !== 1 && e._private.rscratch.inDragLayer !== true)) continue;
+      (this.edgeFocus[i] === 1 ? focus : out).push(e);
     }
+    for (const e of focus) out.push(e);
+    for (const n of this.nodes) out.push(n as unknown as ZSortEle);
     return out;
   }
 

@@ -12,6 +12,8 @@ export interface UrlView {
   readonly compare?: [Day, Day];
   readonly facets: Partial<Record<'sources' | 'statuses' | 'types' | 'kinds', string[]>>;
   readonly eventWindow?: number;
+  /** `renderer=webgl`: draw with Cytoscape's WebGL renderer (read once, when the view is created). */
+  readonly renderer?: 'canvas' | 'webgl';
   readonly problems: readonly string[];
 }
 
@@ -27,6 +29,7 @@ export function readUrl(search: string): UrlView {
     knownOn?: Day;
     compare?: [Day, Day];
     eventWindow?: number;
+    renderer?: 'canvas' | 'webgl';
   } = {};
   const dayParam = (name: string, what: string): Day | undefined => {
     const v = p.get(name);
@@ -60,6 +63,10 @@ export function readUrl(search: string): UrlView {
     if (/^\d{1,4}$/.test(w)) out.eventWindow = Number(w);
     else problems.push(`The event window "${w}" in the address is not a number of days; ignored.`);
   }
+  const renderer = p.get('renderer');
+  if (renderer === 'canvas' || renderer === 'webgl') out.renderer = renderer;
+  else if (renderer !== null)
+    problems.push(`The renderer "${renderer}" in the address is not canvas or webgl; ignored.`);
   const facets: UrlView['facets'] = {};
   for (const f of ['sources', 'statuses', 'types', 'kinds'] as const) {
     const v = p.get(f);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datesAsWritten, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
+import { readUrl } from '../store/url';
 import { useStoreApi, useView } from './StoreContext';
 
 /** What the tooltip shows for the relation under the pointer. */
@@ -49,10 +50,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     let created: GraphAdapter | null = null;
     void import('../graph/adapter').then(({ GraphAdapter }) => {
       if (!live || !container.current) return;
-      created = new GraphAdapter(container.current, {
-        onSelect: (actor) => store.getState().selectActor(actor),
-        onHover: setHover,
-      });
+      created = new GraphAdapter(
+        container.current,
+        { onSelect: (actor) => store.getState().selectActor(actor), onHover: setHover },
+        { renderer: readUrl(window.location.search).renderer ?? 'canvas' },
+      );
       window.__tieline = { adapter: created, ready: false, layouts: 0 };
       setAdapter(created);
       onAdapter?.(created);

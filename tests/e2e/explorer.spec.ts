@@ -233,3 +233,30 @@ test('the renderer draws only what is shown: hidden ties leave its draw list, sh
   expect(edgesIn(after)).toEqual([...after.shown].sort());
   expect(after.list).toContain('e:nusra-attacks-hazm-2014-11-02');
 });
+
+test('renderer=webgl draws with Cytoscape’s WebGL renderer and scrubs like the canvas one', async ({
+  page,
+}) => {
+  await openApp(page, '?t=2014-11-01');
+  const canvasIds = await visibleIds(page);
+  await openApp(page, '?t=2014-11-01&renderer=webgl');
+  const info = await page.evaluate(() => {
+    const { adapter } = window.__tieline!;
+    const canvases = [...document.querySelectorAll('[data-testid="graph"] canvas')];
+    return {
+      renderer: adapter.renderer,
+      drawListPatched: adapter.drawListPatched,
+      // The WebGL renderer keeps a WebGL2 context on one of its canvases (no 2D context there).
+      webgl: canvases.some((c) => (c as HTMLCanvasElement).getContext('webgl2') !== null),
+    };
+  });
+  expect(info).toEqual({ renderer: 'webgl', drawListPatched: true, webgl: true });
+  expect(await visibleIds(page)).toEqual(canvasIds);
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-02/);
+  await expect.poll(() => visibleIds(page)).toContain('nusra-attacks-hazm-2014-11-02');
+  // The address keeps the choice as the view changes.
+  await expect.poll(() => new URL(page.url()).searchParams.get('renderer')).toBe('webgl');
+});
