@@ -478,7 +478,7 @@ export function render(r: BenchResult): string {
         [
           'dataset',
           'first graph: ready / painted',
-          'final layout / all edges created',
+          'final layout / shown edges created',
           'longest task to first graph',
           'JS heap after load (after GC)',
           'step p50 / p95 / p99 (n)',
@@ -640,6 +640,27 @@ export function render(r: BenchResult): string {
   );
   p();
 
+  // Before and after
+  p('## Before and after');
+  p();
+  p(
+    'What each technique changed. *Before* is the figure of the run named in the last column; *after* is this run (same machine, same benchmark code; the machine is noisy, so read differences under ~15 % as noise).',
+  );
+  p();
+  p(
+    mdTable(
+      ['technique', 'figure', 'before', 'after (this run)', 'before measured in'],
+      BEFORE_AFTER.map((x) => [
+        x.technique,
+        x.figure,
+        x.before,
+        x.after(r) ?? 'not measured',
+        x.where,
+      ]),
+    ),
+  );
+  p();
+
   // Analysis
   p('## Where the time goes');
   p();
@@ -650,6 +671,112 @@ export function render(r: BenchResult): string {
   }
   return L.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
+
+/** One technique with the figure it moved: before (a cited earlier run), after (this run). */
+interface BeforeAfter {
+  readonly technique: string;
+  readonly figure: string;
+  readonly before: string;
+  /** This run's figure, or null when this run did not measure it. */
+  readonly after: (r: BenchResult) => string | null;
+  readonly where: string;
+}
+
+const PREVIOUS_RUN = 'full run of 2026-11-22 04:10 UTC (commit 49979e7)';
+
+/**
+ * The techniques of issue #6 and what each changed. "Before" figures come from the run named in
+ * `where` (the full run before the change, or the partial run of the same session that isolated it);
+ * "after" is read from this run, so the table stays true as the code moves.
+ */
+const BEFORE_AFTER: readonly BeforeAfter[] = [
+  {
+    technique:
+      'Hidden ties out of the renderer’s draw list (`src/graph/zsort.ts`: the z-sorted list holds what is shown, not all 20,000 edges)',
+    figure: 'g20k step p50 / floor p50',
+    before: '277 ms / 206 ms',
+    after: (r) => {
+      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
+      return c ? `${ms(c.tieline.step.p50)} / ${ms(c.tieline.floor.p50)}` : null;
+    },
+    where: `${PREVIOUS_RUN}; isolated in a partial run (\`--parts=browser --cases=g20k\`): 296 → 130 ms step`,
+  },
+  {
+    technique: 'Same, the z-sort inside a step',
+    figure: 'g20k z-sort per step (median)',
+    before: '29.5 ms',
+    after: (r) => {
+      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
+      return c ? ms(c.tieline.step.parts.cyZSort) : null;
+    },
+    where: PREVIOUS_RUN,
+  },
+  {
+    technique: 'Class toggles written per class as one collection (`ClassWriter`), not per element',
+    figure: 'adapter one-month step at 20k, p50',
+    before: '2.33 ms',
+    after: (r) => (ok(r.adapter) ? ms(r.adapter.monthStep.p50) : null),
+    where: 'partial run `--parts=adapter` before and after the change (same session)',
+  },
+  {
+    technique:
+      'Memoised actor rows and `content-visibility: auto` (only rows whose count changed re-render)',
+    figure: 'g20k input task per step (React, store, apply)',
+    before: '16.6 ms',
+    after: (r) => {
+      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
+      return c ? ms(c.tieline.step.parts.inputTask) : null;
+    },
+    where: PREVIOUS_RUN,
+  },
+  {
+    technique:
+      'Big graphs create only the shown edges at the first apply (≤ 1,000), the rest in 500-edge slices after it; dataset frozen before immer; each date text parsed once',
+    figure: 'CollegeMsg request → painted graph / longest block',
+    before: '3,511 ms / 852 ms',
+    after: (r) => {
+      const c = ok(r.browser) ? caseOf(r.browser, 'collegemsg') : undefined;
+      return c ? `${ms(importDraw(c))} / ${ms(importLongest(c))}` : null;
+    },
+    where: PREVIOUS_RUN,
+  },
+  {
+    technique: 'Same, at 20k',
+    figure: 'g20k navigation → ready / painted',
+    before: '3,095 ms / 4,325 ms',
+    after: (r) => {
+      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
+      return c ? `${ms(c.tieline.readyMs)} / ${ms(c.tieline.paintedMs)}` : null;
+    },
+    where: PREVIOUS_RUN,
+  },
+  {
+    technique:
+      'Each distinct date text parsed once per index build; `dayOf` by arithmetic instead of a `Date`',
+    figure: 'index build at 100k (model bench)',
+    before: '376 ms',
+    after: (r) => {
+      const m = ok(r.model) ? r.model.find((x) => x.relations === 100_000) : undefined;
+      return m ? ms(m.buildIndexMs) : null;
+    },
+    where: PREVIOUS_RUN,
+  },
+  {
+    technique:
+      'Store clamps against the plain state, not an immer draft (the model was rebuilt on every key press)',
+    figure: 'store `stepTime(1)` at 20k',
+    before: '344 ms',
+    after: (r) => (ok(r.adapter) && r.adapter.storeStep ? ms(r.adapter.storeStep.p50) : null),
+    where: 'first session, profile of the store step (fixed before the first full run)',
+  },
+  {
+    technique: 'Class writes as collections instead of one call per edge (first session)',
+    figure: 'adapter all-20,000 jump',
+    before: '≈ 600 ms (per-edge `addClass`)',
+    after: (r) => (ok(r.adapter) ? ms(r.adapter.allJump.p50) : null),
+    where: 'first session, adapter benchmark before the change',
+  },
+];
 
 /** Which part of a load a main-thread task at `start` falls in, by the adapter calls seen. */
 function phaseOf(c: BrowserCaseResult, start: number): string {
@@ -723,7 +850,7 @@ function analysis(r: BenchResult): string[] {
       });
       let text = `**Browser, step ÷ floor.** Medians, step vs floor: ${rows.join('; ')}.`;
       text +=
-        " A large item is Cytoscape's z-sort: showing or hiding an edge changes its `display`, a property that invalidates the renderer's z-ordered element list, and the next frame rebuilds and sorts that list over *all* elements — the hidden edges included, since Tieline keeps every relation's edge and hides it by class. The floor, a redraw with no change, keeps the list. Beyond apply, the input task is React re-rendering what depends on the date — the actor list updates the per-actor counts of all its buttons, the histogram and the time bar — and the frame-rest excess is the browser styling and painting the DOM that changed. Pre-render and draw grow with how many edges change class (entering, leaving, fade levels: heavy on CollegeMsg, whose 60,000 events fade through a 30-day window).";
+        " What the step does beyond a redraw: (1) Cytoscape's z-sort. Showing or hiding an edge changes its `display`, which invalidates the renderer's z-ordered draw list; the next frame rebuilds it. Tieline's renderer patch (`src/graph/zsort.ts`) builds it from the shown elements only (it held all 22,000 elements at 20k before), so it costs what the common way's does, and the comparator's style reads also clean the styles the step dirtied. The floor, a redraw with no change, keeps the list. (2) Pre-render and draw grow with how many edges change class (entering, leaving, fade levels: heavy on CollegeMsg, whose 60,000 events fade through a 30-day window in four steps, so thousands of edges change class every day). (3) The input task: React re-rendering what depends on the date (the time bar, the histogram cursor, the actor rows whose counts changed) plus the adapter's apply. The frame-rest excess is the browser styling and painting the DOM that changed.";
       if (storeMs !== undefined && storeMs !== null && activeMs !== undefined && storeMs > 5) {
         text += ` The store is a large part here: in Node, \`stepTime(1)\` alone costs ${ms(storeMs)} at 20k while \`activeAt\` costs ${ms(activeMs)} (profile: ${profileText(ok(r.adapter) ? r.adapter.profiles.storeStep : null, 6)}), i.e. the store rebuilds the model on a step.`;
       }
@@ -739,7 +866,7 @@ function analysis(r: BenchResult): string[] {
     if (g20?.common && g20.commonOverTieline && g20.commonOverTieline.p50 < 10) {
       const c = g20.common;
       out.push(
-        `**Browser, common way ÷ Tieline at 20k** = ${times(g20.commonOverTieline.p50)} (${ms(c.step.p50)} vs ${ms(g20.tieline.step.p50)}). A one-day step changes only ~${ok(r.adapter) ? r.adapter.dayStep.meanChanged : 10} of 20,000 relations, so react-cytoscapejs adds and removes a handful of elements (its patch: ${ms(c.step.parts.cyBatch)}; the whole React input task ${ms(c.step.parts.inputTask)}), and on both pages the redraw dominates: floors of ${ms(c.floor.p50)} (reference page) and ${ms(g20.tieline.floor.p50)} (Tieline) for the same picture. The reference page even gains on the z-sort (${ms(c.step.parts.cyZSort)} vs ${ms(g20.tieline.step.parts.cyZSort)}), because it holds only the ~${n(c.visibleAtStart)} edges in view while Tieline holds all 20,000. With Tieline at its floor the ratio could not exceed common ÷ Tieline floor ≈ ${times(c.step.p50 / g20.tieline.floor.p50)}; ≥ 10× would need the common way to spend nine extra redraws' worth of work per step, which happens only when it must add or remove thousands of elements at once (month steps, jumps, fast play), not on one-day steps.`,
+        `**Browser, common way ÷ Tieline at 20k** = ${times(g20.commonOverTieline.p50)} (${ms(c.step.p50)} vs ${ms(g20.tieline.step.p50)}). A one-day step changes only ~${ok(r.adapter) ? r.adapter.dayStep.meanChanged : 10} of 20,000 relations, so react-cytoscapejs adds and removes a handful of elements (its patch: ${ms(c.step.parts.cyBatch)}; the whole React input task ${ms(c.step.parts.inputTask)}), and on both pages the redraw dominates: floors of ${ms(c.floor.p50)} (reference page) and ${ms(g20.tieline.floor.p50)} (Tieline) for the same picture. Both pages now z-sort only what they show (${ms(c.step.parts.cyZSort)} vs ${ms(g20.tieline.step.parts.cyZSort)}): the reference page holds only the ~${n(c.visibleAtStart)} edges in view, Tieline keeps all 20,000 but leaves the hidden ones out of the draw list. With Tieline at its floor the ratio could not exceed common ÷ Tieline floor ≈ ${times(c.step.p50 / g20.tieline.floor.p50)}; ≥ 10× would need the common way to spend nine extra redraws' worth of work per step, which happens only when it must add or remove thousands of elements at once (month steps, jumps, fast play), not on one-day steps.`,
       );
     }
     const bundled = caseOf(b, 'bundled');
@@ -754,7 +881,7 @@ function analysis(r: BenchResult): string[] {
       const setModel = t.marks.find((m) => m.name === 'setModel');
       const apply = t.marks.find((m) => m.name === 'apply');
       out.push(
-        `**Browser, first graph at 20k** = ${ms(t.readyMs)} to ready (${ms(t.paintedMs)} painted; final layout at ${ms(t.layoutDoneMs)}, every edge created at ${ms(t.completeMs)}). Timeline: ${timeline(g20)}.` +
+        `**Browser, first graph at 20k** = ${ms(t.readyMs)} to ready (${ms(t.paintedMs)} painted; final layout at ${ms(t.layoutDoneMs)}, every shown edge created at ${ms(t.completeMs)}). Timeline: ${timeline(g20)}.` +
           (setModel && t.dataLoadedMs !== null
             ? ` From the dataset's arrival (${ms(t.dataLoadedMs)}) to \`setModel\` (${ms(setModel.start)}): ${ms(setModel.start - t.dataLoadedMs)} of importing (parse and validation), building the model, rendering React and loading the lazy adapter chunk.`
             : '') +
@@ -772,7 +899,7 @@ function analysis(r: BenchResult): string[] {
         .filter((x) => x.start + x.duration >= from && x.duration > 200)
         .map((x) => `${x.duration} ms at ${x.start} (${phaseOf(cm, x.start)})`);
       out.push(
-        `**Browser, CollegeMsg import** = ${ms(importDraw(cm))} from the request of the file to the painted graph; longest main-thread block ${ms(importLongest(cm))}. Timeline: ${timeline(cm)}. Main-thread blocks over 200 ms: ${blocks.join(', ') || 'none'}. The final layout came at ${ms(t.layoutDoneMs)} and the last edge element at ${ms(t.completeMs)}.`,
+        `**Browser, CollegeMsg import** = ${ms(importDraw(cm))} from the request of the file to the painted graph; longest main-thread block ${ms(importLongest(cm))}. Timeline: ${timeline(cm)}. Main-thread blocks over 200 ms: ${blocks.join(', ') || 'none'}. The final layout came at ${ms(t.layoutDoneMs)} and the last edge the view shows at ${ms(t.completeMs)} (edges are created when a date first shows them).`,
       );
     }
     const plays = b.cases.filter((c) => c.tieline.play && c.tieline.play.fps < 30);

@@ -13,8 +13,8 @@ import { layoutInput, layoutOffThread } from './layout';
 import { FADE_LEVELS, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
-/** Edges added per background slice in a big live view (≈ 60–80 ms of Cytoscape's time in Chromium). */
-const EDGE_SLICE = 500;
+/** Shown edges created per slice after an apply in a big live view (≈ 60–150 ms of Cytoscape's time in Chromium). */
+const EDGE_SLICE = 1000;
 
 /** At most this many missing edges are created inside one apply (≈ 150 ms in Chromium); the rest come in slices. */
 const EDGE_NOW = 1000;
@@ -101,8 +101,8 @@ export class GraphAdapter {
   private pending: Set<number> = new Set();
   private fillTimer: ReturnType<typeof setTimeout> | null = null;
   private colors = new Map<string, string>();
-  private complete: Promise<void> = Promise.resolve();
-  private resolveComplete: () => void = () => {};
+  /** Callers of whenComplete waiting for the shown edges that do not exist yet. */
+  private waiting: (() => void)[] = [];
   private nodes: NodeSingular[] = [];
   /** 1 where a relation is shown. */
   private shown = new Uint8Array(0);
@@ -210,24 +210,42 @@ export class GraphAdapter {
       this.nodes = this.cy.add(nodeDefs).toArray() as NodeSingular[];
       for (const node of this.nodes) node.addClass('dim');
     });
-    this.complete = new Promise((resolve) => (this.resolveComplete = resolve));
     if (n <= SMALL_GRAPH || this.headless) {
       // Small graphs, tests and benchmarks: every edge now, in one batch.
       this.createEdges(Array.from({ length: n }, (_, i) => i));
       this.pending = new Set();
-      this.resolveComplete();
     } else {
-      // Big graphs in a live view: Cytoscape takes 35–150 µs an edge to add and style, so 60,000
-      // edges would block the page for seconds. The first apply creates the edges it shows; the rest
-      // are added in small slices between frames after it (see fillSoon), so the first graph waits
-      // only for its own edges.
+      // Big graphs in a live view: Cytoscape takes 35–150 µs an edge to add and style, and every
+      // added slice costs a redraw of what is shown, so 60,000 edges up front would keep the page busy
+      // for many seconds. An edge is created when a view first shows it: up to EDGE_NOW inside that
+      // apply, the rest in slices between frames (fillSoon). Edges never shown are never created.
       this.pending = new Set(Array.from({ length: n }, (_, i) => i));
     }
+    this.settle();
   }
 
-  /** Resolves once every relation has its edge element (at once for small graphs). */
+  /** Resolves once every relation the view shows has its edge element (at once when none is missing). */
   whenComplete(): Promise<void> {
-    return this.complete;
+    if (!this.shownPending()) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** True while some shown relation has no edge element yet. */
+  private shownPending(): boolean {
+    if (this.pending.size === 0) return false;
+    for (const i of this.shownList) if (this.pending.has(i)) return true;
+    return false;
+  }
+
+  /** Schedules the next slice when shown edges are missing; otherwise releases whenComplete's callers. */
+  private settle(): void {
+    if (this.shownPending()) {
+      this.fillSoon();
+      return;
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   /** Creates the edges of these relations, with the classes their current state calls for, in one batch. */
@@ -267,33 +285,28 @@ export class GraphAdapter {
     });
   }
 
-  /** Adds the next slice of pending edges after the next frame; the shown ones go first. */
+  /** Creates the next slice of shown edges that do not exist yet, after the next frame. */
   private fillSoon(): void {
     if (this.fillTimer !== null) return;
     this.fillTimer = setTimeout(() => {
       this.fillTimer = null;
-      if (this.pending.size === 0) return;
       const slice: number[] = [];
       for (const i of this.shownList) {
         if (slice.length >= EDGE_SLICE) break;
         if (this.pending.has(i)) slice.push(i);
       }
-      for (const i of this.pending) {
-        if (slice.length >= EDGE_SLICE) break;
-        if (this.shown[i] !== 1) slice.push(i);
-      }
       for (const i of slice) this.pending.delete(i);
-      this.createEdges(slice);
-      if (this.focusActive && this.selected !== null) {
-        const sel = this.selected;
-        this.selected = null;
-        this.cy.batch(() => {
+      // Shown now, so created without the hidden class and with the classes the last apply computed.
+      this.cy.batch(() => {
+        this.createEdges(slice);
+        if (this.focusActive && this.selected !== null) {
+          const sel = this.selected;
+          this.selected = null;
           this.applyFocus(sel);
-          this.writer.flush(this.cy);
-        });
-      }
-      if (this.pending.size > 0) this.fillSoon();
-      else this.resolveComplete();
+        }
+        this.writer.flush(this.cy);
+      });
+      this.settle();
     }, 0);
   }
 
@@ -458,7 +471,7 @@ export class GraphAdapter {
       restyled += this.applyFocus(spec.selected);
       w.flush(this.cy);
     });
-    if (this.pending.size > 0) this.fillSoon();
+    this.settle();
     return { entered, exited, restyled };
   }
 
