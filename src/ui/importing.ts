@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ClientImportOptions, FileInput } from '../io/import/client';
 import type { ImportResult } from '../io/import/types';
 import type { ViewStore } from '../store/store';
+import { loadInSteps } from './load';
 
 /** Loads a finished import into the store and keeps it in the library; reports a failure as an alert. */
 export async function applyImport(
@@ -28,7 +29,10 @@ export async function applyImport(
         );
     }
   }
-  store.getState().loadDataset(result.dataset, name, {}, { id, warnings: result.warnings });
+  const { dataset, warnings } = result;
+  await loadInSteps(store, dataset, () =>
+    store.getState().loadDataset(dataset, name, {}, { id, warnings }),
+  );
   return true;
 }
 
