@@ -121,6 +121,8 @@ export class GraphAdapter {
   private nodeFaded = new Uint8Array(0);
   private focusActive = false;
   private time: Day = 0;
+  /** Big-graph styles in use (no labels): the view can be fitted from positions alone. */
+  private large = false;
   /** Class changes of the apply in progress. */
   private readonly writer = new ClassWriter();
   /** No container: tests and benchmarks, where everything happens synchronously. */
@@ -171,6 +173,7 @@ export class GraphAdapter {
     const n = dataset.relations.length;
     const colors = typeColors(dataset.relationTypes);
     const large = n > LARGE_GRAPH;
+    this.large = large;
     const totalDegree = new Int32Array(dataset.actors.length);
     for (const r of dataset.relations) {
       const s = model.actorOrdinal.get(r.source);
@@ -324,13 +327,16 @@ export class GraphAdapter {
    */
   placeProvisionally(): void {
     const golden = Math.PI * (3 - Math.sqrt(5));
+    const xy = new Float64Array(this.nodes.length * 2);
     this.cy.batch(() => {
       this.nodes.forEach((node, i) => {
         const r = 38 * Math.sqrt(i + 0.5);
-        node.position({ x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) });
+        xy[2 * i] = r * Math.cos(i * golden);
+        xy[2 * i + 1] = r * Math.sin(i * golden);
+        node.position({ x: xy[2 * i]!, y: xy[2 * i + 1]! });
       });
     });
-    this.fit();
+    this.fitTo(xy);
   }
 
   /** True when the layout runs in a worker (big graphs): worth drawing provisional positions first. */
@@ -351,7 +357,7 @@ export class GraphAdapter {
         node.position({ x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 });
       });
     });
-    this.fit();
+    this.fitTo(positions);
   }
 
   /** Tells Cytoscape its container changed size (the strip opened, the window resized). */
@@ -362,6 +368,46 @@ export class GraphAdapter {
   /** Fits the view to all actors. */
   fit(): void {
     if (this.nodes.length > 0) this.cy.fit(this.cy.nodes(), 30);
+  }
+
+  /**
+   * Fits the view to actors at these positions (x, y pairs). With big-graph styles (no labels) the box
+   * is the positions ± half the node sizes, computed here: `cy.fit` would ask Cytoscape for bounding
+   * boxes, which forces every node's style to be computed at once (≈ 280 ms for 2,000 actors) in the
+   * task that places them, before anything is drawn. Small graphs (labels count) use `cy.fit`.
+   */
+  private fitTo(xy: ArrayLike<number>): void {
+    const w = this.cy.width();
+    const h = this.cy.height();
+    if (!this.large || this.nodes.length === 0 || !(w > 0 && h > 0)) {
+      this.fit();
+      return;
+    }
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    this.nodes.forEach((node, i) => {
+      const half = (Number(node.data('size')) || 30) / 2;
+      const x = xy[2 * i] ?? 0;
+      const y = xy[2 * i + 1] ?? 0;
+      x1 = Math.min(x1, x - half);
+      x2 = Math.max(x2, x + half);
+      y1 = Math.min(y1, y - half);
+      y2 = Math.max(y2, y + half);
+    });
+    const pad = 30;
+    const zoom = Math.min(
+      this.cy.maxZoom(),
+      Math.max(
+        this.cy.minZoom(),
+        Math.min((w - 2 * pad) / Math.max(1, x2 - x1), (h - 2 * pad) / Math.max(1, y2 - y1)),
+      ),
+    );
+    this.cy.viewport({
+      zoom,
+      pan: { x: w / 2 - zoom * ((x1 + x2) / 2), y: h / 2 - zoom * ((y1 + y2) / 2) },
+    });
   }
 
   /** Current positions of the actors, by actor id. */
