@@ -187,3 +187,42 @@ describe('layout input', () => {
     expect(pairs.sort()).toEqual(['0-1', '0-3', '1-2', '2-3']);
   });
 });
+
+describe('big-graph layout', () => {
+  it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', async () => {
+    const { spreadToArea } = await import('../../src/graph/layout');
+    const cramped = Float64Array.from([0, 0, 10, 0, 0, 10, 10, 10]);
+    const sizes = [20, 20, 20, 20];
+    const out = spreadToArea(cramped, sizes);
+    const w = out[2]! - out[0]!;
+    const h = out[5]! - out[1]!;
+    // Four cells of (2.5 × 20)² = 2,500 each: the box must hold 10,000.
+    expect(w * h).toBeCloseTo(10_000, 6);
+    expect([(out[0]! + out[2]!) / 2, (out[1]! + out[5]!) / 2]).toEqual([5, 5]);
+    expect(out[6]! - out[4]!).toBeCloseTo(w, 9);
+    const roomy = Float64Array.from([0, 0, 500, 0, 0, 500, 500, 500]);
+    expect(spreadToArea(roomy, sizes)).toBe(roomy);
+  });
+
+  it('fcose draft on a dense graph of 400 actors gives every actor room (no spectral blob)', async () => {
+    const { computeLayout } = await import('../../src/graph/layout');
+    const { seededRandom } = await import('../../src/model');
+    const rand = seededRandom(3);
+    const n = 400;
+    const seen = new Set<number>();
+    const pairs: number[] = [];
+    while (pairs.length < 2 * 3000) {
+      const a = Math.floor(rand() * n);
+      const b = Math.floor(rand() * n);
+      if (a === b || seen.has(Math.min(a, b) * n + Math.max(a, b))) continue;
+      seen.add(Math.min(a, b) * n + Math.max(a, b));
+      pairs.push(a, b);
+    }
+    const sizes = new Float64Array(n).fill(30);
+    const xy = await computeLayout({ nodes: n, pairs: Int32Array.from(pairs), sizes, seed: 7 });
+    const xs = Array.from({ length: n }, (_, i) => xy[2 * i]!);
+    const ys = Array.from({ length: n }, (_, i) => xy[2 * i + 1]!);
+    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+    expect(area).toBeGreaterThanOrEqual(n * (2.5 * 30) ** 2 * 0.999);
+  });
+});
