@@ -26,6 +26,38 @@ const day = (iso: string): number => isoToDay(iso) as number;
 const ids = (_index: TemporalIndex, ordinals: number[], rels: Relation[]): string[] =>
   ordinals.map((i) => rels[i]?.id as string).sort();
 
+describe('TemporalIndex answers in ascending order, small and big', () => {
+  // 64 relations: a day where 2 are in view (sorted path) and one where 60 are (marked in a byte
+  // array and read back in order), each asked twice to show the marks are cleared between queries.
+  const rels: Relation[] = [];
+  for (let i = 0; i < 64; i++) {
+    if (i % 3 === 0) rels.push(rel(`open-end-${i}`, 'truce', '2014-01-01'));
+    else if (i % 3 === 1) rels.push(rel(`open-start-${i}`, 'truce', '..', '2010-01-10'));
+    else rels.push(rel(`closed-${i}`, 'truce', '2014-01-01', '2015-12-31'));
+  }
+  rels[5] = rel('early', 'truce', '2010-01-01', '2010-02-01');
+  rels[6] = rel('early-too', 'truce', '2010-01-15', '2010-03-01');
+  const index = new TemporalIndex({ relations: rels, relationTypes: types });
+  const brute = (t: number): number[] => rels.map((_, i) => i).filter((i) => index.isActive(i, t));
+
+  it.each([
+    ['2010-01-20', 'small'],
+    ['2010-01-05', 'big, open-started'],
+    ['2015-06-01', 'big, open-ended and closed'],
+  ])('at %s (%s answer) it equals a scan, ascending, every time', (iso) => {
+    const t = day(iso);
+    const want = brute(t);
+    expect(want.length).toBeGreaterThan(0);
+    for (let k = 0; k < 3; k++) expect(index.activeAt(t)).toEqual(want);
+  });
+
+  it('a big answer is really big and a small one small (both paths run)', () => {
+    expect(index.activeAt(day('2015-06-01')).length * 16).toBeGreaterThanOrEqual(rels.length);
+    expect(index.activeAt(day('2010-01-05')).length * 16).toBeGreaterThanOrEqual(rels.length);
+    expect(index.activeAt(day('2010-01-20')).length * 16).toBeLessThan(rels.length);
+  });
+});
+
 describe('TemporalIndex on hand-made cases', () => {
   const rels = [
     rel('open-truce', 'truce', '2014-11~'),
