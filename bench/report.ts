@@ -276,6 +276,17 @@ export function render(r: BenchResult): string {
   const missed = ts.filter((t) => t.met === false);
   const L: string[] = [];
   const p = (s = ''): void => void L.push(s);
+  /** A section: heading, optional lead paragraph, then a table (or any block). */
+  const section = (title: string, lead: string | null, block: string): void => {
+    p(`## ${title}`);
+    p();
+    if (lead) {
+      p(lead);
+      p();
+    }
+    p(block);
+    p();
+  };
   p('# Benchmarks');
   p();
   p(
@@ -320,9 +331,9 @@ export function render(r: BenchResult): string {
     "It builds the app (the project's `vite.config.ts`, output to `bench/dist-app/` rather than `dist/`, which concurrent `npm run build` and e2e runs rewrite) and the common-way reference page (`bench/vite.common.config.ts` → `bench/dist-common/`); both folders are git-ignored and deleted after the run (`--keep-builds` keeps them). Then it runs three parts, each in a fresh Node process loading the TypeScript through Vite's SSR loader: `bench/model.bench.ts`, `bench/adapter.bench.ts`, `bench/browser.ts` (Playwright driving the production build, served by a small static server on 127.0.0.1 with a free port). Datasets come from `bench/generate.ts` (seeded, deterministic).",
   );
   p();
-  p('## Targets');
-  p();
-  p(
+  section(
+    'Targets',
+    null,
     mdTable(
       ['area', 'figure', 'measured', 'target', 'met?'],
       ts.map((t) => [
@@ -334,7 +345,6 @@ export function render(r: BenchResult): string {
       ]),
     ),
   );
-  p();
   p(
     `${ts.filter((t) => t.met).length} of ${ts.length} targets met. Every missed one has its breakdown under [Where the time goes](#where-the-time-goes).`,
   );
@@ -641,13 +651,9 @@ export function render(r: BenchResult): string {
   p();
 
   // Before and after
-  p('## Before and after');
-  p();
-  p(
+  section(
+    'Before and after',
     'What each technique changed. *Before* is the figure of the run named in the last column; *after* is this run (same machine, same benchmark code; the machine is noisy, so read differences under ~15 % as noise).',
-  );
-  p();
-  p(
     mdTable(
       ['technique', 'figure', 'before', 'after (this run)', 'before measured in'],
       BEFORE_AFTER.map((x) => [
@@ -659,7 +665,6 @@ export function render(r: BenchResult): string {
       ]),
     ),
   );
-  p();
 
   // Proposals
   p('## Targets as written, and what we propose');
@@ -696,6 +701,17 @@ interface BeforeAfter {
 
 const PREVIOUS_RUN = 'full run of 2026-11-22 04:10 UTC (commit 49979e7)';
 
+/** A figure of one browser case in this run, or null when the case was not measured. */
+function ofCase(
+  name: string,
+  f: (c: BrowserCaseResult) => string,
+): (r: BenchResult) => string | null {
+  return (r) => {
+    const c = ok(r.browser) ? caseOf(r.browser, name) : undefined;
+    return c ? f(c) : null;
+  };
+}
+
 /**
  * The techniques of issue #6 and what each changed. "Before" figures come from the run named in
  * `where` (the full run before the change, or the partial run of the same session that isolated it);
@@ -707,20 +723,14 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       'Hidden ties out of the renderer’s draw list (`src/graph/zsort.ts`: the z-sorted list holds what is shown, not all 20,000 edges)',
     figure: 'g20k step p50 / floor p50',
     before: '277 ms / 206 ms',
-    after: (r) => {
-      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
-      return c ? `${ms(c.tieline.step.p50)} / ${ms(c.tieline.floor.p50)}` : null;
-    },
+    after: ofCase('g20k', (c) => `${ms(c.tieline.step.p50)} / ${ms(c.tieline.floor.p50)}`),
     where: `${PREVIOUS_RUN}; isolated in a partial run (\`--parts=browser --cases=g20k\`): 296 → 130 ms step`,
   },
   {
     technique: 'Same, the z-sort inside a step',
     figure: 'g20k z-sort per step (median)',
     before: '29.5 ms',
-    after: (r) => {
-      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
-      return c ? ms(c.tieline.step.parts.cyZSort) : null;
-    },
+    after: ofCase('g20k', (c) => ms(c.tieline.step.parts.cyZSort)),
     where: PREVIOUS_RUN,
   },
   {
@@ -735,10 +745,7 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       'Memoised actor rows and `content-visibility: auto` (only rows whose count changed re-render)',
     figure: 'g20k input task per step (React, store, apply)',
     before: '16.6 ms',
-    after: (r) => {
-      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
-      return c ? ms(c.tieline.step.parts.inputTask) : null;
-    },
+    after: ofCase('g20k', (c) => ms(c.tieline.step.parts.inputTask)),
     where: PREVIOUS_RUN,
   },
   {
@@ -746,20 +753,14 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       'Big graphs: an edge is created when a date first shows it (≤ 1,000 in the apply, the rest in slices), the load split into three tasks, fit from positions, no text style on big graphs, dataset frozen before immer, each date text parsed once',
     figure: 'CollegeMsg request → painted graph / longest block',
     before: '3,511 ms / 852 ms',
-    after: (r) => {
-      const c = ok(r.browser) ? caseOf(r.browser, 'collegemsg') : undefined;
-      return c ? `${ms(importDraw(c))} / ${ms(importLongest(c))}` : null;
-    },
+    after: ofCase('collegemsg', (c) => `${ms(importDraw(c))} / ${ms(importLongest(c))}`),
     where: PREVIOUS_RUN,
   },
   {
     technique: 'Same, at 20k',
     figure: 'g20k navigation → ready / painted',
     before: '3,095 ms / 4,325 ms',
-    after: (r) => {
-      const c = ok(r.browser) ? caseOf(r.browser, 'g20k') : undefined;
-      return c ? `${ms(c.tieline.readyMs)} / ${ms(c.tieline.paintedMs)}` : null;
-    },
+    after: ofCase('g20k', (c) => `${ms(c.tieline.readyMs)} / ${ms(c.tieline.paintedMs)}`),
     where: PREVIOUS_RUN,
   },
   {
