@@ -46,6 +46,11 @@ export const MAX_CANVAS_SIDE = 32_767;
 export const MAX_CANVAS_AREA = 16_384 * 16_384;
 /** The scale the graph is exported at when it fits: sharp on high-density screens and in print. */
 export const PNG_SCALE = 2;
+/**
+ * Most pixels the graph's raster gets (4,096², 16.8 MP: an A3 print at 300 dpi). A spread-out graph of
+ * 2,000 actors is about 4,000 graph units a side; at 2× that was a 30 MB PNG taking 10 s to encode.
+ */
+export const MAX_GRAPH_PIXELS = 4096 * 4096;
 /** Below this the graph is unreadable, so the PNG export refuses rather than shrinking further. */
 export const MIN_PNG_SCALE = 0.25;
 
@@ -467,8 +472,9 @@ function fitsCanvas(size: { width: number; height: number }): boolean {
 
 /**
  * The scale to rasterise a graph whose bounding box is `bbW` × `bbH` (graph units) at, given the room
- * the header, legend and footnotes take (`extraW`, `extraH`, output pixels): `PNG_SCALE` when the
- * final image fits Chromium's canvas limits, else the largest scale that fits (the limits fail
+ * the header, legend and footnotes take (`extraW`, `extraH`, output pixels): `PNG_SCALE`, or less so
+ * the graph's raster stays within `MAX_GRAPH_PIXELS` (never below `MIN_PNG_SCALE`); then, when the
+ * final image would not fit Chromium's canvas limits, the largest scale that fits (the limits fail
  * silently, with an empty image, so this must be decided before `cy.png`). Throws when even
  * `MIN_PNG_SCALE` does not fit.
  */
@@ -481,7 +487,10 @@ export function pngScale(bbW: number, bbH: number, extraW: number, extraH: numbe
   const h = Math.ceil(bbH);
   const fits = (s: number): boolean =>
     fitsCanvas(canvasSize(Math.ceil(w * s), Math.ceil(h * s), extraW, extraH));
-  if (fits(PNG_SCALE)) return PNG_SCALE;
+  const budget = Math.sqrt(MAX_GRAPH_PIXELS / Math.max(1, w * h));
+  const wanted =
+    budget >= PNG_SCALE ? PNG_SCALE : Math.max(MIN_PNG_SCALE, Math.floor(budget * 1000) / 1000);
+  if (fits(wanted)) return wanted;
   if (!fits(MIN_PNG_SCALE)) {
     throw new Error(
       'The graph is too large to export as a PNG: even at a quarter of its size the image would exceed what the browser can draw. Export SVG instead, or show fewer ties.',
@@ -489,7 +498,7 @@ export function pngScale(bbW: number, bbH: number, extraW: number, extraH: numbe
   }
   // The image grows with the scale, so the largest scale that fits is found by bisection.
   let lo = MIN_PNG_SCALE;
-  let hi = PNG_SCALE;
+  let hi = wanted;
   for (let k = 0; k < 40; k++) {
     const mid = (lo + hi) / 2;
     if (fits(mid)) lo = mid;

@@ -5,6 +5,7 @@ import { GraphAdapter } from '../../src/graph/adapter';
 import {
   MAX_CANVAS_AREA,
   MAX_CANVAS_SIDE,
+  MAX_GRAPH_PIXELS,
   MIN_HEIGHT,
   MIN_WIDTH,
   downloadBlob,
@@ -229,22 +230,29 @@ describe('pngScale', () => {
   it('is 2 for ordinary graphs', () => {
     expect(pngScale(800, 600, 96, 900)).toBe(2);
     expect(pngScale(0, 0, 96, 900)).toBe(2);
-    expect(pngScale(12_000, 3_000, 96, 900)).toBe(2);
+    expect(pngScale(2_000, 2_000, 96, 900)).toBe(2);
+  });
+
+  it('keeps the graph raster within 4,096² pixels (a big spread-out graph is not a 30 MB file)', () => {
+    const s = pngScale(12_000, 3_000, 96, 900);
+    expect(s).toBeLessThan(2);
+    expect(12_000 * s * 3_000 * s).toBeLessThanOrEqual(MAX_GRAPH_PIXELS);
+    expect(12_000 * (s + 0.01) * 3_000 * (s + 0.01)).toBeGreaterThan(MAX_GRAPH_PIXELS);
   });
 
   it('shrinks a graph too long on one side to the largest scale that fits', () => {
-    const s = pngScale(30_000, 2_000, 96, 900);
+    const s = pngScale(60_000, 100, 96, 900);
     expect(s).toBeLessThan(2);
     expect(s).toBeGreaterThanOrEqual(0.25);
-    expect(size(30_000, s, 96, MIN_WIDTH)).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
-    expect(size(30_000, s + 0.01, 96, MIN_WIDTH)).toBeGreaterThan(MAX_CANVAS_SIDE);
+    expect(size(60_000, s, 96, MIN_WIDTH)).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
+    expect(size(60_000, s + 0.01, 96, MIN_WIDTH)).toBeGreaterThan(MAX_CANVAS_SIDE);
   });
 
-  it('shrinks a graph too large in area to fit 16,384²', () => {
-    const s = pngScale(14_000, 14_000, 96, 1_200);
+  it('shrinks an image too large in area (long footnotes) to fit 16,384²', () => {
+    const s = pngScale(16_000, 1_000, 96, 20_000);
     expect(s).toBeLessThan(2);
     const area = (k: number): number =>
-      size(14_000, k, 96, MIN_WIDTH) * size(14_000, k, 1_200, MIN_HEIGHT);
+      size(16_000, k, 96, MIN_WIDTH) * size(1_000, k, 20_000, MIN_HEIGHT);
     expect(area(s)).toBeLessThanOrEqual(MAX_CANVAS_AREA);
     expect(area(s + 0.01)).toBeGreaterThan(MAX_CANVAS_AREA);
   });
