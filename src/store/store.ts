@@ -101,6 +101,11 @@ export interface ViewActions {
   resetLens(): void;
   setCompare(dates: [Day, Day] | null): void;
   setMultiples(days: Day[]): void;
+  /**
+   * Builds the model of a dataset about to be loaded (into modelOf's cache, for the current event
+   * window) without changing the state: lets a big load spend that time in a task of its own.
+   */
+  prepareModel(dataset: Dataset): void;
 }
 
 /** The whole store. */
@@ -147,6 +152,9 @@ export function createViewStore(): StoreApi<ViewStore> {
   return createStore<ViewStore>()(
     immer((set, get) => ({
       ...initialState(),
+      prepareModel(dataset) {
+        modelOf({ dataset, eventWindow: get().eventWindow });
+      },
       loadDataset(dataset, name, initial = {}, meta: LoadMeta = {}) {
         // Frozen at the top before it enters the store: immer neither walks nor deep-freezes an
         // object that is already frozen. Walking 60,000 relations cost 235 ms of the load's longest

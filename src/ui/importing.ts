@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ClientImportOptions, FileInput } from '../io/import/client';
 import type { ImportResult } from '../io/import/types';
 import type { ViewStore } from '../store/store';
-import { loadInSteps } from './load';
+import { loadInSteps } from './load-steps';
 
 /** Loads a finished import into the store and keeps it in the library; reports a failure as an alert. */
 export async function applyImport(

@@ -2,33 +2,11 @@
 import type { StoreApi } from 'zustand';
 import { readDatasetText } from '../io/validate';
 import type { ViewStore } from '../store/store';
-import type { Day, Dataset } from '../model';
-import { modelOf } from '../store/selectors';
+import type { Day } from '../model';
+import { loadInSteps } from './load-steps';
 
 /** The bundled dataset, emitted by Vite as an asset (kept out of the JavaScript bundle). */
 export const BUNDLED_URL = new URL('../../data/tieline.json', import.meta.url).href;
-
-/** Lets the browser run a frame and other tasks before the next piece of work. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Puts a big dataset into the store in separate main-thread tasks, so no single one blocks the page for
- * all of it: the worker's message (its structured clone) ends one task; the model (index, statuses,
- * lookups; ~200 ms at 60,000 relations) is built in the next, into modelOf's cache; the store update
- * and React's render of the new dataset come in a third, finding the model built.
- */
-export async function loadInSteps(
-  store: StoreApi<ViewStore>,
-  dataset: Dataset,
-  load: () => void,
-): Promise<void> {
-  await nextTask();
-  modelOf({ dataset, eventWindow: store.getState().eventWindow });
-  await nextTask();
-  load();
-}
 
 /** Fetches a dataset from a URL (any importable format); on success loads it, on failure reports it and keeps the old one. */
 export async function loadFromUrl(

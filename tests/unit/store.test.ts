@@ -50,6 +50,20 @@ describe('the view store', () => {
     expect(store.getState().dataset).toBe(dataset);
   });
 
+  it('prepareModel builds the model ahead, so loading the dataset builds nothing more', () => {
+    const r = readDatasetText(readFileSync('data/tieline.json', 'utf8'));
+    if (!r.ok) throw new Error('invalid');
+    const dataset = structuredClone(r.dataset);
+    const store = createViewStore();
+    const before = modelBuildCount();
+    store.getState().prepareModel(dataset);
+    expect(modelBuildCount()).toBe(before + 1);
+    expect(store.getState().dataset).toBeNull();
+    store.getState().loadDataset(dataset, 'prepared');
+    modelOf(store.getState());
+    expect(modelBuildCount()).toBe(before + 1);
+  });
+
   it('clamps the date to the dataset and steps by days, months and events', () => {
     const store = loaded();
     store.getState().setTime(isoToDay('1990-01-01')!);
