@@ -814,7 +814,8 @@ function phaseOf(c: BrowserCaseResult, start: number): string {
   if (t.dataLoadedMs !== null && start < t.dataLoadedMs) return 'before the dataset arrived';
   if (setModel && start < setModel.start) return 'import, model and React before setModel';
   if (setModel && start <= setModel.end) return 'setModel';
-  if (apply && start < apply.start) return 'first draw of the actors (their styles) while the layout runs';
+  if (apply && start < apply.start)
+    return 'first draw of the actors (their styles) while the layout runs';
   if (start <= t.paintedMs) return 'first apply and its frame';
   return 'after the first graph';
 }
