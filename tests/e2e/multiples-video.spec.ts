@@ -195,9 +195,20 @@ async function probe(context: BrowserContext, bytes: Buffer) {
       canvas.width = video.videoWidth;
       canvas.height = video.videoHeight;
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      // `seeked` can fire before the new frame is the one drawImage reads (seen once in a loaded CI-like
+      // run: first and last frames came out identical). Wait for the frame to be presented too
+      // (requestVideoFrameCallback, with a timeout where it never fires for a paused element).
       const frameAt = async (t: number): Promise<Uint8ClampedArray> => {
+        const v = video as HTMLVideoElement & {
+          requestVideoFrameCallback?: (cb: () => void) => number;
+        };
+        const presented = new Promise<void>((resolve) => {
+          if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(() => resolve());
+          setTimeout(resolve, 1000);
+        });
         video.currentTime = t;
         await new Promise((resolve) => (video.onseeked = resolve));
+        await presented;
         ctx.drawImage(video, 0, 0);
         return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       };
