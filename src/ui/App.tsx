@@ -40,6 +40,9 @@ export function permalink(s: ViewStore): string {
   return window.location.origin + window.location.pathname + urlOf(s);
 }
 
+/** How long the date must rest before the address is rewritten for it (ms). */
+const URL_DELAY = 250;
+
 /** Opens the dataset the URL names (or the bundled one) at the view the URL names, then keeps the URL in step. */
 function useUrlSync(): void {
   const store = useStoreApi();
@@ -87,19 +90,35 @@ function useUrlSync(): void {
           );
         }
       };
+      // A scrub or play changes the date many times a second; replaceState costs ~1 ms each in
+      // Chromium (and Chromium throttles pages that call it hundreds of times in a few seconds), so a
+      // date change is written once the date rests for URL_DELAY. Other changes are written at once.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = (): void => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        write(store.getState());
+      };
       unsubscribe = store.subscribe((next, prev) => {
         if (!next.dataset) return;
         if (
-          next.time !== prev.time ||
           next.selected !== prev.selected ||
           next.lens !== prev.lens ||
           next.compare !== prev.compare ||
           next.eventWindow !== prev.eventWindow ||
           next.datasetId !== prev.datasetId
         ) {
-          write(next);
+          flush();
+        } else if (next.time !== prev.time) {
+          if (timer !== null) clearTimeout(timer);
+          timer = setTimeout(flush, URL_DELAY);
         }
       });
+      const unsubscribeStore = unsubscribe;
+      unsubscribe = () => {
+        unsubscribeStore();
+        if (timer !== null) clearTimeout(timer);
+      };
       if (store.getState().dataset) write(store.getState());
     })();
     return () => {

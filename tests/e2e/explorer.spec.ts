@@ -260,3 +260,26 @@ test('renderer=webgl draws with Cytoscape’s WebGL renderer and scrubs like the
   // The address keeps the choice as the view changes.
   await expect.poll(() => new URL(page.url()).searchParams.get('renderer')).toBe('webgl');
 });
+
+test('a burst of date steps rewrites the address once the date rests, not once per step', async ({
+  page,
+}) => {
+  await openApp(page, '?t=2014-11-01');
+  await page.evaluate(() => {
+    const w = window as unknown as { __writes: number };
+    w.__writes = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__writes += 1;
+      replace(...args);
+    };
+  });
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.focus();
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-11/);
+  await expect(page).toHaveURL(/t=2014-11-11/);
+  const writes = await page.evaluate(() => (window as unknown as { __writes: number }).__writes);
+  expect(writes).toBeGreaterThanOrEqual(1);
+  expect(writes).toBeLessThan(10);
+});
