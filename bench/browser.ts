@@ -206,7 +206,8 @@ interface BenchProbe {
   samples: Sample[];
   cur: Sample | null;
   waiters: (() => void)[];
-  counters: { batch: number; before: number; render: number; zsort: number; frames: number };
+  /** A forced redraw of the same view, no change, measured to the end of its frame (the floor). */
+  redraw(): Promise<Sample>;
 }
 interface TielineHook {
   ready: boolean;
@@ -300,14 +301,42 @@ function installStepProbe(): void {
   const w = window as unknown as BenchWindow;
   const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike;
   const r = cy.renderer();
+  const c = { batch: 0, before: 0, render: 0, zsort: 0, frames: 0 };
   const probe: BenchProbe = {
     samples: [],
     cur: null,
     waiters: [],
-    counters: { batch: 0, before: 0, render: 0, zsort: 0, frames: 0 },
+    redraw: () =>
+      new Promise((resolve) => {
+        c.batch = c.before = c.render = c.zsort = c.frames = 0;
+        const s: Sample = {
+          t0: performance.now(),
+          input: 0,
+          raf: 0,
+          end: 0,
+          batch: 0,
+          before: 0,
+          render: 0,
+          zsort: 0,
+          frames: 0,
+        };
+        cy.forceRender();
+        s.input = performance.now();
+        requestAnimationFrame(() => {
+          s.raf = performance.now();
+          setTimeout(() => {
+            s.end = performance.now();
+            s.batch = c.batch;
+            s.before = c.before;
+            s.render = c.render;
+            s.zsort = c.zsort;
+            s.frames = c.frames;
+            resolve(s);
+          }, 0);
+        });
+      }),
   };
   w.__bench = probe;
-  const c = probe.counters;
   const batch = cy.batch.bind(cy);
   cy.batch = (f) => {
     const a = performance.now();
@@ -423,38 +452,7 @@ function waitSamples(n: number): Promise<void> {
 
 /** The floor: a forced redraw of the same view, no change, measured to the next painted frame. */
 function floorSample(): Promise<Sample> {
-  const probe = (window as unknown as BenchWindow).__bench as BenchProbe;
-  const w = window as unknown as BenchWindow;
-  const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike;
-  const c = probe.counters;
-  return new Promise((resolve) => {
-    c.batch = c.before = c.render = c.zsort = c.frames = 0;
-    const s: Sample = {
-      t0: performance.now(),
-      input: 0,
-      raf: 0,
-      end: 0,
-      batch: 0,
-      before: 0,
-      render: 0,
-      zsort: 0,
-      frames: 0,
-    };
-    cy.forceRender();
-    s.input = performance.now();
-    requestAnimationFrame(() => {
-      s.raf = performance.now();
-      setTimeout(() => {
-        s.end = performance.now();
-        s.batch = c.batch;
-        s.before = c.before;
-        s.render = c.render;
-        s.zsort = c.zsort;
-        s.frames = c.frames;
-        resolve(s);
-      }, 0);
-    });
-  });
+  return ((window as unknown as BenchWindow).__bench as BenchProbe).redraw();
 }
 
 /**
@@ -471,7 +469,6 @@ async function idleFloors(arg: { n: number; removeHidden: boolean }): Promise<{
     edges(sel: string): { length: number; remove(): void };
   };
   const probe = w.__bench as BenchProbe;
-  const c = probe.counters;
   let removed = 0;
   if (arg.removeHidden) {
     const hidden = cy.edges('.hidden');
@@ -482,34 +479,7 @@ async function idleFloors(arg: { n: number; removeHidden: boolean }): Promise<{
   await sleep(600);
   const samples: Sample[] = [];
   for (let i = 0; i < arg.n; i++) {
-    c.batch = c.before = c.render = c.zsort = c.frames = 0;
-    const s: Sample = {
-      t0: performance.now(),
-      input: 0,
-      raf: 0,
-      end: 0,
-      batch: 0,
-      before: 0,
-      render: 0,
-      zsort: 0,
-      frames: 0,
-    };
-    cy.forceRender();
-    s.input = performance.now();
-    await new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        s.raf = performance.now();
-        setTimeout(() => {
-          s.end = performance.now();
-          s.before = c.before;
-          s.render = c.render;
-          s.zsort = c.zsort;
-          s.frames = c.frames;
-          resolve();
-        }, 0);
-      }),
-    );
-    samples.push(s);
+    samples.push(await probe.redraw());
     await sleep(200);
   }
   return { samples, removed };
