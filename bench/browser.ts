@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { quantile, round, summary } from './stats';
 
 /** One dataset the browser benchmark opens. */
@@ -861,7 +861,7 @@ export async function runBrowserBench(opts: {
   const server = await serve(opts.appDir, opts.commonDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
   const bodies = new Map<string, string>();
