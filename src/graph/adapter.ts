@@ -224,7 +224,7 @@ export class GraphAdapter {
       // apply, the rest in slices between frames (fillSoon). Edges never shown are never created.
       this.pending = new Set(Array.from({ length: n }, (_, i) => i));
     }
-    this.settle();
+    this.settle(false); // nothing is shown yet
   }
 
   /** Resolves once every relation the view shows has its edge element (at once when none is missing). */
@@ -240,9 +240,12 @@ export class GraphAdapter {
     return false;
   }
 
-  /** Schedules the next slice when shown edges are missing; otherwise releases whenComplete's callers. */
-  private settle(): void {
-    if (this.shownPending()) {
+  /**
+   * Schedules the next slice when shown edges are missing (`missing`, which the caller knows from the
+   * loop it just ran); otherwise releases whenComplete's callers.
+   */
+  private settle(missing: boolean): void {
+    if (missing) {
       this.fillSoon();
       return;
     }
@@ -309,7 +312,8 @@ export class GraphAdapter {
         }
         this.writer.flush(this.cy);
       });
-      this.settle();
+      // A full slice may have left more (at worst one empty slice follows); a short one left none.
+      this.settle(slice.length === EDGE_SLICE);
     }, 0);
   }
 
@@ -420,6 +424,8 @@ export class GraphAdapter {
     const model = this.model;
     if (!model) return { entered: 0, exited: 0, restyled: 0 };
     let entered = 0;
+    /** Shown edges still missing after this apply creates its EDGE_NOW. */
+    let left = 0;
     let exited = 0;
     let restyled = 0;
     const rels = model.dataset.relations;
@@ -436,7 +442,10 @@ export class GraphAdapter {
         if (statuses[i] === null || statuses[i] === undefined) continue;
         next[i] = 1;
         nextList.push(i);
-        if (this.pending.has(i) && (missing ??= []).length < EDGE_NOW) missing.push(i);
+        if (this.pending.has(i)) {
+          if ((missing ??= []).length < EDGE_NOW) missing.push(i);
+          else left++;
+        }
       }
       // Edges shown now that a big graph has not created yet: create up to EDGE_NOW of them here
       // (hidden, like every new edge; the diff below shows them); fillSoon adds any others first.
@@ -517,7 +526,7 @@ export class GraphAdapter {
       restyled += this.applyFocus(spec.selected);
       w.flush(this.cy);
     });
-    this.settle();
+    this.settle(left > 0);
     return { entered, exited, restyled };
   }
 
