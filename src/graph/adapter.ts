@@ -97,6 +97,8 @@ export class GraphAdapter {
   private model: Model | null = null;
   /** Edge elements by relation ordinal; in a big live view they are created in slices, so some may not exist yet. */
   private edges: (EdgeSingular | undefined)[] = [];
+  /** Relation ordinals in the order their edges were created (Cytoscape's element order). */
+  private created: number[] = [];
   /** Element definitions not yet added (big graphs in a live view), and the timer adding them. */
   private pending: Set<number> = new Set();
   private fillTimer: ReturnType<typeof setTimeout> | null = null;
@@ -207,6 +209,7 @@ export class GraphAdapter {
     this.selected = null;
     this.focusActive = false;
     this.edges = new Array<EdgeSingular | undefined>(n);
+    this.created = [];
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.style(stylesheet(large));
@@ -287,6 +290,7 @@ export class GraphAdapter {
         const i = ordinals[k]!;
         e.scratch('_ord', i);
         this.edges[i] = e;
+        this.created.push(i);
       });
     });
   }
@@ -538,10 +542,12 @@ export class GraphAdapter {
   private displayedElements(): ZSortEle[] {
     // In the order Cytoscape's comparator gives for this stylesheet (edges under nodes, focus edges
     // above the others), so its sort over the list finds runs already in order: near-linear.
+    // Edges go in creation order, which is Cytoscape's tie-break (its element pool's order), so each run
+    // is already sorted and the sort makes one comparison per element.
     const out: ZSortEle[] = [];
     const focus: ZSortEle[] = [];
     const edges = this.edges as unknown as (ZSortEle | undefined)[];
-    for (let i = 0; i < edges.length; i++) {
+    for (const i of this.created) {
       const e = edges[i];
       if (!e || (this.shown[i] !== 1 && e._private.rscratch.inDragLayer !== true)) continue;
       (this.edgeFocus[i] === 1 ? focus : out).push(e);

@@ -19,26 +19,74 @@
 
 /** The slice of Cytoscape's renderer this module touches (an internal, version-checked API). */
 interface ZSortRenderer {
-  cy: { mutableElements(): { toArray(): ZSortEle[] } };
+  cy: { hasCompoundNodes(): boolean };
   cachedZSortedEles: ZSortList | null;
   getCachedZSortedEles(forceRecalc?: boolean): ZSortList;
   updateCachedGrabbedEles(): void;
 }
 
-/** An element as the renderer holds it (Cytoscape's singular element; internals read by the adapter). */
+/** An element as the renderer holds it (Cytoscape's singular element; the parts read here). */
 export interface ZSortEle {
   _private: { rscratch: { inDragLayer?: boolean } };
+  pstyle(name: 'z-compound-depth' | 'z-index-compare' | 'z-index'): { value: unknown };
+  isNode(): boolean;
+  zDepth(): number;
+  interactive(): boolean;
 }
 
 type ZSortList = ZSortEle[] & { interactive?: ZSortEle[] };
 
-/** Cytoscape's own comparator is not exported; the renderer's original method sorts with it. */
-type Sorter = (eles: ZSortEle[]) => ZSortList;
+/**
+ * Sorts `eles` as Cytoscape's `zIndexSort` does (z-compound-depth, then edges under nodes unless
+ * z-index-compare is manual, then z-index, then the element pool's order), given `eles` in pool order
+ * within equal keys (the sort is stable). Reads each element's style once, where the comparator read
+ * six properties per comparison: at 40,000 shown elements the comparator sort took 50 ms a step.
+ */
+export function zOrder(eles: readonly ZSortEle[], compound: boolean): ZSortEle[] {
+  const n = eles.length;
+  const depth = new Float64Array(n);
+  /** 1 for a node under z-index-compare: auto (edges are drawn under nodes), else 0. */
+  const above = new Uint8Array(n);
+  const z = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const e = eles[i]!;
+    const d = e.pstyle('z-compound-depth').value;
+    depth[i] =
+      d === 'auto'
+        ? compound
+          ? e.zDepth()
+          : 0
+        : d === 'bottom'
+          ? -1
+          : d === 'top'
+            ? Number.MAX_SAFE_INTEGER
+            : 0;
+    above[i] = e.pstyle('z-index-compare').value === 'auto' && e.isNode() ? 1 : 0;
+    z[i] = Number(e.pstyle('z-index').value);
+    if (sorted && i > 0 && compare(depth, above, z, i - 1, i) > 0) sorted = false;
+  }
+  if (sorted) return eles.slice();
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => compare(depth, above, z, a, b));
+  return order.map((i) => eles[i]!);
+}
+
+function compare(
+  depth: Float64Array,
+  above: Uint8Array,
+  z: Float64Array,
+  a: number,
+  b: number,
+): number {
+  return depth[a]! - depth[b]! || above[a]! - above[b]! || z[a]! - z[b]!;
+}
 
 /**
  * Replaces `renderer.getCachedZSortedEles` on this instance by one that sorts only what `displayed`
- * returns: every element not `display: none`, plus any in the drag layer, each once. Returns false (and changes nothing) when the renderer does not have the shape
- * this was written against (headless, another renderer, another Cytoscape version).
+ * returns: every element not `display: none`, plus any in the drag layer, each once, in Cytoscape's
+ * element order within each z-level. Returns false (and changes nothing) when the renderer does not
+ * have the shape this was written against (headless, another renderer, another Cytoscape version).
  */
 export function drawOnlyDisplayed(renderer: unknown, displayed: () => ZSortEle[]): boolean {
   const r = renderer as Partial<ZSortRenderer> | null;
@@ -47,29 +95,20 @@ export function drawOnlyDisplayed(renderer: unknown, displayed: () => ZSortEle[]
     typeof r.getCachedZSortedEles !== 'function' ||
     typeof r.updateCachedGrabbedEles !== 'function' ||
     !r.cy ||
-    typeof r.cy.mutableElements !== 'function' ||
+    typeof r.cy.hasCompoundNodes !== 'function' ||
     !('cachedZSortedEles' in r)
   ) {
     return false;
   }
   const rr = r as ZSortRenderer;
-  const original = rr.getCachedZSortedEles;
-  // Cytoscape's comparator, borrowed: the original sorts `cy.mutableElements()`; we hand it a
-  // stand-in cy whose elements are the displayed ones, and it sorts and caches those.
-  const sortDisplayed: Sorter = (eles) => {
-    const realCy = rr.cy;
-    rr.cy = Object.create(realCy, {
-      mutableElements: { value: () => ({ toArray: () => eles }) },
-    }) as typeof realCy;
-    try {
-      return original.call(rr, true);
-    } finally {
-      rr.cy = realCy;
-    }
-  };
+  // What the original does, over the displayed elements only.
   rr.getCachedZSortedEles = function (forceRecalc?: boolean): ZSortList {
     if (!forceRecalc && rr.cachedZSortedEles) return rr.cachedZSortedEles;
-    return sortDisplayed(displayed());
+    const eles: ZSortList = zOrder(displayed(), rr.cy.hasCompoundNodes());
+    eles.interactive = eles.filter((e) => e.interactive());
+    rr.cachedZSortedEles = eles;
+    rr.updateCachedGrabbedEles();
+    return eles;
   };
   return true;
 }

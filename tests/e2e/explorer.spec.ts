@@ -192,31 +192,51 @@ test('dataset labels stay inert text (no HTML injection)', async ({ page }) => {
 test('the renderer draws only what is shown: hidden ties leave its draw list, shown ones come back', async ({
   page,
 }) => {
-  await openApp(page, '?t=2014-11-01');
+  // An actor selected, so its ties are focus edges with a higher z-index than the others.
+  await openApp(page, '?t=2014-11-01&actor=nusra');
   /** Ids in Cytoscape's z-sorted draw list after the next frame, and what the adapter shows. */
   const drawn = () =>
     page.evaluate(
       () =>
-        new Promise<{ patched: boolean; list: string[]; nodes: number; shown: string[] }>(
-          (resolve) =>
-            requestAnimationFrame(() => {
-              const { adapter } = window.__tieline!;
-              const r = (
-                adapter.cy as unknown as {
-                  renderer(): { getCachedZSortedEles(): { id(): string }[] };
-                }
-              ).renderer();
-              resolve({
-                patched: adapter.drawListPatched,
-                list: r.getCachedZSortedEles().map((e) => e.id()),
-                nodes: adapter.cy.nodes().length,
-                shown: adapter.visibleRelationIds().map((id) => 'e:' + id),
-              });
-            }),
+        new Promise<{
+          patched: boolean;
+          list: string[];
+          cytoscapeOrder: string[];
+          nodes: number;
+          shown: string[];
+        }>((resolve) =>
+          requestAnimationFrame(() => {
+            const { adapter } = window.__tieline!;
+            const cy = adapter.cy as unknown as {
+              renderer(): { getCachedZSortedEles(): { id(): string }[] };
+              elements(): { sortByZIndex(): { id(): string }[] };
+            };
+            const list = cy
+              .renderer()
+              .getCachedZSortedEles()
+              .map((e) => e.id());
+            const inList = new Set(list);
+            resolve({
+              patched: adapter.drawListPatched,
+              list,
+              // The same elements in the order of Cytoscape's own comparator.
+              cytoscapeOrder: cy
+                .elements()
+                .sortByZIndex()
+                .map((e) => e.id())
+                .filter((id) => inList.has(id)),
+              nodes: adapter.cy.nodes().length,
+              shown: adapter.visibleRelationIds().map((id) => 'e:' + id),
+            });
+          }),
         ),
     );
   const before = await drawn();
   expect(before.patched).toBe(true);
+  expect(
+    await page.evaluate(() => window.__tieline!.adapter.cy.$('edge.focus').length),
+  ).toBeGreaterThan(0);
+  expect(before.list).toEqual(before.cytoscapeOrder);
   const edgesIn = (d: typeof before) => d.list.filter((id) => id.startsWith('e:')).sort();
   expect(edgesIn(before)).toEqual([...before.shown].sort());
   expect(before.list.length).toBe(before.nodes + before.shown.length);
@@ -231,6 +251,7 @@ test('the renderer draws only what is shown: hidden ties leave its draw list, sh
   await expect.poll(async () => (await drawn()).shown.length).toBeGreaterThan(before.shown.length);
   const after = await drawn();
   expect(edgesIn(after)).toEqual([...after.shown].sort());
+  expect(after.list).toEqual(after.cytoscapeOrder);
   expect(after.list).toContain('e:nusra-attacks-hazm-2014-11-02');
 });
 
