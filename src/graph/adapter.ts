@@ -10,7 +10,7 @@ import cytoscape, {
 import type { ActorId, Day, Model, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
 import { layoutInput, layoutOffThread } from './layout';
-import { FADE_LEVELS, stylesheet } from './style';
+import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
 /** Shown edges created per slice after an apply in a big live view (≈ 60–150 ms of Cytoscape's time in Chromium). */
@@ -21,9 +21,6 @@ const EDGE_NOW = 1000;
 
 /** Up to this many relations, every edge is created with the dataset (one batch, well under a frame's worth of work per step). */
 const SMALL_GRAPH = 2000;
-
-/** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
-export const LARGE_GRAPH = 5000;
 
 /** Callbacks from the canvas back to the application. */
 export interface AdapterHandlers {
@@ -477,12 +474,14 @@ export class GraphAdapter {
       this.shownList = nextList;
       // 2. Appearance of what is shown: uncertain span, event fade, status.
       const window = model.index.eventWindow;
+      const steps = fadeSteps(this.large);
       for (const i of nextList) {
         const s = spans[i]!;
         const fz = t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
         let fd = 0;
         if (s.eventDay !== null && window > 0 && t > s.eventDay) {
-          fd = Math.min(FADE_LEVELS, Math.ceil(((t - s.eventDay) / window) * FADE_LEVELS));
+          const k = Math.ceil(((t - s.eventDay) / window) * steps.length);
+          fd = steps[Math.min(steps.length, k) - 1]!;
         }
         const st = statuses[i] === 'disputed' ? 2 : statuses[i] === 'corroborated' ? 1 : 0;
         const edge = this.edges[i];

@@ -142,6 +142,49 @@ describe('GraphAdapter', () => {
     expect(cd.hasClass('fade-4')).toBe(true);
   });
 
+  it('steps a large graph’s events through every other shade, so fewer edges restyle each day', () => {
+    // Over LARGE_GRAPH relations: the event and 5,000 short truces, ended by then, between 101 others.
+    const others = Array.from({ length: 101 }, (_, k) => ({
+      id: `x${k}`,
+      name: `X${k}`,
+      aliases: [],
+      kind: 'group',
+    }));
+    const pairs = others.flatMap((_, i) => others.slice(i + 1).map((__, j) => [i, i + 1 + j]));
+    const fillers = pairs.slice(0, 5000).map(([i, j], k) => ({
+      id: `f${k}`,
+      type: 'truce',
+      source: `x${i}`,
+      target: `x${j}`,
+      start: '2010-01-01',
+      end: '2010-01-02',
+      claims,
+    }));
+    const large = {
+      ...dataset,
+      actors: [...dataset.actors, ...others],
+      relations: [...dataset.relations, ...fillers],
+    } as unknown as Dataset;
+    const model = buildModel(large, { eventWindow: 30 });
+    const adapter = new GraphAdapter(null);
+    adapter.setModel(model);
+    const fadeOf = (iso: string) => {
+      adapter.apply({ visible: model.index.activeAt(day(iso)), time: day(iso), selected: null });
+      return adapter.cy
+        .getElementById('e:cd')
+        .classes()
+        .filter((c) => c.startsWith('fade-'));
+    };
+    expect(fadeOf('2014-05-10')).toEqual([]);
+    expect(fadeOf('2014-05-11')).toEqual(['fade-2']);
+    expect(fadeOf('2014-05-24')).toEqual(['fade-2']);
+    expect(fadeOf('2014-05-26')).toEqual(['fade-4']);
+    // A small graph steps through all four.
+    const { adapter: small, show } = setup();
+    show('2014-05-11');
+    expect(small.cy.getElementById('e:cd').hasClass('fade-1')).toBe(true);
+  });
+
   it('focuses the selected actor: its ties and neighbours stay, the rest fades', () => {
     const { adapter, show } = setup();
     show('2014-03-15', 'b');

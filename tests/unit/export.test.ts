@@ -17,7 +17,14 @@ import {
   type SnapshotMeta,
 } from '../../src/graph/export';
 import { legendOf } from '../../src/graph/legend-data';
-import { buildModel, isoToDay, type ActorId, type Dataset, type Model } from '../../src/model';
+import {
+  buildModel,
+  isoToDay,
+  type ActorId,
+  type Dataset,
+  type Model,
+  type Relation,
+} from '../../src/model';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -185,6 +192,20 @@ describe('legendOf', () => {
     expect(fades.length).toBeGreaterThan(2);
     expect([...fades].sort((x, y) => y - x)).toEqual(fades);
     expect(legend.dashPattern).toEqual([7, 4]);
+  });
+
+  it('shows the shades a large graph steps through: every other one', () => {
+    const small = legendOf(model).lines[1]?.opacities ?? [];
+    expect(small).toHaveLength(5);
+    const fillers = Array.from({ length: 5001 }, (_, k) => ({
+      ...model.dataset.relations[0]!,
+      id: `filler-${k}` as Relation['id'],
+    }));
+    const large = buildModel({
+      ...model.dataset,
+      relations: [...model.dataset.relations, ...fillers],
+    });
+    expect(legendOf(large).lines[1]?.opacities).toEqual([small[0], small[2], small[4]]);
   });
 });
 
