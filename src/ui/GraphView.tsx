@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datesAsWritten, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
+import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -93,8 +94,12 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (window.__tieline) window.__tieline.ready = false;
     let cancelled = false;
     if (adapter.layoutIsSlow) {
-      // Draw at once on provisional positions; the real layout arrives from the worker.
+      // Draw at once on provisional positions; the real layout arrives from the worker. The view is
+      // applied here, in the task that added the actors, so the first frame draws actors and ties
+      // together (waiting for React's next render drew the actors alone first: ≈ 0.4 s at 2,000).
       adapter.placeProvisionally();
+      applyView(adapter, m, store.getState());
+      if (window.__tieline) window.__tieline.ready = true;
       void Promise.resolve().then(() => !cancelled && setLaidOut({ adapter, dataset }));
     }
     void adapter.layout().then(() => {
@@ -107,7 +112,8 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     };
   }, [adapter, dataset, store]);
 
-  // A new date, window, lens or selection: one diff applied in one batch.
+  // A new date, window, lens or selection: one diff applied in one batch (the same view again right
+  // after a provisional first apply costs an empty diff).
   useEffect(() => {
     if (!adapter || !model || laidOut?.adapter !== adapter || laidOut.dataset !== model.dataset)
       return;
@@ -137,4 +143,17 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
       ) : null}
     </div>
   );
+}
+
+/** Applies the store's current view to the adapter (the first view of a dataset, before React renders). */
+function applyView(adapter: GraphAdapter, model: Model, state: ViewState) {
+  const changes = selectChanges(state);
+  adapter.setIndex(model);
+  adapter.apply({
+    visible: selectVisible(state),
+    time: state.time,
+    selected: state.selected,
+    statuses: selectStatuses(state),
+    ...(changes.length ? { marks: new Map(changes.map((c) => [c.ordinal, c.kind] as const)) } : {}),
+  });
 }
