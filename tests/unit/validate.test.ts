@@ -33,6 +33,34 @@ describe('validateDataset', () => {
     }
   });
 
+  it('leaves the dataset unfrozen when asked (an import worker, whose result is cloned anyway)', () => {
+    const r = validateDataset(valid(), { freeze: false });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(Object.isFrozen(r.dataset)).toBe(false);
+      expect(Object.isFrozen(r.dataset.relations[0]!.claims[0])).toBe(false);
+    }
+  });
+
+  it('reports a bad date at every relation that repeats it, and reads a repeated good date alike', () => {
+    const d = valid();
+    const r1 = d.relations[0]!;
+    d.relations.push(
+      { ...r1, id: 'r2', start: '2014-13' },
+      { ...r1, id: 'r3', start: '2014-13' },
+      { ...r1, id: 'r4', start: '2014-11~', end: '2014-10' },
+    );
+    const r = validateDataset(d);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.path)).toEqual([
+        '$.relations[1].start',
+        '$.relations[2].start',
+        '$.relations[3].end',
+      ]);
+    }
+  });
+
   it('reports shape problems with their JSON paths', () => {
     const d = valid() as Record<string, unknown>;
     d.format = 'tieline/2';

@@ -378,6 +378,9 @@ export function buildDataset(input: BuildInput): ImportResult {
   };
 }
 
+/** Imports run in a worker whose result is structured-cloned, which drops freezing: do not walk to freeze. */
+const NO_FREEZE = { freeze: false } as const;
+
 /** Fewest relations validated per call: below this, one call; above, about 20 calls. */
 const MIN_CHUNK = 100;
 
@@ -394,7 +397,7 @@ function validateInChunks(
   const all = candidate.relations;
   const CHUNK = Math.max(MIN_CHUNK, Math.ceil(all.length / 20));
   if (all.length <= CHUNK) {
-    const r = validateDataset(candidate);
+    const r = validateDataset(candidate, NO_FREEZE);
     report(1);
     return r;
   }
@@ -402,7 +405,10 @@ function validateInChunks(
   const issues: Issue[] = [];
   let head: Dataset | null = null;
   for (let from = 0; from < all.length; from += CHUNK) {
-    const r = validateDataset({ ...candidate, relations: all.slice(from, from + CHUNK) });
+    const r = validateDataset(
+      { ...candidate, relations: all.slice(from, from + CHUNK) },
+      NO_FREEZE,
+    );
     if (r.ok) {
       head ??= r.dataset;
       parts.push(r.dataset.relations);

@@ -183,7 +183,8 @@ export function importBuffer(
 
     switch (format) {
       case 'tieline': {
-        const r = readDatasetText(text);
+        // Not frozen: the result is structured-cloned out of the worker, which drops freezing.
+        const r = readDatasetText(text, { freeze: false });
         progress?.(1, 1);
         if (!r.ok) return { ok: false, format, issues: [...r.issues] };
         return {
