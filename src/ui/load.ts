@@ -1,6 +1,6 @@
 // Loading datasets into the store: the bundled one, a ?data= URL, or a file; failures keep what is on screen.
 import type { StoreApi } from 'zustand';
-import { readDatasetText } from '../io/validate';
+import type { ValidationResult } from '../io/validate';
 import type { ViewStore } from '../store/store';
 import type { Day } from '../model';
 import { loadInSteps } from './load-steps';
@@ -16,6 +16,8 @@ export async function loadFromUrl(
 ): Promise<boolean> {
   const bundled = url === BUNDLED_URL;
   const name = bundled ? 'the bundled dataset' : url;
+  // The validator (valibot) is its own chunk, fetched alongside the dataset rather than in the first script.
+  const validator = bundled ? import('../io/validate') : null;
   let buffer: ArrayBuffer;
   try {
     const res = await fetch(url);
@@ -30,7 +32,10 @@ export async function loadFromUrl(
     });
     return false;
   }
-  if (bundled) return loadText(store, name, new TextDecoder().decode(buffer), initial);
+  if (validator) {
+    const { readDatasetText } = await validator;
+    return loadText(store, name, readDatasetText(new TextDecoder().decode(buffer)), initial);
+  }
   // Any format the importers read (tieline/1, CSV, GEXF, Cytoscape JSON), parsed in the worker.
   const path = new URL(url, window.location.href).pathname;
   const fileName = decodeURIComponent(path.split('/').pop() || 'data');
@@ -64,14 +69,13 @@ export async function loadFromLibrary(
   }
 }
 
-/** Validates a dataset text and loads it, or reports every issue with the file's name. */
-export function loadText(
+/** Loads a validated dataset, or reports every issue with the file's name. */
+function loadText(
   store: StoreApi<ViewStore>,
   name: string,
-  text: string,
-  initial: { time?: Day; actor?: string | null } = {},
+  result: ValidationResult,
+  initial: { time?: Day; actor?: string | null },
 ): boolean {
-  const result = readDatasetText(text);
   if (!result.ok) {
     store.getState().failLoad({ file: name, issues: result.issues });
     return false;

@@ -44,8 +44,8 @@ describe('validateDataset', () => {
 
   it('reports a bad date at every relation that repeats it, and reads a repeated good date alike', () => {
     const d = valid();
-    const r1 = d.relations[0]!;
-    d.relations.push(
+    const r1: Record<string, unknown> = d.relations[0]!;
+    (d.relations as Record<string, unknown>[]).push(
       { ...r1, id: 'r2', start: '2014-13' },
       { ...r1, id: 'r3', start: '2014-13' },
       { ...r1, id: 'r4', start: '2014-11~', end: '2014-10' },
