@@ -24,7 +24,15 @@ function monthEdges(first: Day, last: Day): Day[] {
   return edges;
 }
 
+/** Horizontal position of a day in the histogram's 1,000-unit-wide view box. */
+function barX(d: Day, first: Day, last: Day): number {
+  return ((Math.min(Math.max(d, first), last) - first) / Math.max(1, last - first)) * 1000;
+}
+
 /** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
+/** Height of the histogram view box. */
+const H = 48;
+
 function Histogram({ first, last }: { first: Day; last: Day }) {
   const store = useStoreApi();
   const model = useView(modelOf);
@@ -41,10 +49,36 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
     });
     return { edges, counts, colors, totals, max: Math.max(1, ...totals) };
   }, [model, first, last]);
-  if (!bars || !model) return null;
-  const span = Math.max(1, last - first);
-  const x = (d: Day): number => ((Math.min(Math.max(d, first), last) - first) / span) * 1000;
-  const H = 48;
+  // The bars depend on the dataset and extent only: built once, so a date step re-renders the cursor alone.
+  const drawn = useMemo(() => {
+    if (!bars || !model) return null;
+    return bars.edges.slice(0, -1).map((edge, j) => {
+      const x0 = barX(edge, first, last);
+      const w = Math.max(1, barX(bars.edges[j + 1] as Day, first, last) - x0 - 1);
+      let y = H;
+      const p = partsOf(edge);
+      return (
+        <g
+          key={edge}
+          className="bar"
+          onClick={() => store.getState().setTime(Math.max(edge, first))}
+        >
+          <title>{`${monthName(p.month)} ${p.year}: ${bars.totals[j]} relation(s) start`}</title>
+          <rect x={x0} y={0} width={w} height={H} fill="transparent" />
+          {model.dataset.relationTypes.map((t) => {
+            const c = bars.counts.get(t.id)?.[j] ?? 0;
+            if (c === 0) return null;
+            const h = (c / bars.max) * (H - 4);
+            y -= h;
+            return (
+              <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
+            );
+          })}
+        </g>
+      );
+    });
+  }, [bars, model, first, last, store]);
+  if (!drawn) return null;
   return (
     <svg
       className="histogram"
@@ -52,34 +86,10 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
       preserveAspectRatio="none"
       aria-hidden="true"
     >
-      {bars.edges.slice(0, -1).map((edge, j) => {
-        const x0 = x(edge);
-        const w = Math.max(1, x(bars.edges[j + 1] as Day) - x0 - 1);
-        let y = H;
-        const p = partsOf(edge);
-        return (
-          <g
-            key={edge}
-            className="bar"
-            onClick={() => store.getState().setTime(Math.max(edge, first))}
-          >
-            <title>{`${monthName(p.month)} ${p.year}: ${bars.totals[j]} relation(s) start`}</title>
-            <rect x={x0} y={0} width={w} height={H} fill="transparent" />
-            {model.dataset.relationTypes.map((t) => {
-              const c = bars.counts.get(t.id)?.[j] ?? 0;
-              if (c === 0) return null;
-              const h = (c / bars.max) * (H - 4);
-              y -= h;
-              return (
-                <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
-              );
-            })}
-          </g>
-        );
-      })}
+      {drawn}
       <line
-        x1={x(time)}
-        x2={x(time)}
+        x1={barX(time, first, last)}
+        x2={barX(time, first, last)}
         y1={0}
         y2={H}
         stroke="#111"

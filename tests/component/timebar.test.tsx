@@ -92,8 +92,13 @@ describe('TimeBar', () => {
     const sep = [...bars].find((b) =>
       b.querySelector('title')?.textContent?.startsWith('September 2014'),
     )!;
+    const cursor = () => Number(container.querySelector('.histogram line')?.getAttribute('x1'));
+    const before = cursor();
     await user.click(sep.querySelector('rect')!);
     expect(dayToIso(store.getState().time)).toBe('2014-09-01');
+    // The bars are built once per dataset; the cursor follows the date.
+    expect(cursor()).toBeLessThan(before);
+    expect(container.querySelectorAll('.histogram .bar')).toHaveLength(bars.length);
   });
 
   it('adjusts the event window', async () => {
