@@ -1,5 +1,5 @@
 // The legend: every colour, line style and shape the graph uses, explained.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { legendOf } from '../graph/legend-data';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
@@ -51,15 +51,22 @@ function Shape({ shape }: { shape: string }) {
   );
 }
 
+/**
+ * Below this window height the legend starts folded: open, it covers about a third of the graph of a
+ * 900-pixel-high window (the graph area is about 640 px there), hiding the actors beneath it.
+ */
+export const LEGEND_OPEN_MIN_HEIGHT = 1000;
+
 /** The legend panel over the graph, rendered from the same data as the exports' legends. */
 export function Legend() {
   const model = useView(modelOf);
   const data = useMemo(() => (model ? legendOf(model) : null), [model]);
+  const [open, setOpen] = useState(() => window.innerHeight >= LEGEND_OPEN_MIN_HEIGHT);
   if (!data) return null;
   const dash = data.dashPattern.join(' ');
   return (
     <section className="legend" aria-label="Legend">
-      <details open>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Legend</summary>
         <h2>Relation types</h2>
         <ul>
