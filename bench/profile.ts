@@ -43,6 +43,9 @@ export async function profileSelf(fn: () => void, n = 8): Promise<ProfileSummary
       const us = profile.timeDeltas[i] ?? 0;
       const cf = byId.get(id)?.callFrame;
       if (!cf || cf.functionName === '(idle)' || cf.functionName === '(program)') return;
+      // The inspector session runs on this thread: its own native `dispatch` of the start and stop
+      // commands is sampled too (about 1 ms per profiled call here), and is not the code's time.
+      if (cf.functionName === 'dispatch' && cf.url === '') return;
       const at = `${cf.url.split('/').slice(-2).join('/')}:${cf.lineNumber + 1}`;
       const key = `${cf.functionName}@${at}`;
       const line = self.get(key) ?? { fn: cf.functionName || '(anonymous)', at, us: 0 };
