@@ -1,5 +1,5 @@
 // The actor list: a search over names and aliases, and one button per actor that selects it, as a click on its node does.
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Actor, ActorId } from '../model';
 import { modelOf, selectVisible } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
@@ -12,6 +12,9 @@ export function fold(text: string): string {
     .replace(/[’'`ʿʾ]/g, '')
     .toLowerCase();
 }
+
+/** One collator for every sort: `localeCompare` builds one per call (2,000 names: ≈ 22,000 calls). */
+const collator = new Intl.Collator();
 
 /** The searchable list of actors. */
 export function ActorList() {
@@ -38,8 +41,11 @@ export function ActorList() {
     const q = fold(query.trim());
     return [...model.dataset.actors]
       .filter((a) => !q || [a.name, a.id, ...a.aliases].some((n) => fold(n).includes(q)))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [model, query]);
+  // The rows are rendered after the rest of the view, in a background render React can interrupt:
+  // a new dataset's graph does not wait for 2,000 new rows, nor a keystroke in the search for them.
+  const listed = useDeferredValue(actors);
 
   const select = useCallback((id: ActorId): void => store.getState().selectActor(id), [store]);
   return (
@@ -55,7 +61,7 @@ export function ActorList() {
         }}
       />
       <ul>
-        {actors.map((a) => (
+        {listed.map((a) => (
           <ActorRow
             key={a.id}
             actor={a}
@@ -65,7 +71,9 @@ export function ActorList() {
           />
         ))}
       </ul>
-      {actors.length === 0 ? <p className="empty">No actor matches “{query}”.</p> : null}
+      {listed.length === 0 && actors.length === 0 ? (
+        <p className="empty">No actor matches “{query}”.</p>
+      ) : null}
     </nav>
   );
 }
