@@ -9,7 +9,7 @@ import cytoscape, {
 } from 'cytoscape';
 import type { ActorId, Day, Model, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
-import { layoutInput, layoutOffThread } from './layout';
+import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
@@ -126,6 +126,8 @@ export class GraphAdapter {
   private readonly writer = new ClassWriter();
   /** No container: tests and benchmarks, where everything happens synchronously. */
   private readonly headless: boolean;
+  /** Where the last layout came from: computed, or this browser's layout cache; read by tests. */
+  layoutFrom: 'computed' | 'cache' | null = null;
   /** Whether the renderer draws only displayed elements (zsort.ts); read by tests. */
   readonly drawListPatched: boolean;
   /** The renderer in use. */
@@ -355,8 +357,13 @@ export class GraphAdapter {
     const model = this.model;
     if (!model) return;
     const sizes = Float64Array.from(this.nodes, (n) => Number(n.data('size')) || 30);
-    const positions = await layoutOffThread(layoutInput(model, sizes, seed));
+    const input = layoutInput(model, sizes, seed);
+    // Big graphs' layouts are cached in the browser by their input; small ones take milliseconds.
+    const { positions, cached } = this.layoutIsSlow
+      ? await cachedLayout(input)
+      : { positions: await layoutOffThread(input), cached: false };
     if (this.model !== model) return; // a newer dataset arrived meanwhile
+    this.layoutFrom = cached ? 'cache' : 'computed';
     this.cy.batch(() => {
       this.nodes.forEach((node, i) => {
         node.position({ x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 });

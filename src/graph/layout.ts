@@ -32,6 +32,45 @@ export function layoutInput(model: Model, sizes: Float64Array, seed: number): La
   return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed };
 }
 
+/**
+ * Bumped whenever the layout's result for the same input changes (algorithm, options, spreading), so
+ * layouts cached by an older version are not reused.
+ */
+const LAYOUT_VERSION = 1;
+
+/** A key naming this exact layout input: FNV-1a over the actor count, seed, pairs and sizes. */
+export function layoutKey(input: LayoutInput): string {
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h = Math.imul(h ^ (v | 0), 0x01000193);
+    h = Math.imul(h ^ ((v / 0x100000000) | 0), 0x01000193);
+  };
+  mix(LAYOUT_VERSION);
+  mix(input.nodes);
+  mix(input.seed);
+  mix(input.pairs.length);
+  for (let i = 0; i < input.pairs.length; i++) mix(input.pairs[i]!);
+  for (let i = 0; i < input.sizes.length; i++) mix(Math.round(input.sizes[i]! * 1000));
+  return `v${LAYOUT_VERSION}:${input.nodes}:${input.pairs.length / 2}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * The layout of a big graph, from this browser's cache when the same input was laid out before (a
+ * dataset reopened: no 5–30 s worker run, no provisional picture moving), else computed off the main
+ * thread and stored. The cache module (IndexedDB) loads lazily and may be absent.
+ */
+export async function cachedLayout(
+  input: LayoutInput,
+): Promise<{ positions: Float64Array; cached: boolean }> {
+  const key = layoutKey(input);
+  const cache = await import('./layout-cache').catch(() => null);
+  const hit = cache ? await cache.readLayout(key, input.nodes) : null;
+  if (hit) return { positions: hit, cached: true };
+  const positions = await layoutOffThread(input);
+  void cache?.writeLayout(key, positions);
+  return { positions, cached: false };
+}
+
 let registered = false;
 
 /** Runs fcose on a headless instance and returns [x0, y0, x1, y1, …] by actor ordinal. Synchronous. */

@@ -70,6 +70,46 @@ test('a 12,000-relation dataset creates edges as dates show them, and the canvas
   expect(await drawnIds(page)).toEqual(await visibleIds(page));
 });
 
+test('a big dataset opened again takes its final layout from the browser’s layout cache', async ({
+  page,
+}) => {
+  const body = JSON.stringify(bigDataset());
+  await page.route('**/big.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body }),
+  );
+  const laidOut = async () => {
+    await openApp(page, '?data=big.json&t=2012-06-01');
+    await page.waitForFunction(() => (window.__tieline?.layouts ?? 0) > 0);
+    return page.evaluate(() => ({
+      from: window.__tieline!.adapter.layoutFrom,
+      positions: [...window.__tieline!.adapter.positions()],
+    }));
+  };
+  const first = await laidOut();
+  expect(first.from).toBe('computed');
+  // The layout is written to IndexedDB after it is applied: wait for the entry.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('tieline-layouts');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('positions')) return resolve(0);
+              const count = db.transaction('positions').objectStore('positions').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+            open.onerror = () => resolve(0);
+          }),
+      ),
+    )
+    .toBe(1);
+  const second = await laidOut();
+  expect(second.from).toBe('cache');
+  expect(second.positions).toEqual(first.positions);
+});
+
 /** Relation ids of the edges Cytoscape displays now, sorted. */
 function drawnIds(page: Page): Promise<string[]> {
   return page.evaluate(() =>

@@ -231,6 +231,42 @@ describe('layout input', () => {
   });
 });
 
+describe('layout cache key', () => {
+  it('names the same input alike and any change of actors, pairs, sizes or seed differently', async () => {
+    const { layoutKey } = await import('../../src/graph/layout');
+    const input = (
+      over: Partial<{ nodes: number; pairs: number[]; sizes: number[]; seed: number }>,
+    ) => ({
+      nodes: over.nodes ?? 4,
+      pairs: Int32Array.from(over.pairs ?? [0, 1, 1, 2, 2, 3]),
+      sizes: Float64Array.from(over.sizes ?? [30, 30, 40, 30]),
+      seed: over.seed ?? 7,
+    });
+    const base = layoutKey(input({}));
+    expect(layoutKey(input({}))).toBe(base);
+    const others = [
+      input({ nodes: 5 }),
+      input({ pairs: [0, 1, 1, 2, 2, 3, 0, 3] }),
+      input({ pairs: [0, 1, 1, 3, 2, 3] }),
+      input({ sizes: [30, 30, 40, 31] }),
+      input({ seed: 8 }),
+    ].map(layoutKey);
+    expect(new Set([base, ...others]).size).toBe(6);
+  });
+
+  it('lays out without a cache where there is no IndexedDB (Node), and says so', async () => {
+    const { cachedLayout } = await import('../../src/graph/layout');
+    const r = await cachedLayout({
+      nodes: 3,
+      pairs: Int32Array.from([0, 1, 1, 2]),
+      sizes: Float64Array.from([30, 30, 30]),
+      seed: 7,
+    });
+    expect(r.cached).toBe(false);
+    expect(r.positions).toHaveLength(6);
+  });
+});
+
 describe('big-graph layout', () => {
   it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', async () => {
     const { spreadToArea } = await import('../../src/graph/layout');
