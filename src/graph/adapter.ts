@@ -10,7 +10,7 @@ import cytoscape, {
 import type { ActorId, Day, Model, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
-import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
+import { fadeOpacity, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
 /** Shown edges created per slice after an apply in a big live view (≈ 60–150 ms of Cytoscape's time in Chromium). */
@@ -88,6 +88,51 @@ class ClassWriter {
   }
 }
 
+/** 1 while a relation's span is uncertain at `t` (a date of month precision, approximate, …), else 0. */
+function fuzzyAt(s: { certainFrom: number; certainUntil: number }, t: Day): number {
+  return t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
+}
+
+/** The fade level of a relation at `t`: 0, or the step of the event window its age has reached. */
+function fadeAt(
+  s: { eventDay: number | null },
+  t: Day,
+  window: number,
+  steps: readonly number[],
+): number {
+  if (s.eventDay === null || window <= 0 || t <= s.eventDay) return 0;
+  const k = Math.ceil(((t - s.eventDay) / window) * steps.length);
+  return steps[Math.min(steps.length, k) - 1]!;
+}
+
+/** The fade level (0 or one of `steps`) whose opacity is closest to `alpha`. */
+function nearestFade(alpha: number, steps: readonly number[]): number {
+  let best = 0;
+  for (const k of steps) {
+    if (Math.abs(fadeOpacity(k) - alpha) < Math.abs(fadeOpacity(best) - alpha)) best = k;
+  }
+  return best;
+}
+
+/** The status as the adapter stores it: 0 reported, 1 corroborated, 2 disputed. */
+function statusCode(st: Status | null | undefined): number {
+  return st === 'disputed' ? 2 : st === 'corroborated' ? 1 : 0;
+}
+
+/** Each relation's line on a big graph: its unordered actor pair and its type, as one exact number. */
+function lineKeys(model: Model): Float64Array {
+  const { actors, relations, relationTypes } = model.dataset;
+  const types = new Map(relationTypes.map((r, k) => [r.id, k]));
+  const keys = new Float64Array(relations.length);
+  relations.forEach((r, i) => {
+    const a = model.actorOrdinal.get(r.source) ?? 0;
+    const b = model.actorOrdinal.get(r.target) ?? 0;
+    const pair = Math.min(a, b) * actors.length + Math.max(a, b);
+    keys[i] = pair * relationTypes.length + (types.get(r.type) ?? 0);
+  });
+  return keys;
+}
+
 /** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
 export class GraphAdapter {
   readonly cy: Core;
@@ -103,9 +148,17 @@ export class GraphAdapter {
   /** Callers of whenComplete waiting for the shown edges that do not exist yet. */
   private waiting: (() => void)[] = [];
   private nodes: NodeSingular[] = [];
-  /** 1 where a relation is shown. */
+  /** 1 where a relation is shown (what the view holds, the ties panel lists and exports cite). */
   private shown = new Uint8Array(0);
   private shownList: number[] = [];
+  /**
+   * 1 where a relation's edge is drawn (not `hidden`): every shown relation on a small graph; on a big
+   * graph one shown relation per line (see `drawnOf`).
+   */
+  private drawn = new Uint8Array(0);
+  private drawnList: number[] = [];
+  /** Per relation on a big graph: its line, the unordered actor pair and the type, as one number. */
+  private line: Float64Array = new Float64Array(0);
   /** Shown relations per actor ordinal: an actor with none is dimmed. */
   private degree = new Int32Array(0);
   /** Per relation: 1 fuzzy, fade level, status code — to write a class only when it changes. */
@@ -197,6 +250,9 @@ export class GraphAdapter {
     this.colors = colors;
     this.shown = new Uint8Array(n);
     this.shownList = [];
+    this.drawn = new Uint8Array(n);
+    this.drawnList = [];
+    this.line = large ? lineKeys(model) : new Float64Array(0);
     this.degree = new Int32Array(dataset.actors.length);
     this.fuzzy = new Uint8Array(n);
     this.fade = new Uint8Array(n);
@@ -229,16 +285,16 @@ export class GraphAdapter {
     this.settle(false); // nothing is shown yet
   }
 
-  /** Resolves once every relation the view shows has its edge element (at once when none is missing). */
+  /** Resolves once every edge the view draws has its element (at once when none is missing). */
   whenComplete(): Promise<void> {
-    if (!this.shownPending()) return Promise.resolve();
+    if (!this.drawnPending()) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** True while some shown relation has no edge element yet. */
-  private shownPending(): boolean {
+  /** True while some drawn relation has no edge element yet. */
+  private drawnPending(): boolean {
     if (this.pending.size === 0) return false;
-    for (const i of this.shownList) if (this.pending.has(i)) return true;
+    for (const i of this.drawnList) if (this.pending.has(i)) return true;
     return false;
   }
 
@@ -265,7 +321,7 @@ export class GraphAdapter {
       const r = rels[i]!;
       const type = model.typeById.get(r.type);
       const classes: string[] = [];
-      if (this.shown[i] !== 1) classes.push('hidden');
+      if (this.drawn[i] !== 1) classes.push('hidden');
       if (type?.directed) classes.push('directed');
       if (type?.kind === 'event') classes.push('event');
       if (this.fuzzy[i]) classes.push('fuzzy');
@@ -294,13 +350,13 @@ export class GraphAdapter {
     });
   }
 
-  /** Creates the next slice of shown edges that do not exist yet, after the next frame. */
+  /** Creates the next slice of drawn edges that do not exist yet, after the next frame. */
   private fillSoon(): void {
     if (this.fillTimer !== null) return;
     this.fillTimer = setTimeout(() => {
       this.fillTimer = null;
       const slice: number[] = [];
-      for (const i of this.shownList) {
+      for (const i of this.drawnList) {
         if (slice.length >= EDGE_SLICE) break;
         if (this.pending.has(i)) slice.push(i);
       }
@@ -427,12 +483,15 @@ export class GraphAdapter {
     return new Map(this.nodes.map((n) => [n.id().slice(2), { ...n.position() }]));
   }
 
-  /** Applies a view: visibility as a diff against what is shown, then fuzzy/fade/status, then focus; one batch. */
+  /**
+   * Applies a view: which relations are shown and which edges are drawn, as diffs against the last
+   * view, then fuzzy/fade/status of the drawn edges, comparison marks, then focus; one batch.
+   */
   apply(spec: ViewSpec): ApplyReport {
     const model = this.model;
     if (!model) return { entered: 0, exited: 0, restyled: 0 };
     let entered = 0;
-    /** Shown edges still missing after this apply creates its EDGE_NOW. */
+    /** Drawn edges still missing after this apply creates its EDGE_NOW. */
     let left = 0;
     let exited = 0;
     let restyled = 0;
@@ -442,55 +501,62 @@ export class GraphAdapter {
     const t = spec.time;
     this.time = t;
     this.cy.batch(() => {
-      // 1. Visibility: mark the new set, hide what left, show what came.
+      // 1. What is shown (the view's relations with a status under the lens), and what is drawn.
       const next = new Uint8Array(this.shown.length);
       const nextList: number[] = [];
-      let missing: number[] | null = null;
       for (const i of spec.visible) {
         if (statuses[i] === null || statuses[i] === undefined) continue;
         next[i] = 1;
         nextList.push(i);
-        if (this.pending.has(i)) {
+      }
+      const window = model.index.eventWindow;
+      const steps = fadeSteps(this.large);
+      const lines = this.large ? this.drawnOf(nextList, t, statuses, spec.marks, steps) : null;
+      const drawList = lines ? [...lines.keys()] : nextList;
+      const nextDrawn = this.large ? new Uint8Array(this.shown.length) : next;
+      if (this.large) for (const i of drawList) nextDrawn[i] = 1;
+      // Edges drawn now that a big graph has not created yet: create up to EDGE_NOW of them here
+      // (hidden, like every new edge; the diff below shows them); fillSoon adds any others first.
+      let missing: number[] | null = null;
+      if (this.pending.size > 0) {
+        for (const i of drawList) {
+          if (!this.pending.has(i)) continue;
           if ((missing ??= []).length < EDGE_NOW) missing.push(i);
           else left++;
         }
       }
-      // Edges shown now that a big graph has not created yet: create up to EDGE_NOW of them here
-      // (hidden, like every new edge; the diff below shows them); fillSoon adds any others first.
       if (missing) {
         for (const i of missing) this.pending.delete(i);
         this.createEdges(missing);
       }
       // Class changes go to Cytoscape per class as one collection (ClassWriter), not one per edge.
       const w = this.writer;
+      for (const i of this.drawnList) if (nextDrawn[i] === 0) w.set(this.edges[i], 'hidden', true);
+      for (const i of drawList) if (this.drawn[i] === 0) w.set(this.edges[i], 'hidden', false);
       for (const i of this.shownList) {
         if (next[i] === 0) {
-          w.set(this.edges[i], 'hidden', true);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, -1);
           exited++;
         }
       }
       for (const i of nextList) {
         if (this.shown[i] === 0) {
-          w.set(this.edges[i], 'hidden', false);
           this.bumpDegree(rels[i]!.source, rels[i]!.target, 1);
           entered++;
         }
       }
       this.shown = next;
       this.shownList = nextList;
-      // 2. Appearance of what is shown: uncertain span, event fade, status.
-      const window = model.index.eventWindow;
-      const steps = fadeSteps(this.large);
-      for (const i of nextList) {
+      this.drawn = nextDrawn;
+      this.drawnList = drawList;
+      // 2. Appearance of what is drawn: uncertain span, event fade (a big graph's line: the shade of
+      // its ties stacked), status. An edge not drawn keeps the classes last written to it (its
+      // arrays say which) until it is drawn again.
+      for (const i of drawList) {
         const s = spans[i]!;
-        const fz = t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
-        let fd = 0;
-        if (s.eventDay !== null && window > 0 && t > s.eventDay) {
-          const k = Math.ceil(((t - s.eventDay) / window) * steps.length);
-          fd = steps[Math.min(steps.length, k) - 1]!;
-        }
-        const st = statuses[i] === 'disputed' ? 2 : statuses[i] === 'corroborated' ? 1 : 0;
+        const fz = fuzzyAt(s, t);
+        const fd = lines ? lines.get(i)! : fadeAt(s, t, window, steps);
+        const st = statusCode(statuses[i]);
         const edge = this.edges[i];
         if (fz !== this.fuzzy[i]) {
           w.set(edge, 'fuzzy', fz === 1);
@@ -541,7 +607,53 @@ export class GraphAdapter {
   }
 
   /**
-   * What the renderer must draw (zsort.ts): every node, the edges shown, and hidden edges still flagged
+   * The shown relations a big graph draws, one per line, each with the fade level its line is drawn
+   * at (in shown order). Big graphs draw ties as straight lines from centre to centre (haystack
+   * edges), so every tie of one type between the same two actors lies on the same pixels: on
+   * CollegeMsg the 37,000 messages of a 30-day window fall on 8,800 lines, and drawing each of them
+   * was three quarters of every frame. A line here is the actor pair, the type and what changes the
+   * line's look (uncertain span, status, comparison mark), so disputed and uncertain ties still show
+   * as such. The line is drawn with the freshest of its ties (the latest event, or for states and
+   * among equals the last relation: also the last of its line to leave as time goes on) at the shade
+   * closest to that of all its ties stacked, so a pair in frequent contact still reads darker.
+   */
+  private drawnOf(
+    shown: readonly number[],
+    t: Day,
+    statuses: readonly (Status | null)[],
+    marks: ReadonlyMap<number, CompareMark> | undefined,
+    steps: readonly number[],
+  ): Map<number, number> {
+    const spans = this.model!.index.spans;
+    const window = this.model!.index.eventWindow;
+    const keys = new Float64Array(shown.length);
+    const top = new Map<number, number>();
+    /** Per line: the light its ties let through when stacked (the product of 1 − opacity). */
+    const through = new Map<number, number>();
+    shown.forEach((i, k) => {
+      const m = marks?.get(i);
+      const s = spans[i]!;
+      const key =
+        this.line[i]! * 32 +
+        fuzzyAt(s, t) +
+        statusCode(statuses[i]) * 2 +
+        (m ? MARK_CODE[m] : 0) * 8;
+      keys[k] = key;
+      const j = top.get(key);
+      if (j === undefined || (s.eventDay ?? 0) >= (spans[j]!.eventDay ?? 0)) top.set(key, i);
+      const alpha = fadeOpacity(fadeAt(s, t, window, steps));
+      through.set(key, (through.get(key) ?? 1) * (1 - alpha));
+    });
+    const drawn = new Map<number, number>();
+    shown.forEach((i, k) => {
+      const key = keys[k]!;
+      if (top.get(key) === i) drawn.set(i, nearestFade(1 - through.get(key)!, steps));
+    });
+    return drawn;
+  }
+
+  /**
+   * What the renderer must draw (zsort.ts): every node, the edges drawn, and hidden edges still flagged
    * in the drag layer (a node was dragged while they were hidden; the renderer clears the flag by
    * walking this list). Reads typed arrays, not Cytoscape's style: O(relations) cheap checks.
    */
@@ -555,7 +667,7 @@ export class GraphAdapter {
     const edges = this.edges as unknown as (ZSortEle | undefined)[];
     for (const i of this.created) {
       const e = edges[i];
-      if (!e || (this.shown[i] !== 1 && e._private.rscratch.inDragLayer !== true)) continue;
+      if (!e || (this.drawn[i] !== 1 && e._private.rscratch.inDragLayer !== true)) continue;
       (this.edgeFocus[i] === 1 ? focus : out).push(e);
     }
     for (const e of focus) out.push(e);
@@ -612,7 +724,8 @@ export class GraphAdapter {
       this.nodes[ord]!.addClass('selected');
     }
     this.nodeFaded = nodeFaded;
-    for (const i of this.shownList) {
+    // Drawn edges only: one that is not drawn gets its focus classes when it is drawn again.
+    for (const i of this.drawnList) {
       const e = this.edges[i];
       if (!e) continue;
       const state = focusEdges.has(i) ? 1 : 2;

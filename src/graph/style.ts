@@ -17,11 +17,16 @@ export function fadeSteps(large: boolean): readonly number[] {
   return large ? [2, 4] : [1, 2, 3, 4];
 }
 
+/** The opacity of fade level `k` (0: not faded, 1 … FADE_LEVELS: lighter and lighter). */
+export function fadeOpacity(k: number): number {
+  return 1 - (k / (FADE_LEVELS + 1)) * 0.8;
+}
+
 /** The stylesheet; `large` switches to cheap edges (haystack, no labels) for big graphs. */
 export function stylesheet(large: boolean): StylesheetJson {
   const fades: StylesheetJson = Array.from({ length: FADE_LEVELS }, (_, k) => ({
     selector: `edge.fade-${k + 1}`,
-    style: { opacity: 1 - ((k + 1) / (FADE_LEVELS + 1)) * 0.8 },
+    style: { opacity: fadeOpacity(k + 1) },
   }));
   // Big graphs draw no labels and no arrows, so they set no text or arrow properties either: Cytoscape
   // applies each property of each element one by one (with its change triggers), and for 2,000 actors

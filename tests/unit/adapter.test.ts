@@ -185,6 +185,91 @@ describe('GraphAdapter', () => {
     expect(small.cy.getElementById('e:cd').hasClass('fade-1')).toBe(true);
   });
 
+  it('draws a large graph’s ties of one type between two actors once, from the freshest with each look', () => {
+    // Over LARGE_GRAPH relations (5,000 fillers, ended long before), so edges are haystack lines.
+    const others = Array.from({ length: 101 }, (_, k) => ({
+      id: `x${k}`,
+      name: `X${k}`,
+      aliases: [],
+      kind: 'group',
+    }));
+    const pairs = others.flatMap((_, i) => others.slice(i + 1).map((__, j) => [i, i + 1 + j]));
+    const fillers = pairs.slice(0, 5000).map(([i, j], k) => ({
+      id: `f${k}`,
+      type: 'truce',
+      source: `x${i}`,
+      target: `x${j}`,
+      start: '2010-01-01',
+      end: '2010-01-02',
+      claims,
+    }));
+    const disputed = [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }];
+    const rel = (id: string, type: string, source: string, target: string, start: string) => ({
+      id,
+      type,
+      source,
+      target,
+      start,
+      claims,
+    });
+    const ties = [
+      rel('m1', 'attack', 'a', 'b', '2014-05-01'),
+      rel('m2', 'attack', 'b', 'a', '2014-05-10'), // the other direction: the same line
+      rel('m3', 'attack', 'a', 'b', '2014-05-05'),
+      rel('t1', 'truce', 'a', 'b', '2014-01'), // uncertain through January
+      { ...rel('t2', 'truce', 'b', 'a', '2014-03-01'), claims: disputed },
+      rel('t3', 'truce', 'a', 'b', '2014-04-01'),
+      rel('u1', 'attack', 'a', 'c', '2014-05-02'),
+    ];
+    const large = {
+      ...dataset,
+      actors: [...dataset.actors, ...others],
+      relations: [...ties, ...fillers],
+    } as unknown as Dataset;
+    const model = buildModel(large, { eventWindow: 30 });
+    const adapter = new GraphAdapter(null);
+    adapter.setModel(model);
+    const at = (iso: string, statuses?: ReturnType<typeof buildModel>['statuses']) => {
+      adapter.apply({
+        visible: model.index.activeAt(day(iso)),
+        time: day(iso),
+        selected: null,
+        ...(statuses ? { statuses } : {}),
+      });
+      // The computed display (`:visible` can answer from a cache Cytoscape keeps between style passes).
+      return adapter.cy
+        .edges()
+        .filter((e) => e.style('display') !== 'none')
+        .map((e) => e.id().slice(2))
+        .sort();
+    };
+    // Every tie is shown (the ties panel and exports see them all); one edge a line and look is drawn.
+    expect(at('2014-05-12')).toEqual(['m2', 't2', 't3', 'u1']);
+    expect(adapter.visibleRelationIds()).toEqual(['m1', 'm2', 'm3', 't1', 't2', 't3', 'u1']);
+    // Before m2, the freshest attack on the line is m3; t1, uncertain in January, is its own look.
+    expect(at('2014-01-20')).toEqual(['t1']);
+    expect(at('2014-05-07')).toEqual(['m3', 't2', 't3', 'u1']);
+    // A line is drawn at the shade of its ties stacked: m1 and m3, each at fade-2 (opacity 0.68),
+    // stack to 0.9, closest to unfaded; u1 alone keeps its own fade-2.
+    expect(
+      adapter.cy
+        .getElementById('e:m3')
+        .classes()
+        .filter((c) => c.startsWith('fade-')),
+    ).toEqual([]);
+    expect(adapter.cy.getElementById('e:u1').hasClass('fade-2')).toBe(true);
+    // m1 and m3 have left the window, m2 is still drawn, faded as its own age says.
+    expect(at('2014-06-05')).toEqual(['m2', 't2', 't3']);
+    expect(adapter.cy.getElementById('e:m2').hasClass('fade-4')).toBe(true);
+    expect(adapter.visibleRelationIds()).toEqual(['m2', 't1', 't2', 't3']);
+    // Without the dispute t2 looks like t1 and t3, and one truce edge is left: the last relation.
+    const undisputed = model.statuses.map((st) => (st === 'disputed' ? 'reported' : st));
+    expect(at('2014-06-05', undisputed)).toEqual(['m2', 't3']);
+    // Both actors keep their ties (not dimmed), counted from what is shown, not what is drawn.
+    expect(adapter.cy.getElementById('n:a').hasClass('dim')).toBe(false);
+    expect(adapter.cy.getElementById('n:c').hasClass('dim')).toBe(true);
+  });
+
   it('focuses the selected actor: its ties and neighbours stay, the rest fades', () => {
     const { adapter, show } = setup();
     show('2014-03-15', 'b');
