@@ -155,11 +155,27 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** A tiny static server: the app's build at /, the reference page's build at /common/. */
-function serve(appDir: string, commonDir: string): Promise<Server> {
+/**
+ * A tiny static server: the app's build at /, the reference page's build at /common/, and the
+ * benchmark's datasets (`files`, by name) at /bench-*.json on both, over HTTP as a user would get them
+ * (Playwright's `route.fulfill` passes a body through the DevTools protocol, a few MB at a time,
+ * costing both processes time that is not the app's).
+ */
+function serve(
+  appDir: string,
+  commonDir: string,
+  files: ReadonlyMap<string, string>,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
+    const name = path.split('/').pop() ?? '';
+    if (name.startsWith('bench-') && name.endsWith('.json')) {
+      const body = files.get(name);
+      res.writeHead(body === undefined ? 404 : 200, { 'content-type': MIME['.json']! });
+      res.end(body ?? 'no such bench file');
+      return;
+    }
     let root = appDir;
     if (path.startsWith('/common/')) {
       root = commonDir;
@@ -886,25 +902,19 @@ export async function runBrowserBench(opts: {
 }): Promise<BrowserResult> {
   const deadline = opts.deadline ?? Infinity;
   const log = opts.log ?? (() => {});
-  const server = await serve(opts.appDir, opts.commonDir);
+  const bodies = new Map<string, string>();
+  const server = await serve(opts.appDir, opts.commonDir, bodies);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
-  const bodies = new Map<string, string>();
   try {
     const cases: BrowserCaseResult[] = [];
     for (const c of opts.cases) {
       log(`browser: ${c.label}`);
       // A fresh profile per case, so each first load is a first visit (no cached layout, no HTTP cache).
       const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-      await context.route('**/bench-*.json', async (route) => {
-        const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-        const body = bodies.get(name);
-        if (body === undefined) await route.fulfill({ status: 404, body: 'no such bench file' });
-        else await route.fulfill({ status: 200, contentType: 'application/json', body });
-      });
       if (c.body !== null) bodies.set(`bench-${c.name}.json`, c.body);
       const t = await tielineCase(context, base, c, deadline, log);
       let common: PageResult | null = null;

@@ -476,7 +476,7 @@ export function render(r: BenchResult): string {
     p('## Browser (Playwright, production build, Chromium)');
     p();
     p(
-      `Viewport ${b.viewport.width}×${b.viewport.height}. Each generated dataset and CollegeMsg is served with \`page.route('**/bench-*.json')\` and opened as \`?data=bench-….json&t=…\`; the bundled one as \`?t=…\`. **CollegeMsg path measured:** \`bench/generate.ts\` converts CollegeMsg.txt to tieline/1 JSON (one \`message\` event per line, dated by its UTC day) and the page loads it through \`?data=\`, the app's own URL-loading path (fetch, import, model, layout), so the figure is the whole import as a user opening that URL gets it; the import dialog (file input, CSV mapping) was not driven.`,
+      `Viewport ${b.viewport.width}×${b.viewport.height}. Each generated dataset and CollegeMsg is served over HTTP by the benchmark's static server (127.0.0.1, from memory, no compression; each case in a fresh browser context, so no HTTP or code cache) and opened as \`?data=bench-….json&t=…\`; the bundled one as \`?t=…\`. **CollegeMsg path measured:** \`bench/generate.ts\` converts CollegeMsg.txt to tieline/1 JSON (one \`message\` event per line, dated by its UTC day) and the page loads it through \`?data=\`, the app's own URL-loading path (fetch, import, model, layout), so the figure is the whole import as a user opening that URL gets it; the import dialog (file input, CSV mapping) was not driven.`,
     );
     p();
     p(
