@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The same flags as playwright.config.ts (a plain .mjs script cannot import that TypeScript file). */
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -11,6 +12,7 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI,PreloadTopChromeWebUILessNavigations',
 ];
 const PORT = 4391;
 
