@@ -20,9 +20,12 @@ export interface LegendStatus {
   readonly meaning: string;
 }
 
-/** A line style that carries time: lighter (uncertain span of a fuzzy date) or fading (event window). */
+/**
+ * A line style that carries time: lighter (uncertain span of a fuzzy date) or fading (event window);
+ * or, on large graphs, what one line stands for (every tie of one type between two actors).
+ */
 export interface LegendLine {
-  readonly id: 'fuzzy' | 'fading';
+  readonly id: 'fuzzy' | 'fading' | 'merged';
   readonly label: string;
   readonly meaning: string;
   /** Opacities to draw the sample with: one for `fuzzy`, one per fade step for `fading`. */
@@ -100,8 +103,9 @@ export function legendOf(model: Model): LegendData {
   const statuses: LegendStatus[] = STATUSES.map((status) => ({ status, ...STATUS_TEXT[status] }));
 
   const eventWindow = model.index.eventWindow;
+  const large = dataset.relations.length > LARGE_GRAPH;
   // The shades the graph steps through (fewer on large graphs; see fadeSteps).
-  const fades = fadeSteps(dataset.relations.length > LARGE_GRAPH).map((k) =>
+  const fades = fadeSteps(large).map((k) =>
     opacityOf(`edge.fade-${k}`, 1 - (k / (FADE_LEVELS + 1)) * 0.8),
   );
   const lines: LegendLine[] = [
@@ -117,6 +121,18 @@ export function legendOf(model: Model): LegendData {
       meaning: `an event seen within its event window (${eventWindow} ${eventWindow === 1 ? 'day' : 'days'} after its date), fading as it ages`,
       opacities: [1, ...fades],
     },
+    // Large graphs draw the ties of one type between two actors as one line (GraphAdapter.drawnOf).
+    ...(large
+      ? [
+          {
+            id: 'merged' as const,
+            label: 'One line',
+            meaning:
+              'all the ties of one type between two actors: drawn from the latest, as dark as all of them together (the ties panel lists each)',
+            opacities: [1],
+          },
+        ]
+      : []),
   ];
 
   const present = new Set<string>(dataset.actors.map((a) => a.kind));

@@ -1,6 +1,6 @@
 // The legend: every colour, line style and shape the graph uses, explained.
 import { useMemo, useState } from 'react';
-import { legendOf } from '../graph/legend-data';
+import { legendOf, type LegendLine } from '../graph/legend-data';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
 
@@ -57,6 +57,13 @@ function Shape({ shape }: { shape: string }) {
  */
 export const LEGEND_OPEN_MIN_HEIGHT = 1000;
 
+/** The panel's short text for each line style (the title attribute carries the whole meaning). */
+const LINE_TEXT: Record<LegendLine['id'], string> = {
+  fuzzy: 'Uncertain date',
+  fading: 'Event fading',
+  merged: 'One line per pair and type',
+};
+
 /** The legend panel over the graph, rendered from the same data as the exports' legends. */
 export function Legend() {
   const model = useView(modelOf);
@@ -88,7 +95,7 @@ export function Legend() {
           {data.lines.map((l) => (
             <li key={l.id} title={l.meaning}>
               <Line color="#555" opacity={l.opacities[l.opacities.length - 1] ?? 1} />{' '}
-              {l.label === 'Lighter' ? 'Uncertain date' : 'Event fading'}
+              {LINE_TEXT[l.id]}
             </li>
           ))}
         </ul>

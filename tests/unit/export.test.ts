@@ -206,6 +206,10 @@ describe('legendOf', () => {
       relations: [...model.dataset.relations, ...fillers],
     });
     expect(legendOf(large).lines[1]?.opacities).toEqual([small[0], small[2], small[4]]);
+    // And says that one of its lines stands for every tie of one type between two actors.
+    expect(legendOf(large).lines.map((l) => l.id)).toEqual(['fuzzy', 'fading', 'merged']);
+    expect(legendOf(large).lines[2]?.meaning).toContain('the ties panel lists each');
+    expect(legendOf(model).lines.some((l) => l.id === 'merged')).toBe(false);
   });
 });
 
