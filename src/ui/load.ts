@@ -18,6 +18,13 @@ export async function loadFromUrl(
   const name = bundled ? 'the bundled dataset' : url;
   // The validator (valibot) is its own chunk, fetched alongside the dataset rather than in the first script.
   const validator = bundled ? import('../io/validate') : null;
+  // Any other file is parsed in the import worker: its chunk and the worker start during the download.
+  const client = bundled
+    ? null
+    : import('../io/import/client').then((c) => {
+        c.prewarm();
+        return c;
+      });
   let buffer: ArrayBuffer;
   try {
     const res = await fetch(url);
@@ -39,7 +46,7 @@ export async function loadFromUrl(
   // Any format the importers read (tieline/1, CSV, GEXF, Cytoscape JSON), parsed in the worker.
   const path = new URL(url, window.location.href).pathname;
   const fileName = decodeURIComponent(path.split('/').pop() || 'data');
-  const { importFile } = await import('../io/import/client');
+  const { importFile } = await (client ?? import('../io/import/client'));
   const result = await importFile({ name: fileName, buffer });
   if (!result.ok) {
     store.getState().failLoad({ file: name, issues: result.issues });

@@ -1,7 +1,7 @@
 // Tests of importFile/inspectFile: inline without Worker, a fake module Worker running the real protocol, abort.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src/io/import';
-import { importFile, inspectFile } from '../../../src/io/import/client';
+import { importFile, inspectFile, prewarm } from '../../../src/io/import/client';
 import { handleRequest, type ImportResponse } from '../../../src/io/import/protocol';
 import { bytes, fixture } from './helpers';
 
@@ -117,6 +117,21 @@ describe('with a module Worker', () => {
     expect(w?.posted.at(-1)?.type).toBe('result');
     // The caller's buffer was copied before the transfer, so it is still usable.
     expect(input.buffer.byteLength).toBeGreaterThan(0);
+  });
+
+  it('prewarm starts the next import’s worker ahead of it, once, and that import uses it', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    prewarm();
+    prewarm(); // at most one waits
+    expect(FakeWorker.made).toHaveLength(1);
+    const r = await importFile(csv());
+    expect(r.ok).toBe(true);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]?.posted.at(-1)?.type).toBe('result');
+    expect(FakeWorker.made[0]?.terminated).toBe(true);
+    // Taken: the next import starts a worker of its own.
+    await importFile(csv());
+    expect(FakeWorker.made).toHaveLength(2);
   });
 
   it('posts progress at least every 5% of a big file', async () => {
