@@ -1,0 +1,154 @@
+// Where a big dataset's first graph spends its main-thread time: a V8 CPU profile of the page load, by function.
+//
+// `node scripts/profile-load.mjs [--case=g20k|collegemsg] [--top=25]` builds the app without
+// minification (so Cytoscape's and React's functions keep their names) into bench/dist-profile/,
+// serves it on 127.0.0.1 with the dataset the benchmark uses for that case, opens `?data=` in
+// Chromium (the flags of playwright.config.ts), records the renderer's CPU profile from navigation
+// until two seconds after the first graph, and prints self and inclusive time by function. The
+// benchmark (`npm run bench`) measures; this explains. Unminified code runs at about the same speed,
+// but read the figures as shares, not as the benchmark's times.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const ROOT = process.cwd();
+const OUT = join(ROOT, 'bench/dist-profile');
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
+const CASE = args.get('case') ?? 'g20k';
+const TOP = Number(args.get('top') ?? 25);
+const COLLEGEMSG = process.env.TIELINE_COLLEGEMSG ?? '/work/shared/data/CollegeMsg.txt';
+/** Chromium path and flags, read from the Playwright config as the benchmark does. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function dataset() {
+  const { createServer: vite } = await import('vite');
+  const server = await vite({
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'silent',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const gen = await server.ssrLoadModule('/bench/generate.ts');
+    const { CHROMIUM_ARGS } = await server.ssrLoadModule('/playwright.config.ts');
+    if (CASE === 'collegemsg')
+      return {
+        body: JSON.stringify(gen.collegeMsgDataset(COLLEGEMSG)),
+        t: '2004-06-01',
+        CHROMIUM_ARGS,
+      };
+    const [actors, relations] =
+      CASE === 'g5k' ? [500, 5000] : CASE === 'g100k' ? [5000, 100000] : [2000, 20000];
+    return {
+      body: JSON.stringify(gen.generateDataset({ actors, relations, seed: actors + relations })),
+      t: '2015-01-01',
+      CHROMIUM_ARGS,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function serve(body) {
+  const mime = {
+    '.js': 'text/javascript',
+    '.html': 'text/html',
+    '.css': 'text/css',
+    '.json': 'application/json',
+  };
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (path.endsWith('/profile.json')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+      return;
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(OUT, path));
+    try {
+      if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('not found');
+      res.writeHead(200, { 'content-type': mime[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Self and inclusive time by function (name, file, line) in a CPU profile. */
+function summarise(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (cf) =>
+    `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
+  const self = new Map();
+  const incl = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const cf = byId.get(id).callFrame;
+    if (cf.functionName === '(idle)' || cf.functionName === '(program)') return;
+    total += us;
+    self.set(label(cf), (self.get(label(cf)) ?? 0) + us);
+    const seen = new Set();
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const k = label(byId.get(x).callFrame);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + us);
+    }
+  });
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP)
+      .map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  return { total, self: top(self), incl: top(incl) };
+}
+
+const { body, t, CHROMIUM_ARGS } = await dataset();
+console.log(`building without minification into ${OUT} …`);
+// NODE_ENV as for any production build (Vite's dev server, used above for the generator, set it).
+execFileSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', OUT, '--emptyOutDir'], {
+  stdio: 'ignore',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
+const { chromium } = await import('@playwright/test');
+const server = await serve(body);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // Same origin first, so the profiled navigation stays in this renderer process.
+  await page.goto(`${base}/nothing`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${base}/?data=profile.json&t=${t}`);
+  await page.waitForFunction(() => window.__tieline?.ready === true, undefined, {
+    timeout: 60_000,
+  });
+  await page.waitForTimeout(2000);
+  const { profile } = await cdp.send('Profiler.stop');
+  const s = summarise(profile);
+  console.log(
+    `\n${CASE}: ${(s.total / 1000).toFixed(0)} ms of main-thread JavaScript (and GC) sampled\n`,
+  );
+  console.log('self time\n' + s.self.join('\n'));
+  console.log('\ninclusive time\n' + s.incl.join('\n'));
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(OUT, { recursive: true, force: true });
+}
