@@ -285,35 +285,73 @@ function loadProbe(): void {
       return out;
     };
   };
-  let hook: { adapter?: Record<string, unknown> } | undefined;
+  type Page = {
+    adapter?: Record<string, unknown> & { cy?: unknown };
+    cy?: unknown;
+    ready?: boolean;
+  };
+  /**
+   * `ready` is the first time the page's hook says so; `painted` the end of Cytoscape's first draw
+   * after it (its canvas render, run in the next frame). A task queued to mark the end of that frame
+   * could run a frame later: Chromium may paint an overdue frame first, and that one also held the
+   * redraw of the next edge slice (≈ 0.5 s at 20k).
+   */
+  const onReady = (page: Page): void => {
+    if (probe.ready !== undefined) return;
+    probe.ready = performance.now();
+    const cy = (page.adapter?.cy ?? page.cy) as { renderer?: () => Renderer } | undefined;
+    const r = cy?.renderer?.();
+    if (!r || typeof r.render !== 'function') {
+      setTimeout(() => (probe.painted = performance.now()), 0);
+      return;
+    }
+    const render = r.render;
+    r.render = function (this: unknown, o: unknown): void {
+      render.call(this, o);
+      probe.painted ??= performance.now();
+      r.render = render;
+    };
+  };
+  /** Watches a page hook's `ready` from the moment the page assigns the hook. */
+  const watchReady = (page: Page | undefined): void => {
+    if (!page) return;
+    let value = page.ready;
+    Object.defineProperty(page, 'ready', {
+      configurable: true,
+      enumerable: true,
+      get: () => value,
+      set: (x: boolean) => {
+        value = x;
+        if (x) onReady(page);
+      },
+    });
+    if (value) onReady(page);
+  };
+  let hook: Page | undefined;
   Object.defineProperty(window, '__tieline', {
     configurable: true,
     enumerable: true,
     get: () => hook,
-    set: (v: { adapter?: Record<string, unknown> } | undefined) => {
+    set: (v: Page | undefined) => {
       hook = v;
       if (v?.adapter) {
         wrap(v.adapter, 'setModel', 2);
         wrap(v.adapter, 'layout', 2);
         wrap(v.adapter, 'apply', 2);
       }
+      watchReady(v);
     },
   });
-  const poll = (): void => {
-    const ready =
-      (window as { __tieline?: { ready: boolean } }).__tieline?.ready === true ||
-      w.__common?.ready === true;
-    if (!ready) {
-      requestAnimationFrame(poll);
-      return;
-    }
-    probe.ready = performance.now();
-    // This callback runs in the first frame after the task that set `ready` (Cytoscape draws the view
-    // applied there in this same frame); a task queued now runs once the frame is painted. (Waiting for
-    // another frame also counted the redraw of the next edge slice: ≈ 0.5 s at 20k.)
-    setTimeout(() => (probe.painted = performance.now()), 0);
-  };
-  requestAnimationFrame(poll);
+  let common: Page | undefined;
+  Object.defineProperty(window, '__common', {
+    configurable: true,
+    enumerable: true,
+    get: () => common,
+    set: (v: Page | undefined) => {
+      common = v;
+      watchReady(v);
+    },
+  });
   const layouts = (): void => {
     const n = (window as { __tieline?: { layouts?: number } }).__tieline?.layouts ?? 0;
     if (n >= 1) probe.layoutDone = performance.now();
