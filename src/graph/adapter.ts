@@ -119,18 +119,38 @@ function statusCode(st: Status | null | undefined): number {
   return st === 'disputed' ? 2 : st === 'corroborated' ? 1 : 0;
 }
 
-/** Each relation's line on a big graph: its unordered actor pair and its type, as one exact number. */
-function lineKeys(model: Model): Float64Array {
+/**
+ * Each relation's line on a big graph (its unordered actor pair and its type) as a dense number
+ * 0 … lines − 1, so that a view can group its relations by line in typed arrays.
+ */
+function lineIds(model: Model): { of: Int32Array; count: number } {
   const { actors, relations, relationTypes } = model.dataset;
   const types = new Map(relationTypes.map((r, k) => [r.id, k]));
-  const keys = new Float64Array(relations.length);
+  const ids = new Map<number, number>();
+  const of = new Int32Array(relations.length);
   relations.forEach((r, i) => {
     const a = model.actorOrdinal.get(r.source) ?? 0;
     const b = model.actorOrdinal.get(r.target) ?? 0;
-    const pair = Math.min(a, b) * actors.length + Math.max(a, b);
-    keys[i] = pair * relationTypes.length + (types.get(r.type) ?? 0);
+    const key =
+      (Math.min(a, b) * actors.length + Math.max(a, b)) * relationTypes.length +
+      (types.get(r.type) ?? 0);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    of[i] = id;
   });
-  return keys;
+  return { of, count: ids.size };
+}
+
+/** What `drawnOf` keeps per line during one view (typed arrays, reused from view to view). */
+interface LineScratch {
+  /** The view that last wrote this line's slots (slots of other views are stale). */
+  readonly stamp: Uint32Array;
+  /** The look (uncertain span, status, mark) of the first shown tie seen on the line. */
+  readonly look: Uint8Array;
+  /** The freshest tie of that look, and the light its ties of that look let through stacked. */
+  readonly top: Int32Array;
+  readonly through: Float64Array;
+  view: number;
 }
 
 /** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
@@ -157,8 +177,9 @@ export class GraphAdapter {
    */
   private drawn = new Uint8Array(0);
   private drawnList: number[] = [];
-  /** Per relation on a big graph: its line, the unordered actor pair and the type, as one number. */
-  private line: Float64Array = new Float64Array(0);
+  /** Per relation on a big graph: its line (the unordered actor pair and the type), a dense id. */
+  private line: Int32Array = new Int32Array(0);
+  private lines: LineScratch | null = null;
   /** Shown relations per actor ordinal: an actor with none is dimmed. */
   private degree = new Int32Array(0);
   /** Per relation: 1 fuzzy, fade level, status code — to write a class only when it changes. */
@@ -252,7 +273,20 @@ export class GraphAdapter {
     this.shownList = [];
     this.drawn = new Uint8Array(n);
     this.drawnList = [];
-    this.line = large ? lineKeys(model) : new Float64Array(0);
+    if (large) {
+      const ids = lineIds(model);
+      this.line = ids.of;
+      this.lines = {
+        stamp: new Uint32Array(ids.count),
+        look: new Uint8Array(ids.count),
+        top: new Int32Array(ids.count),
+        through: new Float64Array(ids.count),
+        view: 0,
+      };
+    } else {
+      this.line = new Int32Array(0);
+      this.lines = null;
+    }
     this.degree = new Int32Array(dataset.actors.length);
     this.fuzzy = new Uint8Array(n);
     this.fade = new Uint8Array(n);
@@ -512,7 +546,7 @@ export class GraphAdapter {
       const window = model.index.eventWindow;
       const steps = fadeSteps(this.large);
       const lines = this.large ? this.drawnOf(nextList, t, statuses, spec.marks, steps) : null;
-      const drawList = lines ? [...lines.keys()] : nextList;
+      const drawList = lines ? lines.list : nextList;
       const nextDrawn = this.large ? new Uint8Array(this.shown.length) : next;
       if (this.large) for (const i of drawList) nextDrawn[i] = 1;
       // Edges drawn now that a big graph has not created yet: create up to EDGE_NOW of them here
@@ -552,10 +586,11 @@ export class GraphAdapter {
       // 2. Appearance of what is drawn: uncertain span, event fade (a big graph's line: the shade of
       // its ties stacked), status. An edge not drawn keeps the classes last written to it (its
       // arrays say which) until it is drawn again.
-      for (const i of drawList) {
+      for (let k = 0; k < drawList.length; k++) {
+        const i = drawList[k]!;
         const s = spans[i]!;
         const fz = fuzzyAt(s, t);
-        const fd = lines ? lines.get(i)! : fadeAt(s, t, window, steps);
+        const fd = lines ? lines.fade[k]! : fadeAt(s, t, window, steps);
         const st = statusCode(statuses[i]);
         const edge = this.edges[i];
         if (fz !== this.fuzzy[i]) {
@@ -623,33 +658,58 @@ export class GraphAdapter {
     statuses: readonly (Status | null)[],
     marks: ReadonlyMap<number, CompareMark> | undefined,
     steps: readonly number[],
-  ): Map<number, number> {
+  ): { list: number[]; fade: Uint8Array } {
     const spans = this.model!.index.spans;
     const window = this.model!.index.eventWindow;
-    const keys = new Float64Array(shown.length);
-    const top = new Map<number, number>();
-    /** Per line: the light its ties let through when stacked (the product of 1 − opacity). */
-    const through = new Map<number, number>();
-    shown.forEach((i, k) => {
-      const m = marks?.get(i);
+    const sc = this.lines!;
+    // A new view number instead of clearing the slots (at 2³² views, clear them once).
+    if (++sc.view === 0x1_0000_0000) {
+      sc.stamp.fill(0);
+      sc.view = 1;
+    }
+    const view = sc.view;
+    const looks = new Uint8Array(shown.length);
+    /** Ties whose look differs from the first one seen on their line (rare): by line × 32 + look. */
+    let others: Map<number, { top: number; through: number }> | null = null;
+    const fresher = (i: number, j: number): boolean =>
+      (spans[i]!.eventDay ?? 0) >= (spans[j]!.eventDay ?? 0);
+    for (let k = 0; k < shown.length; k++) {
+      const i = shown[k]!;
       const s = spans[i]!;
-      const key =
-        this.line[i]! * 32 +
-        fuzzyAt(s, t) +
-        statusCode(statuses[i]) * 2 +
-        (m ? MARK_CODE[m] : 0) * 8;
-      keys[k] = key;
-      const j = top.get(key);
-      if (j === undefined || (s.eventDay ?? 0) >= (spans[j]!.eventDay ?? 0)) top.set(key, i);
-      const alpha = fadeOpacity(fadeAt(s, t, window, steps));
-      through.set(key, (through.get(key) ?? 1) * (1 - alpha));
-    });
-    const drawn = new Map<number, number>();
-    shown.forEach((i, k) => {
-      const key = keys[k]!;
-      if (top.get(key) === i) drawn.set(i, nearestFade(1 - through.get(key)!, steps));
-    });
-    return drawn;
+      const m = marks?.get(i);
+      const look = fuzzyAt(s, t) + statusCode(statuses[i]) * 2 + (m ? MARK_CODE[m] : 0) * 8;
+      looks[k] = look;
+      const through = 1 - fadeOpacity(fadeAt(s, t, window, steps));
+      const l = this.line[i]!;
+      if (sc.stamp[l] !== view) {
+        sc.stamp[l] = view;
+        sc.look[l] = look;
+        sc.top[l] = i;
+        sc.through[l] = through;
+      } else if (sc.look[l] === look) {
+        if (fresher(i, sc.top[l]!)) sc.top[l] = i;
+        sc.through[l]! *= through;
+      } else {
+        const o = (others ??= new Map()).get(l * 32 + look);
+        if (!o) others.set(l * 32 + look, { top: i, through });
+        else {
+          if (fresher(i, o.top)) o.top = i;
+          o.through *= through;
+        }
+      }
+    }
+    const list: number[] = [];
+    const fades: number[] = [];
+    for (let k = 0; k < shown.length; k++) {
+      const i = shown[k]!;
+      const l = this.line[i]!;
+      const o = sc.look[l] === looks[k] ? null : others?.get(l * 32 + looks[k]!);
+      const top = o ? o.top : sc.top[l];
+      if (top !== i) continue;
+      list.push(i);
+      fades.push(nearestFade(1 - (o ? o.through : sc.through[l]!), steps));
+    }
+    return { list, fade: Uint8Array.from(fades) };
   }
 
   /**
