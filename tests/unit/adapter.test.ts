@@ -34,6 +34,34 @@ const dataset = {
 } as unknown as Dataset;
 const day = (iso: string): number => isoToDay(iso) as number;
 
+/**
+ * The test dataset's actors with `relations`, made a large graph (over LARGE_GRAPH relations) by
+ * 5,000 one-day truces in 2010 between 101 other actors, long ended by the dates the tests look at.
+ */
+function largeWith(relations: readonly unknown[]): Dataset {
+  const others = Array.from({ length: 101 }, (_, k) => ({
+    id: `x${k}`,
+    name: `X${k}`,
+    aliases: [],
+    kind: 'group',
+  }));
+  const pairs = others.flatMap((_, i) => others.slice(i + 1).map((__, j) => [i, i + 1 + j]));
+  const fillers = pairs.slice(0, 5000).map(([i, j], k) => ({
+    id: `f${k}`,
+    type: 'truce',
+    source: `x${i}`,
+    target: `x${j}`,
+    start: '2010-01-01',
+    end: '2010-01-02',
+    claims,
+  }));
+  return {
+    ...dataset,
+    actors: [...dataset.actors, ...others],
+    relations: [...relations, ...fillers],
+  } as unknown as Dataset;
+}
+
 function setup(eventWindow = 30) {
   const model = buildModel(dataset, { eventWindow });
   const adapter = new GraphAdapter(null);
@@ -144,28 +172,7 @@ describe('GraphAdapter', () => {
 
   it('steps a large graph’s events through every other shade, so fewer edges restyle each day', () => {
     // Over LARGE_GRAPH relations: the event and 5,000 short truces, ended by then, between 101 others.
-    const others = Array.from({ length: 101 }, (_, k) => ({
-      id: `x${k}`,
-      name: `X${k}`,
-      aliases: [],
-      kind: 'group',
-    }));
-    const pairs = others.flatMap((_, i) => others.slice(i + 1).map((__, j) => [i, i + 1 + j]));
-    const fillers = pairs.slice(0, 5000).map(([i, j], k) => ({
-      id: `f${k}`,
-      type: 'truce',
-      source: `x${i}`,
-      target: `x${j}`,
-      start: '2010-01-01',
-      end: '2010-01-02',
-      claims,
-    }));
-    const large = {
-      ...dataset,
-      actors: [...dataset.actors, ...others],
-      relations: [...dataset.relations, ...fillers],
-    } as unknown as Dataset;
-    const model = buildModel(large, { eventWindow: 30 });
+    const model = buildModel(largeWith(dataset.relations), { eventWindow: 30 });
     const adapter = new GraphAdapter(null);
     adapter.setModel(model);
     const fadeOf = (iso: string) => {
@@ -187,22 +194,6 @@ describe('GraphAdapter', () => {
 
   it('draws a large graph’s ties of one type between two actors once, from the freshest with each look', () => {
     // Over LARGE_GRAPH relations (5,000 fillers, ended long before), so edges are haystack lines.
-    const others = Array.from({ length: 101 }, (_, k) => ({
-      id: `x${k}`,
-      name: `X${k}`,
-      aliases: [],
-      kind: 'group',
-    }));
-    const pairs = others.flatMap((_, i) => others.slice(i + 1).map((__, j) => [i, i + 1 + j]));
-    const fillers = pairs.slice(0, 5000).map(([i, j], k) => ({
-      id: `f${k}`,
-      type: 'truce',
-      source: `x${i}`,
-      target: `x${j}`,
-      start: '2010-01-01',
-      end: '2010-01-02',
-      claims,
-    }));
     const disputed = [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }];
     const rel = (id: string, type: string, source: string, target: string, start: string) => ({
       id,
@@ -221,12 +212,7 @@ describe('GraphAdapter', () => {
       rel('t3', 'truce', 'a', 'b', '2014-04-01'),
       rel('u1', 'attack', 'a', 'c', '2014-05-02'),
     ];
-    const large = {
-      ...dataset,
-      actors: [...dataset.actors, ...others],
-      relations: [...ties, ...fillers],
-    } as unknown as Dataset;
-    const model = buildModel(large, { eventWindow: 30 });
+    const model = buildModel(largeWith(ties), { eventWindow: 30 });
     const adapter = new GraphAdapter(null);
     adapter.setModel(model);
     const at = (iso: string, statuses?: ReturnType<typeof buildModel>['statuses']) => {
