@@ -161,7 +161,7 @@ const MIME: Record<string, string> = {
  * (Playwright's `route.fulfill` passes a body through the DevTools protocol, a few MB at a time,
  * costing both processes time that is not the app's).
  */
-function serve(
+export function serve(
   appDir: string,
   commonDir: string,
   files: ReadonlyMap<string, string>,

@@ -8,9 +8,8 @@
 // benchmark (`npm run bench`) measures; this explains. Unminified code runs at about the same speed,
 // but read the figures as shares, not as the benchmark's times.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'bench/dist-profile');
@@ -26,6 +25,9 @@ const COLLEGEMSG = process.env.TIELINE_COLLEGEMSG ?? '/work/shared/data/CollegeM
 /** Chromium path and flags, read from the Playwright config as the benchmark does. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The benchmark's static server (bench/browser.ts): the build at /, datasets at /bench-*.json. */
+let serve;
+
 async function dataset() {
   const { createServer: vite } = await import('vite');
   const server = await vite({
@@ -37,6 +39,7 @@ async function dataset() {
   try {
     const gen = await server.ssrLoadModule('/bench/generate.ts');
     const { CHROMIUM_ARGS } = await server.ssrLoadModule('/playwright.config.ts');
+    serve = (await server.ssrLoadModule('/bench/browser.ts')).serve;
     if (CASE === 'collegemsg')
       return {
         body: JSON.stringify(gen.collegeMsgDataset(COLLEGEMSG)),
@@ -53,34 +56,6 @@ async function dataset() {
   } finally {
     await server.close();
   }
-}
-
-function serve(body) {
-  const mime = {
-    '.js': 'text/javascript',
-    '.html': 'text/html',
-    '.css': 'text/css',
-    '.json': 'application/json',
-  };
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (path.endsWith('/profile.json')) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(body);
-      return;
-    }
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(OUT, path));
-    try {
-      if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'content-type': mime[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404);
-      res.end('not found');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** Self and inclusive time by function (name, file, line) in a CPU profile. */
@@ -123,7 +98,7 @@ execFileSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', OUT, '--e
   env: { ...process.env, NODE_ENV: 'production' },
 });
 const { chromium } = await import('@playwright/test');
-const server = await serve(body);
+const server = await serve(OUT, OUT, new Map([['bench-profile.json', body]]));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
@@ -135,7 +110,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.goto(`${base}/?data=profile.json&t=${t}`);
+  await page.goto(`${base}/?data=bench-profile.json&t=${t}`);
   await page.waitForFunction(() => window.__tieline?.ready === true, undefined, {
     timeout: 60_000,
   });
