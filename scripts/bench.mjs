@@ -108,11 +108,37 @@ async function browserPart(load) {
       actors: 2000,
       relations: 20000,
       startIso: '2015-01-01',
-      steps: plan(200, 20, 2),
+      steps: plan(200, 15, 2),
       common: plan(200, 10, 4),
       extras: true,
       idleFloors: 5,
     },
+    existsSync(COLLEGEMSG) && {
+      name: 'collegemsg',
+      label: 'CollegeMsg (1,899 actors, 59,835 message events)',
+      body: JSON.stringify(gen.collegeMsgDataset(COLLEGEMSG)),
+      actors: 1899,
+      relations: 59835,
+      startIso: '2004-06-01',
+      steps: plan(200, 8, 2, 5),
+      common: null,
+      extras: true,
+      idleFloors: 2,
+    },
+    {
+      name: 'g100k',
+      label: 'Generated: 5,000 actors, 100,000 relations',
+      body: generated(5000, 100000),
+      actors: 5000,
+      relations: 100000,
+      startIso: '2015-01-01',
+      steps: plan(200, 6, 2, 4),
+      common: null,
+      // PNG export and play too, as at the other sizes (issue #6 asks for both at every size).
+      extras: true,
+      idleFloors: 0,
+    },
+    // Last: an option, not a DESIGN figure, so the deadline cuts its steps first.
     {
       // Cytoscape's WebGL renderer on the same data: an option, measured where this machine runs it
       // (no GPU: SwiftShader, software GL).
@@ -127,30 +153,6 @@ async function browserPart(load) {
       extras: false,
       idleFloors: 0,
       query: '&renderer=webgl',
-    },
-    existsSync(COLLEGEMSG) && {
-      name: 'collegemsg',
-      label: 'CollegeMsg (1,899 actors, 59,835 message events)',
-      body: JSON.stringify(gen.collegeMsgDataset(COLLEGEMSG)),
-      actors: 1899,
-      relations: 59835,
-      startIso: '2004-06-01',
-      steps: plan(200, 10, 2, 5),
-      common: null,
-      extras: true,
-      idleFloors: 2,
-    },
-    {
-      name: 'g100k',
-      label: 'Generated: 5,000 actors, 100,000 relations',
-      body: generated(5000, 100000),
-      actors: 5000,
-      relations: 100000,
-      startIso: '2015-01-01',
-      steps: plan(200, 6, 2, 4),
-      common: null,
-      extras: false,
-      idleFloors: 0,
     },
   ]
     .filter(Boolean)
@@ -202,7 +204,7 @@ if (args.has('report-only')) {
 // Parent mode.
 
 /** When the browser part must stop measuring extra steps so the whole run stays under five minutes. */
-const DEADLINE = Date.now() + 215_000;
+const DEADLINE = Date.now() + 235_000;
 
 function child(part) {
   const out = join(RESULTS, `${part}.tmp`);
