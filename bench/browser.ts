@@ -327,31 +327,28 @@ function loadProbe(): void {
     });
     if (value) onReady(page);
   };
-  let hook: Page | undefined;
-  Object.defineProperty(window, '__tieline', {
-    configurable: true,
-    enumerable: true,
-    get: () => hook,
-    set: (v: Page | undefined) => {
-      hook = v;
-      if (v?.adapter) {
-        wrap(v.adapter, 'setModel', 2);
-        wrap(v.adapter, 'layout', 2);
-        wrap(v.adapter, 'apply', 2);
-      }
-      watchReady(v);
-    },
+  /** Calls `onSet` with each value the page assigns to `window[name]`, which keeps it. */
+  const trap = (name: '__tieline' | '__common', onSet: (v: Page | undefined) => void): void => {
+    let value: Page | undefined;
+    Object.defineProperty(window, name, {
+      configurable: true,
+      enumerable: true,
+      get: () => value,
+      set: (v: Page | undefined) => {
+        value = v;
+        onSet(v);
+      },
+    });
+  };
+  trap('__tieline', (v) => {
+    if (v?.adapter) {
+      wrap(v.adapter, 'setModel', 2);
+      wrap(v.adapter, 'layout', 2);
+      wrap(v.adapter, 'apply', 2);
+    }
+    watchReady(v);
   });
-  let common: Page | undefined;
-  Object.defineProperty(window, '__common', {
-    configurable: true,
-    enumerable: true,
-    get: () => common,
-    set: (v: Page | undefined) => {
-      common = v;
-      watchReady(v);
-    },
-  });
+  trap('__common', watchReady);
   const layouts = (): void => {
     const n = (window as { __tieline?: { layouts?: number } }).__tieline?.layouts ?? 0;
     if (n >= 1) probe.layoutDone = performance.now();

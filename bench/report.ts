@@ -724,6 +724,23 @@ function ofCase(
   };
 }
 
+/** One figure per named browser case in this run, joined by " / " ('–' for a case not measured). */
+function ofCases(
+  names: readonly string[],
+  f: (c: BrowserCaseResult) => string,
+): (r: BenchResult) => string | null {
+  return (r) => {
+    if (!ok(r.browser)) return null;
+    const b = r.browser;
+    return names
+      .map((name) => {
+        const c = caseOf(b, name);
+        return c ? f(c) : '–';
+      })
+      .join(' / ');
+  };
+}
+
 /**
  * The techniques of issue #6 and what each changed. "Before" figures come from the run named in
  * `where` (the full run before the change, or the partial run of the same session that isolated it);
@@ -803,13 +820,7 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       'Draw list ordered from each element’s z-styles read once (`zOrder`), edges listed in creation order (Cytoscape’s tie-break), instead of Cytoscape’s comparator over a list in relation order',
     figure: 'z-sort per step, median: g5k / g20k / CollegeMsg',
     before: '2.5 ms / 11.3 ms / 60.6 ms',
-    after: (r) => {
-      const z = (name: string) => {
-        const c = ok(r.browser) ? caseOf(r.browser, name) : undefined;
-        return c ? ms(c.tieline.step.parts.cyZSort) : '–';
-      };
-      return ok(r.browser) ? `${z('g5k')} / ${z('g20k')} / ${z('collegemsg')}` : null;
-    },
+    after: ofCases(['g5k', 'g20k', 'collegemsg'], (c) => ms(c.tieline.step.parts.cyZSort)),
     where: SECOND_SESSION_RUN,
   },
   {
@@ -843,13 +854,7 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       'Histogram bars built once per dataset; a date step re-renders only its cursor (it rewrote the props of every month bar)',
     figure: 'input task per step, median: g5k / g20k',
     before: '4.9 ms / 8.8 ms',
-    after: (r) => {
-      const i = (name: string) => {
-        const c = ok(r.browser) ? caseOf(r.browser, name) : undefined;
-        return c ? ms(c.tieline.step.parts.inputTask) : '–';
-      };
-      return ok(r.browser) ? `${i('g5k')} / ${i('g20k')}` : null;
-    },
+    after: ofCases(['g5k', 'g20k'], (c) => ms(c.tieline.step.parts.inputTask)),
     where: SECOND_SESSION_RUN,
   },
   {
@@ -897,16 +902,10 @@ const BEFORE_AFTER: readonly BeforeAfter[] = [
       '`?data=` loads fetch the import client alongside the file and start the import worker during the download (`prewarm`), not after it',
     figure: 'dataset received → `setModel`: g20k / CollegeMsg',
     before: '1,810 ms / 1,643 ms',
-    after: (r) => {
-      const gap = (name: string) => {
-        const c = ok(r.browser) ? caseOf(r.browser, name) : undefined;
-        const sm = c?.tieline.marks.find((m) => m.name === 'setModel');
-        return c && sm && c.tieline.dataLoadedMs !== null
-          ? ms(sm.start - c.tieline.dataLoadedMs)
-          : '–';
-      };
-      return ok(r.browser) ? `${gap('g20k')} / ${gap('collegemsg')}` : null;
-    },
+    after: ofCases(['g20k', 'collegemsg'], (c) => {
+      const sm = c.tieline.marks.find((m) => m.name === 'setModel');
+      return sm && c.tieline.dataLoadedMs !== null ? ms(sm.start - c.tieline.dataLoadedMs) : '–';
+    }),
     where:
       'partial runs (`--parts=browser --cases=g20k,collegemsg`) before and after the change, the second also with the Chromium flag change below',
   },

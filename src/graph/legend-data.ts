@@ -1,7 +1,7 @@
 // What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
 import { STATUSES, type Model, type RelationKind, type Status } from '../model';
 import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
-import { FADE_LEVELS, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
+import { fadeOpacity, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
 
 /** A relation type the dataset uses, drawn as a line of its colour (with an arrowhead when directed). */
 export interface LegendType {
@@ -105,9 +105,7 @@ export function legendOf(model: Model): LegendData {
   const eventWindow = model.index.eventWindow;
   const large = dataset.relations.length > LARGE_GRAPH;
   // The shades the graph steps through (fewer on large graphs; see fadeSteps).
-  const fades = fadeSteps(large).map((k) =>
-    opacityOf(`edge.fade-${k}`, 1 - (k / (FADE_LEVELS + 1)) * 0.8),
-  );
+  const fades = fadeSteps(large).map((k) => opacityOf(`edge.fade-${k}`, fadeOpacity(k)));
   const lines: LegendLine[] = [
     {
       id: 'fuzzy',
