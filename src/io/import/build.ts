@@ -156,7 +156,7 @@ export function buildDataset(input: BuildInput): ImportResult {
       id,
       name: hasName ? raw.name : id,
       aliases: [],
-      kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'group',
+      kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'actor',
     };
     if (raw.description !== undefined && raw.description !== '')
       actor.description = raw.description;

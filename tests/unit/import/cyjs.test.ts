@@ -17,8 +17,8 @@ describe('gal.cyjs (Cytoscape desktop export, no version header, no time)', () =
     expect(r.format).toBe('cytoscape');
     expect(r.stats).toEqual({ actors: 331, relations: 362, first: null, last: null });
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'pp', label: 'pp', directed: true, kind: 'state' },
-      { id: 'pd', label: 'pd', directed: true, kind: 'state' },
+      { id: 'pp', label: 'pp', directed: true, kind: 'state', sign: 'neutral', lasts: 'as-dated' },
+      { id: 'pd', label: 'pd', directed: true, kind: 'state', sign: 'neutral', lasts: 'as-dated' },
     ]);
     const byType = (t: string): number => r.dataset.relations.filter((x) => x.type === t).length;
     expect([byType('pp'), byType('pd')]).toEqual([251, 111]);
@@ -85,7 +85,7 @@ describe('other Cytoscape shapes', () => {
       ['c', 'c'],
     ]);
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'ally', label: 'ally', directed: true, kind: 'event' },
+      { id: 'ally', label: 'Ally', directed: true, kind: 'event', sign: 'cooperative' },
     ]);
     // 1400000000 s = 2014-05-13T16:53:20Z; mixed with an ISO date the column is read per value.
     expect(r.dataset.relations.map((x) => [x.start, x.end, x.claims[0]?.locator])).toEqual([
