@@ -12,6 +12,8 @@ export interface RawActor {
   readonly kind?: string;
   readonly description?: string;
   readonly attributes?: Attributes;
+  /** A position the file saved for the actor (Cytoscape exports). */
+  readonly position?: { readonly x: number; readonly y: number };
   readonly where: string;
 }
 
@@ -37,6 +39,8 @@ export interface RawRelation {
   readonly summary?: string;
   readonly place?: string;
   readonly count?: number;
+  /** Strength of the tie, drawn as line width. */
+  readonly weight?: number;
   readonly attributes?: Attributes;
 }
 
@@ -161,6 +165,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     if (raw.description !== undefined && raw.description !== '')
       actor.description = raw.description;
     if (attributes) actor.attributes = attributes;
+    if (raw.position) actor.position = { x: raw.position.x, y: raw.position.y };
     actors.push(actor);
   };
 
@@ -324,6 +329,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     if (r.place !== undefined && r.place !== '') rel.place = r.place;
     if (r.count !== undefined && Number.isFinite(r.count) && r.count >= 0) rel.count = r.count;
     if (r.summary !== undefined && r.summary !== '') rel.summary = r.summary;
+    if (r.weight !== undefined && Number.isFinite(r.weight)) rel.weight = r.weight;
     rel.claims = [{ source: 'import', stance: 'asserts', locator: r.locator }];
     const attributes = cleanAttributes(r.attributes, log, r.where);
     if (attributes) rel.attributes = attributes;

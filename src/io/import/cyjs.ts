@@ -1,21 +1,19 @@
 // Cytoscape JSON: desktop .cyjs exports (with or without the version header) and cy.json() output.
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
-import { detectDates, readDate, type DateContext, type DateDetection } from './dates';
+import {
+  fieldsOf,
+  scalarText,
+  suggestLabel,
+  suggestOptions,
+  type CytoscapeField,
+} from './cyjs-fields';
+import { detectDates, readDate, type DateContext } from './dates';
 import { parseJsonText } from '../json';
 import { Progress, WarningLog, agree, plural, trimMessage } from './log';
 import type { Attributes, CytoscapeOptions, ImportResult, ProgressFn } from './types';
 
-/** One field of the edges' `data`, with what its values look like. */
-export interface CytoscapeField {
-  readonly name: string;
-  /** Number of edges that have the field. */
-  readonly count: number;
-  readonly distinct: number;
-  readonly examples: readonly string[];
-  /** Date reading when most values look like dates. */
-  readonly date: DateDetection | null;
-}
+export type { CytoscapeField } from './cyjs-fields';
 
 /** What `inspectCytoscape` found, so the UI can map type and date fields before importing. */
 export interface CytoscapeInspection {
@@ -28,6 +26,10 @@ export interface CytoscapeInspection {
   readonly nodes: number;
   readonly edges: number;
   readonly edgeFields: readonly CytoscapeField[];
+  /** Fields of the nodes' `data`, to choose the one that names the actors. */
+  readonly nodeFields: readonly CytoscapeField[];
+  /** How many nodes carry a saved position (used as the layout when all do). */
+  readonly positioned: number;
   /** The options Tieline would use: pass them, changed or not, to `importCytoscape`. */
   readonly suggested: CytoscapeOptions;
 }
@@ -48,6 +50,8 @@ export interface CytoscapeImportOptions {
 type Data = Record<string, unknown>;
 interface Element {
   readonly data: Data;
+  /** A saved position (`position: {x, y}` beside `data`), when the export has one. */
+  readonly position?: { readonly x: number; readonly y: number };
   /** JSON path of the element, for issues. */
   readonly path: string;
   /** Where the element stands, for claim locators ("elements.edges[3]"). */
@@ -72,6 +76,15 @@ export function looksLikeCytoscape(value: unknown): boolean {
   return isObject(value) && 'elements' in value;
 }
 
+/** The element with its saved position, when `position` holds two finite numbers. */
+function withPosition(el: Element, position: unknown): Element {
+  if (!isObject(position)) return el;
+  const { x, y } = position;
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? { ...el, position: { x, y } }
+    : el;
+}
+
 function findElements(
   value: unknown,
 ): { ok: true; els: Elements } | { ok: false; issues: Issue[] } {
@@ -85,7 +98,7 @@ function findElements(
         skipped.push(path);
         return;
       }
-      const el = { data: e.data, path, locator: `${loc}[${i}]` };
+      const el = withPosition({ data: e.data, path, locator: `${loc}[${i}]` }, e.position);
       const group = e.group;
       if (group === 'edges' || (group !== 'nodes' && 'source' in e.data && 'target' in e.data))
         edges.push(el);
@@ -123,22 +136,12 @@ function findElements(
       const path = `$.elements.${key}[${i}]`;
       if (!isObject(e) || !isObject(e.data)) skipped.push(path);
       else
-        (key === 'nodes' ? nodes : edges).push({
-          data: e.data,
-          path,
-          locator: `elements.${key}[${i}]`,
-        });
+        (key === 'nodes' ? nodes : edges).push(
+          withPosition({ data: e.data, path, locator: `elements.${key}[${i}]` }, e.position),
+        );
     });
   }
   return { ok: true, els: { variant: 'cyjs', formatVersion, nodes, edges, skipped } };
-}
-
-/** A data value as text for ids, types and dates; undefined when it is not a string or number. */
-function scalarText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'number') return String(v);
-  return undefined;
 }
 
 /** A data value as an attribute: scalars as they are, lists and objects as (bounded) JSON text. */
@@ -161,55 +164,11 @@ const skipMessage = (n: number, at: string): string =>
 const dateMessage = (n: number, at: string): string =>
   `${plural(n, 'edge')} had a date Tieline cannot read and ${agree(n, 'was', 'were')} skipped (${at}).`;
 
-const START_NAMES = 'date time start timestamp year begin startdate datetime when'.split(' ');
-const END_NAMES = ['end', 'enddate', 'stop', 'until', 'endtime', 'endyear'];
-const TYPE_NAMES = 'interaction type relation relationship kind edgetype category'.split(' ');
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-function fields(els: Elements): CytoscapeField[] {
-  const seen = new Map<string, string[]>();
-  for (const { data } of els.edges) {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === 'id' || k === 'source' || k === 'target') continue;
-      const t = scalarText(v);
-      if (t === undefined) continue;
-      let list = seen.get(k);
-      if (!list) {
-        list = [];
-        seen.set(k, list);
-      }
-      list.push(t);
-    }
-  }
-  return [...seen].map(([name, values]) => {
-    const d = detectDates(values);
-    const distinct = new Set(values);
-    return {
-      name,
-      count: values.length,
-      distinct: distinct.size,
-      examples: [...distinct].slice(0, 5),
-      date: d.plausible ? d : null,
-    };
-  });
-}
-
-function suggestOptions(fs: readonly CytoscapeField[]): CytoscapeOptions {
-  const pick = (names: readonly string[], needDate: boolean): string | null => {
-    for (const n of names) {
-      const f = fs.find((x) => norm(x.name) === n && (!needDate || x.date !== null));
-      if (f) return f.name;
-    }
-    return null;
-  };
-  const start = pick(START_NAMES, true);
-  const d = fs.find((f) => f.name === start)?.date;
-  return {
-    typeAttribute: pick(TYPE_NAMES, false),
-    startAttribute: start,
-    endAttribute: start === null ? null : pick(END_NAMES, true),
-    ...(d && d.dayMonth && !d.ambiguous ? { dateOrder: d.order } : {}),
-  };
+function edgeFields(els: Elements): CytoscapeField[] {
+  return fieldsOf(
+    els.edges.map((e) => e.data),
+    true,
+  );
 }
 
 function readElements(text: string): { ok: true; els: Elements } | { ok: false; issues: Issue[] } {
@@ -222,7 +181,11 @@ function readElements(text: string): { ok: true; els: Elements } | { ok: false; 
 export function inspectCytoscape(text: string): CytoscapeInspection | CytoscapeFailure {
   const r = readElements(text);
   if (!r.ok) return { ok: false, format: 'cytoscape', issues: r.issues };
-  const fs = fields(r.els);
+  const fs = edgeFields(r.els);
+  const nodeFields = fieldsOf(
+    r.els.nodes.map((n) => n.data),
+    false,
+  );
   return {
     ok: true,
     format: 'cytoscape',
@@ -231,7 +194,12 @@ export function inspectCytoscape(text: string): CytoscapeInspection | CytoscapeF
     nodes: r.els.nodes.length,
     edges: r.els.edges.length,
     edgeFields: fs,
-    suggested: suggestOptions(fs),
+    nodeFields,
+    positioned: r.els.nodes.filter((n) => n.position).length,
+    suggested: {
+      ...suggestOptions(fs),
+      labelAttribute: suggestLabel(nodeFields, r.els.nodes.length),
+    },
   };
 }
 
@@ -258,8 +226,19 @@ export function importCytoscape(
   const needSuggestion =
     options.typeAttribute === undefined ||
     options.startAttribute === undefined ||
-    options.endAttribute === undefined;
-  const suggested = needSuggestion ? suggestOptions(fields(els)) : {};
+    options.endAttribute === undefined ||
+    options.weightAttribute === undefined;
+  const suggested = needSuggestion ? suggestOptions(edgeFields(els)) : {};
+  const labelAttr =
+    options.labelAttribute === undefined
+      ? suggestLabel(
+          fieldsOf(
+            els.nodes.map((n) => n.data),
+            false,
+          ),
+          els.nodes.length,
+        )
+      : options.labelAttribute;
   const typeAttr =
     options.typeAttribute === undefined ? (suggested.typeAttribute ?? null) : options.typeAttribute;
   const startAttr =
@@ -268,6 +247,10 @@ export function importCytoscape(
       : options.startAttribute;
   const endAttr =
     options.endAttribute === undefined ? (suggested.endAttribute ?? null) : options.endAttribute;
+  const weightAttr =
+    options.weightAttribute === undefined
+      ? (suggested.weightAttribute ?? null)
+      : options.weightAttribute;
 
   const ctxFor = (field: string | null): DateContext | null => {
     if (field === null) return null;
@@ -303,15 +286,15 @@ export function importCytoscape(
   };
 
   const actors: RawActor[] = [];
-  for (const { data, path } of els.nodes) {
+  for (const { data, path, position } of els.nodes) {
     const rawId = scalarText(data.id);
     const id = rawId === undefined ? '' : trimmed(rawId, `${path}.data.id`);
     if (id === '') {
       log.tally('skipped-row', `${path}.data.id`, skipMessage);
       continue;
     }
-    const nameKey = ['name', 'label', 'shared_name'].find(
-      (k) => (scalarText(data[k]) ?? '').trim() !== '',
+    const nameKey = [labelAttr, 'name', 'label', 'shared_name'].find(
+      (k): k is string => k !== null && (scalarText(data[k]) ?? '').trim() !== '',
     );
     const attributes = newAttributes();
     for (const [k, v] of Object.entries(data)) {
@@ -323,12 +306,22 @@ export function importCytoscape(
     if (nameKey !== undefined)
       a.name = trimmed(scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
     if (Object.keys(attributes).length > 0) a.attributes = attributes;
+    if (position) a.position = position;
     actors.push(a);
   }
   progress.at(0.6);
 
   const relations: RawRelation[] = [];
-  const used = new Set(['id', 'source', 'target', 'selected', typeAttr, startAttr, endAttr]);
+  const used = new Set([
+    'id',
+    'source',
+    'target',
+    'selected',
+    typeAttr,
+    startAttr,
+    endAttr,
+    weightAttr,
+  ]);
   els.edges.forEach(({ data, path, locator }, index) => {
     const source = trimmed(scalarText(data.source) ?? '', `${path}.data.source`);
     const target = trimmed(scalarText(data.target) ?? '', `${path}.data.target`);
@@ -374,6 +367,9 @@ export function importCytoscape(
       where: path,
     };
     if (end !== undefined) rel.end = end;
+    const wt = weightAttr === null ? '' : (scalarText(data[weightAttr]) ?? '').trim();
+    const weight = wt === '' ? NaN : Number(wt);
+    if (Number.isFinite(weight)) rel.weight = weight;
     const id = scalarText(data.id)?.trim();
     if (id !== undefined && id !== '') rel.id = id;
     else rel.fallbackId = `edge-${index}`;

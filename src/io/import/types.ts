@@ -92,14 +92,18 @@ export interface GexfOptions {
   readonly typeAttribute?: string | null;
 }
 
-/** Cytoscape JSON options: the edge data fields that give type and time. */
+/** Cytoscape JSON options: the node data field that names actors, the edge data fields that give type and time. */
 export interface CytoscapeOptions {
+  /** Node data field for the actors' names (default: the most name-like); null for the ids. */
+  readonly labelAttribute?: string | null;
   /** Edge data field for the relation type (default `interaction` when present); null for "Tie". */
   readonly typeAttribute?: string | null;
   /** Edge data field holding the date (or start date). */
   readonly startAttribute?: string | null;
   /** Edge data field holding the end date. */
   readonly endAttribute?: string | null;
+  /** Edge data field holding a number for the tie's weight (width). */
+  readonly weightAttribute?: string | null;
   readonly dateOrder?: DateOrder;
 }
 
