@@ -7,7 +7,7 @@ import { modelOf } from '../store/selectors';
 import { readUrl, writeUrl } from '../store/url';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
-import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from './load';
+import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from '../app/load';
 import { DatasetMenu } from './DatasetMenu';
 import { Messages } from './Messages';
 import { Sidebar } from './Sidebar';

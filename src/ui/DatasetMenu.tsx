@@ -1,7 +1,7 @@
 // The datasets menu: switch between the bundled dataset and the imported ones kept in this browser, delete them, export the current one.
 import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
-import { BUNDLED_URL, loadFromUrl } from './load';
+import { BUNDLED_URL, loadFromUrl } from '../app/load';
 import { useStoreApi, useView } from './StoreContext';
 
 const BUNDLED = '__bundled__';
