@@ -20,6 +20,8 @@ import {
   nodeSize,
   statusCode,
   totalDegrees,
+  weightScale,
+  weightWidth,
 } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
@@ -145,6 +147,8 @@ export class GraphAdapter {
   private pending: Set<number> = new Set();
   private fillTimer: ReturnType<typeof setTimeout> | null = null;
   private colors = new Map<string, string>();
+  /** The dataset's largest absolute weight: the scale of weighted ties' widths (0: none weighted). */
+  private weightScale = 0;
   /** Callers of whenComplete waiting for the shown edges that do not exist yet. */
   private waiting: (() => void)[] = [];
   private nodes: NodeSingular[] = [];
@@ -245,6 +249,7 @@ export class GraphAdapter {
     if (this.fillTimer !== null) clearTimeout(this.fillTimer);
     this.fillTimer = null;
     this.colors = colors;
+    this.weightScale = weightScale(model.dataset.relations);
     this.shown = new Uint8Array(n);
     this.shownList = [];
     this.drawn = new Uint8Array(n);
@@ -337,6 +342,8 @@ export class GraphAdapter {
       if (this.fade[i]) classes.push(`fade-${this.fade[i]}`);
       if (this.status[i] === 2) classes.push('disputed');
       if (this.mark[i]) classes.push(MARK_CLASS[this.mark[i]!] as string);
+      const width = weightWidth(r.weight, this.weightScale);
+      if (width !== null) classes.push('weighted');
       return {
         group: 'edges',
         data: {
@@ -344,6 +351,7 @@ export class GraphAdapter {
           source: 'n:' + r.source,
           target: 'n:' + r.target,
           color: this.colors.get(r.type) ?? '#888888',
+          ...(width !== null ? { width } : {}),
         },
         classes,
       };
