@@ -93,14 +93,20 @@ export function nodeSize(degree: number): number {
 /** Line widths in graph units: an unweighted tie, and the range weighted ties are drawn in. */
 export const EDGE_WIDTH = { plain: 2.5, least: 1.2, most: 7 } as const;
 
-/** The largest absolute weight among the relations (0 when none is weighted): the scale of widths. */
+/**
+ * The largest absolute weight among the relations: the scale of widths. 0 when none is weighted, or
+ * when all weigh the same (Gephi writes weight="1.0" on every edge): no difference to draw.
+ */
 export function weightScale(relations: readonly { readonly weight?: number }[]): number {
   let max = 0;
+  let min = Infinity;
   for (const r of relations) {
     const w = r.weight;
-    if (w !== undefined && Number.isFinite(w)) max = Math.max(max, Math.abs(w));
+    if (w === undefined || !Number.isFinite(w)) continue;
+    max = Math.max(max, Math.abs(w));
+    min = Math.min(min, Math.abs(w));
   }
-  return max;
+  return max > min ? max : 0;
 }
 
 /**

@@ -19,6 +19,8 @@ describe('weightWidth', () => {
     expect(weightWidth(3, 0)).toBeNull();
     expect(weightScale([{}, { weight: -9 }, { weight: 4 }])).toBe(9);
     expect(weightScale([{}, {}])).toBe(0);
+    // Gephi writes weight="1.0" on every edge: equal weights say nothing, all are drawn plain.
+    expect(weightScale([{ weight: 1 }, { weight: 1 }, {}])).toBe(0);
   });
 });
 
@@ -34,6 +36,7 @@ describe('weighted ties on the graph', () => {
       relations: [
         { id: 'ab', type: 't', source: 'a', target: 'b', start: '2014', weight: -10, claims },
         { id: 'bc', type: 't', source: 'b', target: 'c', start: '2014', claims },
+        { id: 'ca', type: 't', source: 'c', target: 'a', start: '2014', weight: 2, claims },
       ],
     } as unknown as Dataset;
     const adapter = new GraphAdapter(null);

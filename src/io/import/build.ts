@@ -60,6 +60,8 @@ export interface BuildInput {
   /** Reports the fraction (0–1) of the building and validating done. */
   readonly onProgress?: (fraction: number) => void;
   readonly log: WarningLog;
+  /** `steps` when the file's time is numbered steps (GEXF integer time). */
+  readonly timeScale?: 'calendar' | 'steps';
 }
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {
@@ -363,6 +365,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     actors,
     sources: [{ id: 'import', title: name, document: name }],
     relations,
+    ...(input.timeScale === 'steps' ? { timeScale: 'steps' } : {}),
   };
   const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
   if (!checked.ok) {

@@ -1,58 +1,9 @@
-// GEXF 1.1–1.3 (Gephi), static and dynamic: nodes, edges, attributes, spells, timestamps and time zones.
+// GEXF 1.1–1.3 as XML: the safe parser, elements and attributes, spells and timestamps, declarations, the document.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Issue } from '../validate';
-import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
-import {
-  isKnownTimeZone,
-  numberUnitFor,
-  readDate,
-  type DateContext,
-  type NumberUnit,
-} from './dates';
-import { Progress, WarningLog, agree, plural, trimMessage } from './log';
-import type { AttributeValue, Attributes, GexfOptions, ImportResult, ProgressFn } from './types';
+import type { AttributeValue } from './types';
 
-/** An edge attribute that could carry the relation type. */
-export interface GexfTypeCandidate {
-  /** `label`, `kind`, or `attr:<id>` for a declared edge attribute: pass it as `typeAttribute`. */
-  readonly key: string;
-  readonly title: string;
-  /** Number of distinct values over all edges. */
-  readonly distinct: number;
-  readonly examples: readonly string[];
-}
-
-/** What `inspectGexf` found, so the UI can offer the type attribute before importing. */
-export interface GexfInspection {
-  readonly ok: true;
-  readonly format: 'gexf';
-  readonly version: string | null;
-  readonly mode: string;
-  /** Declared `timeformat`, or the one the values show (`sniffed: date`). */
-  readonly timeformat: string;
-  readonly timezone: string | null;
-  readonly defaultEdgeType: string;
-  readonly nodes: number;
-  readonly edges: number;
-  readonly typeCandidates: readonly GexfTypeCandidate[];
-  /** The candidate key Tieline would use, or null for the single type "Tie". */
-  readonly suggestedType: string | null;
-}
-
-/** Inspection failure: the file is not readable GEXF. */
-export interface GexfFailure {
-  readonly ok: false;
-  readonly format: 'gexf';
-  readonly issues: readonly Issue[];
-}
-
-/** Extra inputs of `importGexf`. */
-export interface GexfImportOptions {
-  readonly onProgress?: ProgressFn;
-  readonly log?: WarningLog;
-}
-
-interface XmlEl {
+export interface XmlEl {
   readonly $?: Record<string, unknown>;
   readonly [tag: string]: unknown;
 }
@@ -97,19 +48,19 @@ function unescapeXml(s: string): string {
   });
 }
 
-function children(el: unknown, tag: string): XmlEl[] {
+export function children(el: unknown, tag: string): XmlEl[] {
   if (!el || typeof el !== 'object') return [];
   const v = (el as Record<string, unknown>)[tag];
   const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
   return list.map((c): XmlEl => (c && typeof c === 'object' ? (c as XmlEl) : {}));
 }
 
-function attr(el: XmlEl, name: string): string | undefined {
+export function attr(el: XmlEl, name: string): string | undefined {
   const v = el.$?.[name];
   return typeof v === 'string' ? unescapeXml(v) : undefined;
 }
 
-function textOf(el: unknown): string | undefined {
+export function textOf(el: unknown): string | undefined {
   if (typeof el === 'string') return unescapeXml(el);
   if (el && typeof el === 'object') {
     const t = (el as Record<string, unknown>)['#text'];
@@ -118,18 +69,18 @@ function textOf(el: unknown): string | undefined {
   return undefined;
 }
 
-interface Interval {
+export interface Interval {
   readonly start?: string;
   readonly end?: string;
   readonly startOpen: boolean;
   readonly endOpen: boolean;
 }
-interface TimeSpec {
+export interface TimeSpec {
   readonly intervals: readonly Interval[];
   readonly stamps: readonly string[];
 }
 
-function intervalOf(el: XmlEl): Interval | null {
+export function intervalOf(el: XmlEl): Interval | null {
   const so = attr(el, 'startopen');
   const eo = attr(el, 'endopen');
   const start = attr(el, 'start') ?? so;
@@ -168,7 +119,7 @@ function listIntervals(s: string): Interval[] {
 }
 
 /** The time of a node or edge: spells (or 1.1 slices), start/end, intervals, timestamp or timestamps. */
-function timeOf(el: XmlEl): TimeSpec {
+export function timeOf(el: XmlEl): TimeSpec {
   const spells = [
     ...children(el, 'spells').flatMap((s) => children(s, 'spell')),
     ...children(el, 'slices').flatMap((s) => children(s, 'slice')),
@@ -195,14 +146,14 @@ function timeOf(el: XmlEl): TimeSpec {
   return { intervals, stamps };
 }
 
-interface AttrDecl {
+export interface AttrDecl {
   readonly id: string;
   readonly title: string;
   readonly type: string;
   readonly default?: string;
 }
 
-interface Doc {
+export interface Doc {
   readonly version: string | null;
   readonly graph: XmlEl;
   readonly mode: string;
@@ -218,7 +169,7 @@ interface Doc {
   readonly entities: boolean;
 }
 
-type DocResult = { ok: true; doc: Doc } | { ok: false; issues: Issue[] };
+export type DocResult = { ok: true; doc: Doc } | { ok: false; issues: Issue[] };
 
 function declarations(graph: XmlEl, cls: string): Map<string, AttrDecl> {
   const out = new Map<string, AttrDecl>();
@@ -242,7 +193,7 @@ function declarations(graph: XmlEl, cls: string): Map<string, AttrDecl> {
 }
 
 /** Parses and checks the XML, and finds the graph, its settings, nodes and edges. */
-function readDoc(text: string): DocResult {
+export function readDoc(text: string): DocResult {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
@@ -338,35 +289,7 @@ function readDoc(text: string): DocResult {
   };
 }
 
-const INFINITE = /^[+-]?inf(inity)?$/i;
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** Every time value in the document, to settle how plain numbers read (years or Unix time). */
-function allTimes(doc: Doc): string[] {
-  const out: string[] = [];
-  const add = (t: TimeSpec): void => {
-    for (const i of t.intervals) {
-      if (i.start !== undefined) out.push(i.start);
-      if (i.end !== undefined) out.push(i.end);
-    }
-    out.push(...t.stamps);
-  };
-  for (const { el } of [...doc.nodes, ...doc.edges]) {
-    add(timeOf(el));
-    for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue')))
-      add(timeOf(av));
-  }
-  add(timeOf(doc.graph));
-  return out.map((s) => s.trim()).filter((s) => s !== '' && !INFINITE.test(s));
-}
-
-function sniffTimeformat(times: readonly string[]): string {
-  if (times.length === 0) return 'none';
-  if (times.every((t) => NUMERIC.test(t))) return 'double';
-  return times.some((t) => /\d[T ]\d/.test(t)) ? 'dateTime' : 'date';
-}
-
-function typed(value: string, type: string): AttributeValue {
+export function typed(value: string, type: string): AttributeValue {
   if (
     ['integer', 'long', 'float', 'double', 'short', 'byte', 'bigdecimal', 'biginteger'].includes(
       type,
@@ -383,350 +306,7 @@ function typed(value: string, type: string): AttributeValue {
   return value;
 }
 
-const TYPE_NAMES = new Set(
-  'type relation relationtype relationship interaction kind edgetype category predicate tie tietype'.split(
-    ' ',
-  ),
-);
-
-/** Key (`label`, `kind`, `attr:<id>`) → value of one edge, for the type candidates. */
-function edgeValue(
-  el: XmlEl,
-  key: string,
-  decls: ReadonlyMap<string, AttrDecl>,
-): string | undefined {
-  if (key === 'label' || key === 'kind') return attr(el, key)?.trim() || undefined;
-  const id = key.slice('attr:'.length);
-  let fallback: string | undefined;
-  for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue'))) {
-    if ((attr(av, 'for') ?? attr(av, 'id')) !== id) continue;
-    const v = attr(av, 'value')?.trim();
-    if (v === undefined || v === '') continue;
-    if (!intervalOf(av) && attr(av, 'timestamp') === undefined) return v;
-    fallback ??= v;
-  }
-  return fallback ?? decls.get(id)?.default;
-}
-
-function candidates(doc: Doc): GexfTypeCandidate[] {
-  const keys: { key: string; title: string }[] = [];
-  if (doc.edges.some(({ el }) => attr(el, 'kind') !== undefined))
-    keys.push({ key: 'kind', title: 'kind' });
-  for (const d of doc.edgeAttrs.values()) keys.push({ key: `attr:${d.id}`, title: d.title });
-  if (doc.edges.some(({ el }) => attr(el, 'label') !== undefined))
-    keys.push({ key: 'label', title: 'label' });
-  return keys.map(({ key, title }) => {
-    const values = new Set<string>();
-    for (const { el } of doc.edges) {
-      const v = edgeValue(el, key, doc.edgeAttrs);
-      if (v !== undefined) values.add(v);
-    }
-    return { key, title, distinct: values.size, examples: [...values].slice(0, 5) };
-  });
-}
-
-function suggestType(cands: readonly GexfTypeCandidate[]): string | null {
-  const named = cands.find(
-    (c) => c.key !== 'label' && TYPE_NAMES.has(c.title.toLowerCase().replace(/[^a-z]/g, '')),
-  );
-  if (named) return named.key;
-  return cands.find((c) => c.key === 'kind')?.key ?? null;
-}
-
-/** Lists what a GEXF file holds and which edge attributes could give the relation type. */
-export function inspectGexf(text: string): GexfInspection | GexfFailure {
-  const r = readDoc(text);
-  if (!r.ok) return { ok: false, format: 'gexf', issues: r.issues };
-  const doc = r.doc;
-  const cands = candidates(doc);
-  return {
-    ok: true,
-    format: 'gexf',
-    version: doc.version,
-    mode: doc.mode,
-    timeformat: doc.declaredTimeformat ?? `sniffed: ${sniffTimeformat(allTimes(doc))}`,
-    timezone: doc.timezone,
-    defaultEdgeType: doc.defaultEdgeType,
-    nodes: doc.nodes.length,
-    edges: doc.edges.length,
-    typeCandidates: cands,
-    suggestedType: suggestType(cands),
-  };
-}
-
-/**
- * Imports a GEXF file: nodes become actors (attributes kept, node time kept as text), each edge — or each of
- * its spells or timestamps — becomes a relation, the type read from the chosen edge attribute.
- */
-export function importGexf(
-  text: string,
-  name: string,
-  options: GexfOptions = {},
-  extra: GexfImportOptions = {},
-): ImportResult {
-  const log = extra.log ?? new WarningLog();
-  const progress = new Progress(text.length, extra.onProgress);
-  progress.at(0);
-  const r = readDoc(text);
-  if (!r.ok) return { ok: false, format: 'gexf', issues: r.issues };
-  const doc = r.doc;
-  progress.at(0.5);
-
-  if (doc.entities) {
-    log.add({
-      code: 'xml-entities',
-      count: 1,
-      path: 'line 1',
-      message:
-        'the file declares XML entities in its DOCTYPE; for safety they are not expanded and appear as written (&name;).',
-    });
-  }
-  if (doc.nested > 0) {
-    log.add({
-      code: 'nested-nodes',
-      count: doc.nested,
-      path: 'graph > nodes',
-      message: `${plural(doc.nested, 'node')} ${agree(doc.nested, 'was', 'were')} nested inside other nodes (a hierarchy); imported as ordinary actors.`,
-    });
-  }
-
-  // How to read time values: the file's time zone, and a unit for plain numbers.
-  const times = allTimes(doc);
-  const numbers = times.filter((t) => NUMERIC.test(t));
-  let numberUnit: NumberUnit | undefined;
-  if (numbers.length > 0) {
-    numberUnit = numberUnitFor(numbers.reduce((m, t) => Math.max(m, Math.abs(Number(t))), 0));
-    const fmt = doc.declaredTimeformat ?? 'not declared';
-    // In a date or dateTime file a bare number is a year as written; say nothing unless it is not.
-    const dated = fmt === 'date' || fmt === 'datetime';
-    if (!dated || numberUnit !== 'year')
-      log.add({
-        code: 'numeric-time',
-        count: numbers.length,
-        path: 'graph',
-        message: `time values are plain numbers (timeformat ${fmt}); they were read as ${numberUnit === 'year' ? 'years (2000.0 → 2000; fractions → a day in the year)' : numberUnit === 'unix-seconds' ? 'Unix seconds (the calendar day in UTC)' : 'Unix milliseconds (the calendar day in UTC)'}.`,
-      });
-  }
-  let timeZone: string | undefined;
-  if (doc.timezone) {
-    if (isKnownTimeZone(doc.timezone)) {
-      timeZone = doc.timezone;
-      if (times.some((t) => /\d[T ]\d/.test(t))) {
-        log.add({
-          code: 'timezone',
-          count: 1,
-          path: 'graph',
-          message: `times without an offset were read in the file's time zone (${doc.timezone}); times with an offset use it; each is kept as its calendar day in UTC.`,
-        });
-      }
-    } else {
-      log.add({
-        code: 'timezone',
-        count: 1,
-        path: 'graph',
-        message: `unknown time zone "${doc.timezone}"; times without an offset were read as UTC. Use an IANA name such as Europe/Paris.`,
-      });
-    }
-  }
-  const ctx: DateContext = {
-    ...(numberUnit ? { numberUnit } : {}),
-    ...(timeZone ? { timeZone } : {}),
-  };
-  /** A time value as EDTF ('..' for a missing or infinite bound), undefined when it is not a date. */
-  const conv = (v: string | undefined): string | undefined => {
-    if (v === undefined) return '..';
-    const t = v.trim();
-    if (t === '' || INFINITE.test(t)) return '..';
-    const d = readDate(t, ctx);
-    return d.ok ? d.edtf : undefined;
-  };
-
-  const trimmed = (v: string | undefined, where: string): string | undefined => {
-    if (v === undefined) return undefined;
-    const t = v.trim();
-    if (t !== v && t !== '') {
-      log.tally('trimmed', where, trimMessage);
-    }
-    return t;
-  };
-
-  const attributesOf = (
-    el: XmlEl,
-    decls: ReadonlyMap<string, AttrDecl>,
-    where: string,
-  ): Attributes => {
-    const out = newAttributes();
-    const timed = new Map<string, string[]>();
-    for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue'))) {
-      const key = attr(av, 'for') ?? attr(av, 'id');
-      const value = attr(av, 'value');
-      if (key === undefined || value === undefined) continue;
-      const decl = decls.get(key) ?? [...decls.values()].find((d) => d.title === key);
-      const title = decl?.title ?? key;
-      const interval = intervalOf(av);
-      const stamp = attr(av, 'timestamp');
-      if (!interval && stamp === undefined) {
-        out[title] = typed(value, decl?.type ?? 'string');
-        continue;
-      }
-      let text: string;
-      if (interval) {
-        const a = conv(interval.start) ?? interval.start ?? '..';
-        const b = conv(interval.end) ?? interval.end ?? '..';
-        text = `${value} ${interval.startOpen ? '(' : '['}${a}, ${b}${interval.endOpen ? ')' : ']'}`;
-      } else text = `${value} @ ${conv(stamp) ?? stamp}`;
-      log.tally(
-        'timed-attribute',
-        where,
-        (n, at) =>
-          `${plural(n, 'attribute value')} ${agree(n, 'changes', 'change')} over time; Tieline keeps ${agree(n, 'it', 'them')} as text with ${agree(n, 'its', 'their')} spans, such as "${text}" (${at}).`,
-      );
-      const list = timed.get(title) ?? [];
-      list.push(text);
-      timed.set(title, list);
-    }
-    for (const [title, list] of timed) {
-      const plain = out[title];
-      out[title] = (plain !== undefined ? [String(plain), ...list] : list).join('; ');
-    }
-    for (const d of decls.values()) {
-      if (d.default !== undefined && !(d.title in out)) out[d.title] = typed(d.default, d.type);
-    }
-    return out;
-  };
-
-  const timeText = (t: TimeSpec): string | null => {
-    const parts = [
-      ...t.intervals.map((i) => `${conv(i.start) ?? i.start}/${conv(i.end) ?? i.end}`),
-      ...t.stamps.map((s) => conv(s) ?? s),
-    ];
-    return parts.length > 0 ? parts.join(', ') : null;
-  };
-
-  const actors: RawActor[] = [];
-  doc.nodes.forEach(({ el, path }) => {
-    const id = trimmed(attr(el, 'id'), path);
-    if (id === undefined || id === '') {
-      log.tally(
-        'skipped-row',
-        path,
-        (n, at) => `${plural(n, 'node')} had no id and ${agree(n, 'was', 'were')} skipped (${at}).`,
-      );
-      return;
-    }
-    const attributes = attributesOf(el, doc.nodeAttrs, path);
-    const time = timeText(timeOf(el));
-    if (time !== null) {
-      attributes.time = time;
-      log.tally(
-        'node-time',
-        path,
-        (n, at) =>
-          `${plural(n, 'node')} ${agree(n, 'has its', 'have their')} own time; Tieline actors have no time, so it is kept as text in the "time" attribute (${at}).`,
-      );
-    }
-    const label = trimmed(attr(el, 'label'), path);
-    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: path };
-    if (label !== undefined && label !== '') a.name = label;
-    if (Object.keys(attributes).length > 0) a.attributes = attributes;
-    actors.push(a);
-  });
-  progress.at(0.6);
-
-  const typeKey =
-    options.typeAttribute === undefined ? suggestType(candidates(doc)) : options.typeAttribute;
-  const sliceTime = doc.mode === 'slice' ? timeOf(doc.graph) : null;
-  const relations: RawRelation[] = [];
-  const total = doc.edges.length || 1;
-  const step = Math.max(1, Math.ceil(total / 100));
-  doc.edges.forEach(({ el, path }, index) => {
-    if (index % step === 0) progress.at(0.6 + 0.25 * (index / total));
-    const source = trimmed(attr(el, 'source'), path);
-    const target = trimmed(attr(el, 'target'), path);
-    if (!source || !target) {
-      log.tally(
-        'skipped-row',
-        path,
-        (n, at) =>
-          `${plural(n, 'edge')} had no source or target and ${agree(n, 'was', 'were')} skipped (${at}).`,
-      );
-      return;
-    }
-    const id = trimmed(attr(el, 'id'), path) || undefined;
-    const edgeType = (attr(el, 'type') ?? doc.defaultEdgeType).trim().toLowerCase();
-    const directed = edgeType === 'directed';
-    const type = typeKey ? (edgeValue(el, typeKey, doc.edgeAttrs) ?? null) : null;
-    const attributes = attributesOf(el, doc.edgeAttrs, path);
-    if (typeKey?.startsWith('attr:')) {
-      const decl = doc.edgeAttrs.get(typeKey.slice('attr:'.length));
-      if (decl) delete attributes[decl.title];
-    }
-    for (const k of ['label', 'kind'] as const) {
-      const v = attr(el, k)?.trim();
-      if (v && typeKey !== k) attributes[k] = v;
-    }
-    const w = attr(el, 'weight');
-    if (w !== undefined && w.trim() !== '') attributes.weight = typed(w, 'double');
-    let time = timeOf(el);
-    if (time.intervals.length === 0 && time.stamps.length === 0 && sliceTime) time = sliceTime;
-    const spans: { start: string; end?: string | null; what: string }[] = [];
-    let bad = 0;
-    for (const i of time.intervals) {
-      const start = conv(i.start);
-      const end = i.end === undefined ? '..' : conv(i.end);
-      if (start === undefined || end === undefined) bad++;
-      else spans.push({ start, end: end === '..' ? null : end, what: 'spell' });
-    }
-    for (const t of time.stamps) {
-      const start = conv(t);
-      if (start === undefined || start === '..') bad++;
-      else spans.push({ start, what: 'timestamp' });
-    }
-    if (bad > 0) {
-      log.tally(
-        'unreadable-date',
-        path,
-        (n, at) =>
-          `${plural(n, 'edge')} had time values that are not dates; those spells or timestamps were skipped (${at}).`,
-      );
-    }
-    if (spans.length === 0 && bad === 0) spans.push({ start: '..', end: null, what: 'spell' });
-    const base = id !== undefined ? `edge ${id}` : path;
-    spans.forEach((s, k) => {
-      const suffix = spans.length > 1 ? `, ${s.what} ${k + 1}` : '';
-      const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
-        source,
-        target,
-        type,
-        start: s.start,
-        directed,
-        locator: base + suffix,
-        where: path + suffix,
-      };
-      if (s.end !== undefined) rel.end = s.end;
-      if (k === 0 && id !== undefined) rel.id = id;
-      else {
-        rel.fallbackId =
-          id !== undefined
-            ? `${id} (${k + 1})`
-            : `edge-${index}${spans.length > 1 ? `-${k + 1}` : ''}`;
-      }
-      if (Object.keys(attributes).length > 0) rel.attributes = attributes;
-      relations.push(rel);
-    });
-  });
-  progress.at(0.85);
-  const result = buildDataset({
-    name,
-    format: 'gexf',
-    actors,
-    declaresActors: true,
-    relations,
-    idPrefix: 'edge-',
-    onProgress: progress.phase(0.85, 1),
-    emptyPath: 'graph',
-    log,
-  });
-  progress.at(1);
-  return result;
+/** The `<attvalue>` elements of a node or edge. */
+export function attvaluesOf(el: XmlEl): XmlEl[] {
+  return children(el, 'attvalues').flatMap((b) => children(b, 'attvalue'));
 }

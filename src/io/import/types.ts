@@ -90,6 +90,15 @@ export interface ActorsFile {
 export interface GexfOptions {
   /** `'label'`, `'kind'` or `'attr:<id>'`; null for one type "Tie". Default: the suggestion. */
   readonly typeAttribute?: string | null;
+  /**
+   * Attribute giving each relation's date or start when elements carry no time: `'edge:<id>'`, or
+   * `'node:<id>'` (a relation starts when both its actors have); null for none. Default: the suggestion.
+   */
+  readonly startAttribute?: string | null;
+  /** Attribute giving the end, as `startAttribute`. */
+  readonly endAttribute?: string | null;
+  /** How to read dates like 03/04/2014 in those attributes when the values do not settle it. */
+  readonly dateOrder?: DateOrder;
 }
 
 /** Cytoscape JSON options: the node data field that names actors, the edge data fields that give type and time. */
