@@ -236,6 +236,13 @@ export function addMonths(day: Day, n: number): Day {
 /** How a dataset's time reads: calendar dates, or numbered steps (GEXF integer time: day n is step n). */
 export type TimeScale = 'calendar' | 'steps';
 
+/** The time scale of a dataset (calendar unless it says `steps`); null (no dataset) is the calendar. */
+export function timeScaleOf(
+  dataset: { readonly timeScale?: TimeScale } | null | undefined,
+): TimeScale {
+  return dataset?.timeScale === 'steps' ? 'steps' : 'calendar';
+}
+
 /** The EDTF date that stores step `n` on a `steps` time scale: day n counted from 1970-01-01 (step 0). */
 export function stepToEdtf(n: number): string {
   return dayToIso(n);

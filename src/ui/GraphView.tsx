@@ -1,7 +1,7 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { datesAsWritten, type Model } from '../model';
+import { datesAsWritten, timeScaleOf, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
@@ -137,8 +137,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
           <br />
-          {datesAsWritten(rel, model.typeById.get(rel.type)?.kind)} ·{' '}
-          {model.statuses[hover.ordinal]}
+          {datesAsWritten(
+            rel,
+            model.typeById.get(rel.type)?.kind,
+            timeScaleOf(model.dataset),
+          )} · {model.statuses[hover.ordinal]}
         </div>
       ) : null}
     </div>

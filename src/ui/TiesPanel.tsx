@@ -4,8 +4,9 @@ import { typeColors } from '../graph/palette';
 import {
   datesAsWritten,
   edtf,
-  formatDay,
   formatEdtf,
+  formatTime,
+  timeScaleOf,
   type ActorId,
   type Model,
   type Relation,
@@ -64,7 +65,7 @@ function TieItem({
         )}
       </div>
       <div className="tie-dates">
-        {datesAsWritten(r, type?.kind)}
+        {datesAsWritten(r, type?.kind, timeScaleOf(model.dataset))}
         {r.place ? ` · ${r.place}` : ''}
         {r.count !== undefined ? ` · ${r.count}` : ''}
       </div>
@@ -148,12 +149,13 @@ export function TiesPanel() {
       </aside>
     );
   }
+  const at = (d: number): string => formatTime(d, timeScaleOf(model.dataset));
   const when =
     mode === 'cumulative'
-      ? `up to ${formatDay(time)}`
+      ? `up to ${at(time)}`
       : mode === 'range'
-        ? `${formatDay(range0)} – ${formatDay(time)}`
-        : `on ${formatDay(time)}`;
+        ? `${at(range0)} – ${at(time)}`
+        : `on ${at(time)}`;
   return (
     <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
       <header>
