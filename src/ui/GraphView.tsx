@@ -1,6 +1,7 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
+import type { DrawnLabel, LabelLayer } from '../graph/labels/layer';
 import { datesAsWritten, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import type { ViewState } from '../store/store';
@@ -17,7 +18,13 @@ interface Hover {
 declare global {
   interface Window {
     /** Test and benchmark hook: the live adapter (read-only use). */
-    __tieline?: { adapter: GraphAdapter; ready: boolean; layouts: number };
+    __tieline?: {
+      adapter: GraphAdapter;
+      ready: boolean;
+      layouts: number;
+      /** The names the label layer draws now, with their boxes (empty until the layer has loaded). */
+      labels?: () => DrawnLabel[];
+    };
   }
 }
 
@@ -49,6 +56,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
   useEffect(() => {
     let live = true;
     let created: GraphAdapter | null = null;
+    let layer: LabelLayer | null = null;
     void import('../graph/adapter').then(({ GraphAdapter }) => {
       if (!live || !container.current) return;
       created = new GraphAdapter(
@@ -59,9 +67,19 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
       window.__tieline = { adapter: created, ready: false, layouts: 0 };
       setAdapter(created);
       onAdapter?.(created);
+      // Names come from the label layer, loaded after the first graph (it is not initial JavaScript).
+      const host = container.current;
+      void import('../graph/labels/layer').then(({ LabelLayer }) => {
+        if (!live || !created) return;
+        const a = created;
+        layer = new LabelLayer(a.cy, host, () => a.labelSource());
+        const l = layer;
+        if (window.__tieline) window.__tieline.labels = () => l.labels();
+      });
     });
     return () => {
       live = false;
+      layer?.destroy();
       if (created) {
         created.destroy();
         onAdapter?.(null);
