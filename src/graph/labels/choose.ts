@@ -48,6 +48,10 @@ interface Box {
   id: number;
 }
 
+/** Side of the cells that limit how many candidates of one crowded spot are tried, and that limit. */
+const CELL = 36;
+const PER_CELL = 2;
+
 /** Gap between a node's edge and its label, and between labels. */
 const GAP = 2;
 
@@ -132,9 +136,17 @@ export function chooseLabels(
       );
   }
   let optional = 0;
+  // A crowded spot names at most its PER_CELL most important actors: the rest could only fit where
+  // those did not, and trying each of them at every anchor was most of the cost of a dense view.
+  const cols = Math.max(1, Math.ceil(view.width / CELL) + 1);
+  const tried = new Uint8Array(cols * (Math.ceil(view.height / CELL) + 1));
   for (const c of rest) {
     if (optional >= limit) break;
-    const b = firstFree(c, (b) => inside(b, view) && clear(b, c.id));
+    const cell = Math.floor(c.y / CELL) * cols + Math.floor(c.x / CELL);
+    if (tried[cell]! >= PER_CELL) continue;
+    tried[cell]! += 1;
+    // Its own node is not in the tree yet (inserted once labelled): a plain collision test will do.
+    const b = firstFree(c, (b) => inside(b, view) && !labels.collides(b) && !nodes.collides(b));
     if (!b) continue;
     take(c, b, false);
     nodes.insert(nodeBox(c));
