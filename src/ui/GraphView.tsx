@@ -1,11 +1,12 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import type { DrawnLabel, LabelLayer } from '../graph/labels/layer';
+import type { DrawnLabel } from '../graph/labels/layer';
 import { datesAsWritten, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
+import { GraphNav } from './GraphNav';
 import { useStoreApi, useView } from './StoreContext';
 
 /** What the tooltip shows for the relation under the pointer. */
@@ -31,6 +32,7 @@ declare global {
 /** The graph of actors and relations at the current date. */
 export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   /** The dataset whose layout is done: the view is applied only once positions exist. */
@@ -56,7 +58,6 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
   useEffect(() => {
     let live = true;
     let created: GraphAdapter | null = null;
-    let layer: LabelLayer | null = null;
     void import('../graph/adapter').then(({ GraphAdapter }) => {
       if (!live || !container.current) return;
       created = new GraphAdapter(
@@ -67,19 +68,9 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
       window.__tieline = { adapter: created, ready: false, layouts: 0 };
       setAdapter(created);
       onAdapter?.(created);
-      // Names come from the label layer, loaded after the first graph (it is not initial JavaScript).
-      const host = container.current;
-      void import('../graph/labels/layer').then(({ LabelLayer }) => {
-        if (!live || !created) return;
-        const a = created;
-        layer = new LabelLayer(a.cy, host, () => a.labelSource());
-        const l = layer;
-        if (window.__tieline) window.__tieline.labels = () => l.labels();
-      });
     });
     return () => {
       live = false;
-      layer?.destroy();
       if (created) {
         created.destroy();
         onAdapter?.(null);
@@ -142,7 +133,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
 
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
-    <div className="graph-wrap">
+    <div className="graph-wrap" ref={wrap}>
       <div
         ref={container}
         className="graph"
@@ -150,6 +141,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
+      {adapter ? <GraphNav adapter={adapter} wrap={wrap} /> : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
