@@ -133,6 +133,17 @@ export function yearlyTable() {
   return { csv: rows.join('\n') + '\n', names };
 }
 
+/** A table past the big-graph threshold (5,000 relations): 900 actors, 6,000 yearly rows. */
+export function bigTable() {
+  const names = groupNames(900, 31).map((n, i) => `${n} ${i}`);
+  const rows = ['year,source,target,type'];
+  for (const t of ties(900, 6000, 13, 25)) {
+    const type = t.within ? 'cooperation' : 'conflict';
+    rows.push(`${1990 + Math.floor(t.r * 30)},${names[t.a]},${names[t.b]},${type}`);
+  }
+  return { csv: rows.join('\n') + '\n', names };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync, mkdirSync } = await import('node:fs');
   const dir = process.argv[2] ?? '/tmp/label-tables';
