@@ -54,7 +54,7 @@ function TypeRow({
   return (
     <tr>
       <td>
-        <code>{entry.raw}</code> <span className="hint">({entry.count})</span>
+        <code>{entry.id}</code> <span className="hint">({entry.count})</span>
       </td>
       <td>
         <input
@@ -187,7 +187,7 @@ export function VocabularyStep({
         <table className="vocabulary-table" aria-label="Relation types">
           <thead>
             <tr>
-              <th>In the file</th>
+              <th>Type (uses)</th>
               <th>Label</th>
               <th>Kind</th>
               <th>Sign</th>

@@ -144,6 +144,11 @@ export function guessSign(label: string): Sign {
     const v = friendly && !hostile ? 1 : hostile && !friendly ? -1 : 0;
     score += negated ? -v : v;
   });
+  if (score === 0) {
+    // Words settle nothing: an explicitly signed number in the label ("rating -3", "+2 trust") does.
+    const signed = /(^|[^\w.])([+-])\d/.exec(t);
+    if (signed) return signed[2] === '-' ? 'hostile' : 'cooperative';
+  }
   return score > 0 ? 'cooperative' : score < 0 ? 'hostile' : 'neutral';
 }
 

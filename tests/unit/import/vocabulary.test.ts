@@ -67,6 +67,12 @@ describe('guessSign', () => {
     ]);
   });
 
+  it('reads an explicitly signed number inside a label when the words settle nothing', () => {
+    expect(guessSign('rating -3')).toBe('hostile');
+    expect(guessSign('score +2')).toBe('cooperative');
+    expect(guessSign('2014-05 meeting')).toBe('neutral');
+  });
+
   it('turns a word round after a negation, and weighs mixed words as neutral', () => {
     expect(guessSign('non-aggression pact')).toBe('cooperative');
     expect(guessSign('broken truce')).toBe('hostile');
