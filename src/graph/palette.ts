@@ -1,7 +1,11 @@
 // Colours and shapes of relation types, statuses and actor kinds, shared by the graph, the legend, the histogram and exports.
 import type { ActorKind, RelationType } from '../model';
 
-/** Colours for the relation types the bundled data and common imports use; readable on white and in greyscale print. */
+/**
+ * Colours for the relation types the bundled data and common imports use; readable on white and in
+ * greyscale print. Maps, not objects, throughout this file: keyed by user strings (type ids, kinds), a
+ * plain object answers `constructor`, `toString` or `__proto__` with Object's own members.
+ */
 const KNOWN = new Map<string, string>([
   ['allegiance', '#1b7837'],
   ['truce', '#2166ac'],
