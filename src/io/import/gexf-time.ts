@@ -162,6 +162,15 @@ export function attrValue(
   return fallback ?? decls.get(id)?.default;
 }
 
+/** Values that say "no value" in exported tables: read as missing, not as unreadable dates. */
+const MISSING = /^(na|n\/a|null|none|nan|-|\?|unknown)$/i;
+
+/** The value, or undefined when it is empty or a missing-value marker (`NA`, `null`, `-`…). */
+export function present(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t === undefined || t === '' || MISSING.test(t) ? undefined : t;
+}
+
 /** A node or edge attribute whose values read as dates: offered as time when elements carry none. */
 export interface GexfTimeCandidate {
   /** `edge:<id>` or `node:<id>`: pass it as `startAttribute` or `endAttribute`. */
@@ -188,9 +197,11 @@ export function timeCandidates(doc: Doc): GexfTimeCandidate[] {
   ): void => {
     for (const d of decls.values()) {
       if (['boolean', 'liststring'].includes(d.type)) continue;
-      const values = els.map(({ el }) => attrValue(el, d.id, decls) ?? '');
+      const values = els.map(({ el }) => present(attrValue(el, d.id, decls)) ?? '');
       const dates = detectDates(values);
-      if (!dates.plausible) continue;
+      // A few unreadable values ("sometime") do not hide a column of dates; numbers must be plausible.
+      const enough = dates.total > 0 && dates.readable >= dates.total * 0.75;
+      if (!enough || (dates.numberUnit !== null && !dates.plausible)) continue;
       const examples = [...new Set(values.filter((v) => v !== ''))].slice(0, 3);
       out.push({ key: `${owner}:${d.id}`, title: d.title, owner, examples, dates });
     }
@@ -266,7 +277,7 @@ function attributeReader(
   const [owner, id = ''] = key.split(/:(.*)/s) as [string, string?];
   const decls = owner === 'node' ? rd.doc.nodeAttrs : rd.doc.edgeAttrs;
   const els = owner === 'node' ? rd.doc.nodes : rd.doc.edges;
-  const values = els.map(({ el }) => attrValue(el, id, decls) ?? '');
+  const values = els.map(({ el }) => present(attrValue(el, id, decls)) ?? '');
   const d = detectDates(values, order);
   const title = decls.get(id)?.title ?? id;
   if (d.ambiguous && order === undefined) {
@@ -281,8 +292,8 @@ function attributeReader(
     ? { order: d.order, numberUnit: d.numberUnit }
     : { order: d.order };
   return (el) => {
-    const v = attrValue(el, id, decls);
-    if (v === undefined || v.trim() === '') return null;
+    const v = present(attrValue(el, id, decls));
+    if (v === undefined) return null;
     const r = readDate(v, ctx);
     return r.ok ? r.edtf : undefined;
   };
