@@ -58,7 +58,7 @@ function TypeRow({
       </td>
       <td>
         <input
-          aria-label={`Label of ${entry.raw}`}
+          aria-label={`Label of ${entry.id}`}
           value={entry.label}
           onChange={(ev) => onChange({ ...entry, label: ev.target.value })}
         />
