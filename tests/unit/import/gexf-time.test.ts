@@ -115,3 +115,28 @@ describe('integer-steps.gexf (start="8", no timeformat)', () => {
     expect(isSteps(['2.5'], null)).toBe(false);
   });
 });
+
+describe('choosing an unnamed time attribute', () => {
+  const gexf = (title: string, values: readonly string[]): string =>
+    `<gexf version="1.3"><graph defaultedgetype="directed"><attributes class="edge"><attribute id="0" title="${title}" type="string"/></attributes><nodes><node id="a"/><node id="b"/></nodes><edges>${values
+      .map(
+        (v, i) =>
+          `<edge id="e${i}" source="a" target="b"><attvalues><attvalue for="0" value="${v}"/></attvalues></edge>`,
+      )
+      .join('')}</edges></graph></gexf>`;
+
+  it('takes the one attribute of written dates, whatever its name', () => {
+    const i = inspectGexf(gexf('Datum', ['14/03/1915', '02/11/1916']));
+    expect(i.ok && i.suggestedTime).toEqual({
+      startAttribute: 'edge:0',
+      endAttribute: null,
+      dateOrder: 'dmy',
+    });
+  });
+
+  it('never takes an unnamed column of plain numbers, even year-like ones', () => {
+    const i = inspectGexf(gexf('count', ['1850', '1900']));
+    expect(i.ok && i.timeCandidates.map((c) => c.key)).toEqual(['edge:0']);
+    expect(i.ok && i.suggestedTime.startAttribute).toBe(null);
+  });
+});
