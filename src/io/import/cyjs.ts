@@ -203,33 +203,26 @@ export function inspectCytoscape(text: string): CytoscapeInspection | CytoscapeF
   };
 }
 
-/**
- * Imports Cytoscape JSON: nodes become actors (data fields kept as attributes), edges become directed
- * relations, typed by `interaction` (or the chosen field) and dated by the chosen date fields, if any.
- */
-export function importCytoscape(
-  text: string,
-  name: string,
-  options: CytoscapeOptions = {},
-  extra: CytoscapeImportOptions = {},
-): ImportResult {
-  const log = extra.log ?? new WarningLog();
-  const progress = new Progress(text.length, extra.onProgress);
-  progress.at(0);
-  const r = readElements(text);
-  if (!r.ok) return { ok: false, format: 'cytoscape', issues: r.issues };
-  const els = r.els;
-  progress.at(0.4);
-  for (const path of els.skipped) {
-    log.tally('skipped-row', path, skipMessage);
-  }
+/** The fields an import reads: the options' choice, else the suggestion. */
+interface Chosen {
+  readonly label: string | null;
+  readonly type: string | null;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly weight: string | null;
+  readonly dateOrder?: CytoscapeOptions['dateOrder'];
+}
+
+function chosenFields(els: Elements, options: CytoscapeOptions): Chosen {
   const needSuggestion =
     options.typeAttribute === undefined ||
     options.startAttribute === undefined ||
     options.endAttribute === undefined ||
     options.weightAttribute === undefined;
-  const suggested = needSuggestion ? suggestOptions(edgeFields(els)) : {};
-  const labelAttr =
+  const s = needSuggestion ? suggestOptions(edgeFields(els)) : {};
+  const or = (v: string | null | undefined, d: string | null | undefined): string | null =>
+    v === undefined ? (d ?? null) : v;
+  const label =
     options.labelAttribute === undefined
       ? suggestLabel(
           fieldsOf(
@@ -239,56 +232,60 @@ export function importCytoscape(
           els.nodes.length,
         )
       : options.labelAttribute;
-  const typeAttr =
-    options.typeAttribute === undefined ? (suggested.typeAttribute ?? null) : options.typeAttribute;
-  const startAttr =
-    options.startAttribute === undefined
-      ? (suggested.startAttribute ?? null)
-      : options.startAttribute;
-  const endAttr =
-    options.endAttribute === undefined ? (suggested.endAttribute ?? null) : options.endAttribute;
-  const weightAttr =
-    options.weightAttribute === undefined
-      ? (suggested.weightAttribute ?? null)
-      : options.weightAttribute;
-
-  const ctxFor = (field: string | null): DateContext | null => {
-    if (field === null) return null;
-    const values = els.edges.map((e) => scalarText(e.data[field]) ?? '');
-    const d = detectDates(values, options.dateOrder ?? suggested.dateOrder);
-    if (d.ambiguous && options.dateOrder === undefined) {
-      log.add({
-        code: 'ambiguous-dates',
-        count: 1,
-        path: `$.elements.edges[*].data.${field}`,
-        message: `dates in "${field}" such as ${d.examples.map((e) => `"${e}"`).join(', ')} fit both month/day and day/month; they were read as ${d.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Choose the order if that is wrong.`,
-      });
-    }
-    if (d.numberUnit && d.numberUnit !== 'year') {
-      log.add({
-        code: 'numeric-time',
-        count: 1,
-        path: `$.elements.edges[*].data.${field}`,
-        message: `"${field}" holds numbers; they were read as Unix ${d.numberUnit === 'unix-seconds' ? 'seconds' : 'milliseconds'} and kept as the calendar day in UTC.`,
-      });
-    }
-    return d.numberUnit ? { order: d.order, numberUnit: d.numberUnit } : { order: d.order };
+  const dateOrder = options.dateOrder ?? s.dateOrder;
+  return {
+    label,
+    type: or(options.typeAttribute, s.typeAttribute),
+    start: or(options.startAttribute, s.startAttribute),
+    end: or(options.endAttribute, s.endAttribute),
+    weight: or(options.weightAttribute, s.weightAttribute),
+    ...(dateOrder ? { dateOrder } : {}),
   };
-  const startCtx = ctxFor(startAttr);
-  const endCtx = ctxFor(endAttr);
+}
 
-  const trimmed = (v: string, where: string): string => {
-    const t = v.trim();
-    if (t !== v && t !== '') {
-      log.tally('trimmed', where, trimMessage);
-    }
-    return t;
-  };
+/** How one date field reads (order, number unit), settled over all edges, with its warnings. */
+function dateContext(
+  els: Elements,
+  field: string | null,
+  order: CytoscapeOptions['dateOrder'],
+  userChose: boolean,
+  log: WarningLog,
+): DateContext | null {
+  if (field === null) return null;
+  const values = els.edges.map((e) => scalarText(e.data[field]) ?? '');
+  const d = detectDates(values, order);
+  if (d.ambiguous && !userChose) {
+    log.add({
+      code: 'ambiguous-dates',
+      count: 1,
+      path: `$.elements.edges[*].data.${field}`,
+      message: `dates in "${field}" such as ${d.examples.map((e) => `"${e}"`).join(', ')} fit both month/day and day/month; they were read as ${d.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Choose the order if that is wrong.`,
+    });
+  }
+  if (d.numberUnit && d.numberUnit !== 'year') {
+    log.add({
+      code: 'numeric-time',
+      count: 1,
+      path: `$.elements.edges[*].data.${field}`,
+      message: `"${field}" holds numbers; they were read as Unix ${d.numberUnit === 'unix-seconds' ? 'seconds' : 'milliseconds'} and kept as the calendar day in UTC.`,
+    });
+  }
+  return d.numberUnit ? { order: d.order, numberUnit: d.numberUnit } : { order: d.order };
+}
 
+/** A value trimmed, with a tallied warning when trimming changed it. */
+function trimmedIn(log: WarningLog, v: string, where: string): string {
+  const t = v.trim();
+  if (t !== v && t !== '') log.tally('trimmed', where, trimMessage);
+  return t;
+}
+
+/** Nodes as actors: the chosen name field (else name, label, shared_name), other fields as attributes, position. */
+function readActors(els: Elements, labelAttr: string | null, log: WarningLog): RawActor[] {
   const actors: RawActor[] = [];
   for (const { data, path, position } of els.nodes) {
     const rawId = scalarText(data.id);
-    const id = rawId === undefined ? '' : trimmed(rawId, `${path}.data.id`);
+    const id = rawId === undefined ? '' : trimmedIn(log, rawId, `${path}.data.id`);
     if (id === '') {
       log.tally('skipped-row', `${path}.data.id`, skipMessage);
       continue;
@@ -304,53 +301,67 @@ export function importCytoscape(
     }
     const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: `${path}.data.id` };
     if (nameKey !== undefined)
-      a.name = trimmed(scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
+      a.name = trimmedIn(log, scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
     if (Object.keys(attributes).length > 0) a.attributes = attributes;
     if (position) a.position = position;
     actors.push(a);
   }
-  progress.at(0.6);
+  return actors;
+}
 
+/** Start and end of one edge from the date fields; null when a value cannot be read (warned). */
+function edgeDates(
+  data: Data,
+  path: string,
+  f: Chosen,
+  ctx: { start: DateContext | null; end: DateContext | null },
+  log: WarningLog,
+): { start: string; end: string | null | undefined } | null {
+  let start = '..';
+  let end: string | null | undefined = null;
+  if (f.start !== null && ctx.start) {
+    const d = readDate(scalarText(data[f.start]) ?? '', ctx.start);
+    if (!d.ok) {
+      log.tally('unreadable-date', `${path}.data.${f.start}`, dateMessage);
+      return null;
+    }
+    start = d.edtf;
+    end = start === '..' ? null : undefined;
+  }
+  if (f.end !== null && ctx.end) {
+    const d = readDate(scalarText(data[f.end]) ?? '', ctx.end);
+    if (!d.ok) {
+      log.tally('unreadable-date', `${path}.data.${f.end}`, dateMessage);
+      return null;
+    }
+    end = d.edtf === '..' ? null : d.edtf;
+  }
+  return { start, end };
+}
+
+/** Edges as directed relations: ends, dates, type, weight, id, other fields as attributes. */
+function readRelations(
+  els: Elements,
+  f: Chosen,
+  userOrder: boolean,
+  log: WarningLog,
+): RawRelation[] {
+  const ctx = {
+    start: dateContext(els, f.start, f.dateOrder, userOrder, log),
+    end: dateContext(els, f.end, f.dateOrder, userOrder, log),
+  };
+  const used = new Set(['id', 'source', 'target', 'selected', f.type, f.start, f.end, f.weight]);
   const relations: RawRelation[] = [];
-  const used = new Set([
-    'id',
-    'source',
-    'target',
-    'selected',
-    typeAttr,
-    startAttr,
-    endAttr,
-    weightAttr,
-  ]);
   els.edges.forEach(({ data, path, locator }, index) => {
-    const source = trimmed(scalarText(data.source) ?? '', `${path}.data.source`);
-    const target = trimmed(scalarText(data.target) ?? '', `${path}.data.target`);
+    const source = trimmedIn(log, scalarText(data.source) ?? '', `${path}.data.source`);
+    const target = trimmedIn(log, scalarText(data.target) ?? '', `${path}.data.target`);
     if (source === '' || target === '') {
       log.tally('skipped-row', `${path}.data.${source === '' ? 'source' : 'target'}`, skipMessage);
       return;
     }
-    let start = '..';
-    let end: string | null | undefined = null;
-    if (startAttr !== null && startCtx) {
-      const raw = scalarText(data[startAttr]) ?? '';
-      const d = readDate(raw, startCtx);
-      if (!d.ok) {
-        log.tally('unreadable-date', `${path}.data.${startAttr}`, dateMessage);
-        return;
-      }
-      start = d.edtf;
-      end = start === '..' ? null : undefined;
-    }
-    if (endAttr !== null && endCtx) {
-      const raw = scalarText(data[endAttr]) ?? '';
-      const d = readDate(raw, endCtx);
-      if (!d.ok) {
-        log.tally('unreadable-date', `${path}.data.${endAttr}`, dateMessage);
-        return;
-      }
-      end = d.edtf === '..' ? null : d.edtf;
-    }
-    const typeText = typeAttr !== null ? scalarText(data[typeAttr])?.trim() : undefined;
+    const dates = edgeDates(data, path, f, ctx, log);
+    if (!dates) return;
+    const typeText = f.type !== null ? scalarText(data[f.type])?.trim() : undefined;
     const attributes = newAttributes();
     for (const [k, v] of Object.entries(data)) {
       if (used.has(k)) continue;
@@ -361,13 +372,13 @@ export function importCytoscape(
       source,
       target,
       type: typeText !== undefined && typeText !== '' ? typeText : null,
-      start,
+      start: dates.start,
       directed: true,
       locator,
       where: path,
     };
-    if (end !== undefined) rel.end = end;
-    const wt = weightAttr === null ? '' : (scalarText(data[weightAttr]) ?? '').trim();
+    if (dates.end !== undefined) rel.end = dates.end;
+    const wt = f.weight === null ? '' : (scalarText(data[f.weight]) ?? '').trim();
     const weight = wt === '' ? NaN : Number(wt);
     if (Number.isFinite(weight)) rel.weight = weight;
     const id = scalarText(data.id)?.trim();
@@ -376,6 +387,32 @@ export function importCytoscape(
     if (Object.keys(attributes).length > 0) rel.attributes = attributes;
     relations.push(rel);
   });
+  return relations;
+}
+
+/**
+ * Imports Cytoscape JSON: nodes become actors (named from the most name-like field, data fields kept
+ * as attributes, saved positions kept), edges become directed relations, typed, dated and weighted by
+ * the chosen (or suggested) fields.
+ */
+export function importCytoscape(
+  text: string,
+  name: string,
+  options: CytoscapeOptions = {},
+  extra: CytoscapeImportOptions = {},
+): ImportResult {
+  const log = extra.log ?? new WarningLog();
+  const progress = new Progress(text.length, extra.onProgress);
+  progress.at(0);
+  const r = readElements(text);
+  if (!r.ok) return { ok: false, format: 'cytoscape', issues: r.issues };
+  const els = r.els;
+  progress.at(0.4);
+  for (const path of els.skipped) log.tally('skipped-row', path, skipMessage);
+  const f = chosenFields(els, options);
+  const actors = readActors(els, f.label, log);
+  progress.at(0.6);
+  const relations = readRelations(els, f, options.dateOrder !== undefined, log);
   progress.at(0.85);
   const result = buildDataset({
     name,
