@@ -87,7 +87,7 @@ describe('CollegeMsg (SNAP, space-separated, Unix seconds)', () => {
     });
     expect(warning(r, 'duplicate-row').path).toBe('line 968');
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'tie', label: 'Tie', directed: true, kind: 'event' },
+      { id: 'tie', label: 'Tie', directed: true, kind: 'event', sign: 'neutral' },
     ]);
     expect(calls.length).toBeGreaterThanOrEqual(10);
     expect(calls.every(([, total]) => total === data.length)).toBe(true);
