@@ -14,6 +14,16 @@ export const RelationTypeSchema = v.object({
   directed: v.boolean(),
   kind: v.picklist(['state', 'event'], 'kind must be "state" or "event"'),
   color: v.optional(text),
+  sign: v.optional(
+    v.picklist(
+      ['cooperative', 'hostile', 'neutral'],
+      'sign must be "cooperative", "hostile" or "neutral"',
+    ),
+  ),
+  family: v.optional(text),
+  lasts: v.optional(
+    v.picklist(['as-dated', 'until-superseded'], 'lasts must be "as-dated" or "until-superseded"'),
+  ),
 });
 
 /** An actor: a node of the graph. */
@@ -56,6 +66,7 @@ export const RelationSchema = v.object({
   place: v.optional(text),
   count: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   summary: v.optional(text),
+  weight: v.optional(v.pipe(v.number(), v.finite())),
   claims: v.array(ClaimSchema),
   attributes,
 });

@@ -25,6 +25,12 @@ export interface RelationType {
   readonly kind: RelationKind;
   /** Optional CSS colour; otherwise the view picks one from its palette. */
   readonly color?: string;
+  /** Whether ties of this type are friendly, hostile or neither; picks the colour family (#13). */
+  readonly sign?: 'cooperative' | 'hostile' | 'neutral';
+  /** Types of one family supersede each other (alliance, rivalry, split… of one pair) (#14). */
+  readonly family?: string;
+  /** A state with no reported end lasts as dated, or until the pair's next record in the family (#14). */
+  readonly lasts?: 'as-dated' | 'until-superseded';
 }
 
 /** A party to relations: a group, a state, a coalition or a person. */
@@ -75,6 +81,8 @@ export interface Relation {
   readonly place?: string;
   readonly count?: number;
   readonly summary?: string;
+  /** Strength of the tie (fatalities, a rating, a Goldstein score); drawn as width or opacity (#13). */
+  readonly weight?: number;
   readonly claims: readonly Claim[];
   /** Extra fields kept from an imported file. */
   readonly attributes?: Attributes;
