@@ -3,7 +3,8 @@ import { dayToIso, type Dataset } from '../../model';
 import { validateDataset, type Issue, type ValidationResult } from '../validate';
 import { spanOf } from './dates';
 import { agree, plural, type WarningLog } from './log';
-import type { Attributes, ImportFormat, ImportResult, ImportStats } from './types';
+import { SourceRegistry, claimsOf, typeEntry, type TypeTally } from './claims';
+import type { Attributes, ImportFormat, ImportResult, ImportStats, TypeInfo } from './types';
 
 /** An actor as a file declares it; `where` locates it in the file for warnings. */
 export interface RawActor {
@@ -11,6 +12,7 @@ export interface RawActor {
   readonly name?: string;
   readonly kind?: string;
   readonly description?: string;
+  readonly aliases?: readonly string[];
   readonly attributes?: Attributes;
   readonly where: string;
 }
@@ -38,6 +40,21 @@ export interface RawRelation {
   readonly place?: string;
   readonly count?: number;
   readonly attributes?: Attributes;
+  /** Strength of the tie (fatalities, rating, Goldstein, Intensity). */
+  readonly weight?: number;
+  /** −1 hostile, 0 neutral, +1 cooperative: votes for the type's sign. */
+  readonly sign?: -1 | 0 | 1;
+  /** The family the row puts its type in (ACLED `event_type`). */
+  readonly family?: string;
+  /** Documents the row cites (publisher, URL): each becomes a source of the relation's claim. */
+  readonly references?: readonly string[];
+  /** Every report merged into this relation (one event told by several stories): one claim each. */
+  readonly reports?: readonly {
+    readonly locator: string;
+    readonly references: readonly string[];
+  }[];
+  /** An event with one actor, kept as a loop on that actor (not warned as a self-loop). */
+  readonly oneSided?: boolean;
 }
 
 /** Everything `buildDataset` needs from an importer. */
@@ -56,6 +73,10 @@ export interface BuildInput {
   /** Reports the fraction (0–1) of the building and validating done. */
   readonly onProgress?: (fraction: number) => void;
   readonly log: WarningLog;
+  /** A known vocabulary: label, kind, sign, family and lasting of a raw type value. */
+  readonly typeInfo?: (raw: string, family?: string) => TypeInfo | undefined;
+  /** Name of the actors file given with the table, for warnings that mention it. */
+  readonly actorsFile?: string | undefined;
 }
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {
@@ -155,7 +176,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     const actor: Record<string, unknown> = {
       id,
       name: hasName ? raw.name : id,
-      aliases: [],
+      aliases: raw.aliases ?? [],
       kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'group',
     };
     if (raw.description !== undefined && raw.description !== '')
@@ -180,19 +201,10 @@ export function buildDataset(input: BuildInput): ImportResult {
   };
 
   // Relation types, in order of first use.
-  interface TypeInfo {
-    id: string;
-    label: string;
-    instants: number;
-    total: number;
-    directed: number;
-    undirected: number;
-    where: string;
-  }
-  const types = new Map<string, TypeInfo>();
+  const types = new Map<string, TypeTally>();
   const typeIds = new Set<string>();
   const relationIds = new Set<string>();
-  const kept: { raw: RawRelation; type: TypeInfo; id: string }[] = [];
+  const kept: { raw: RawRelation; type: TypeTally; id: string }[] = [];
   for (const r of input.relations) if (r.id !== undefined) relationIds.add(r.id);
   const fileIds = new Set<string>();
   let generated = 0;
@@ -220,7 +232,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     }
     ensureActor(r.source, r.where);
     ensureActor(r.target, r.where);
-    if (r.source === r.target) {
+    if (r.source === r.target && !r.oneSided) {
       log.tally(
         'self-loop',
         r.where,
@@ -228,19 +240,15 @@ export function buildDataset(input: BuildInput): ImportResult {
           `${plural(n, 'relation')} ${agree(n, 'links', 'link')} an actor to itself (a self-loop); kept as written (${at}).`,
       );
     }
-    const label = r.type ?? 'Tie';
-    let type = types.get(label);
+    const key = r.type ?? 'Tie';
+    let type = types.get(key);
     if (!type) {
-      type = {
-        id: uniqueId(r.type === null ? 'tie' : slugify(label), typeIds, (b, n) => `${b}-${n}`),
-        label,
-        instants: 0,
-        total: 0,
-        directed: 0,
-        undirected: 0,
-        where: r.where,
-      };
-      types.set(label, type);
+      type = newType(r, typeIds, input.typeInfo);
+      types.set(key, type);
+    }
+    if (r.sign !== undefined) {
+      type.signSum += r.sign;
+      type.signVotes++;
     }
     type.total++;
     if (r.end === undefined && r.start !== '..') type.instants++;
@@ -269,7 +277,11 @@ export function buildDataset(input: BuildInput): ImportResult {
       code: 'numeric-ids',
       count: numericNoName,
       path: numericWhere,
-      message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. Add an actors file (id, name) to name them.`,
+      message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. ${
+        input.actorsFile
+          ? `${input.actorsFile} does not name ${agree(numericNoName, 'it', 'them')}: check that its ids match the table's.`
+          : 'Add an actors file (id, name) to name them.'
+      }`,
     });
   }
   for (const t of types.values()) {
@@ -285,12 +297,15 @@ export function buildDataset(input: BuildInput): ImportResult {
 
   const report = input.onProgress ?? ((): void => undefined);
   const step = Math.max(1, Math.ceil(kept.length / 100));
+  const registry = new SourceRegistry(name);
   const relations = kept.map(({ raw: r, type, id }, index) => {
     if (index % step === 0) report(0.3 * (index / kept.length));
-    const isEvent = type.instants === type.total;
+    const isEvent = (type.info?.kind ?? 'event') === 'event' && type.instants === type.total;
+    const untilSuperseded = type.info?.lasts === 'until-superseded';
     let end: string | null | undefined = r.end;
-    // An instant inside a type that holds over time lasts its own date, not forever.
-    if (end === undefined && !isEvent) end = r.start === '..' ? null : r.start;
+    // A state that lasts until superseded has no end of its own; other instants of a state last their date.
+    if (end === undefined && untilSuperseded) end = null;
+    else if (end === undefined && !isEvent) end = r.start === '..' ? null : r.start;
     if (r.start === '..' && (end === null || end === undefined)) {
       log.tally(
         'untimed',
@@ -305,7 +320,7 @@ export function buildDataset(input: BuildInput): ImportResult {
         (n, at) =>
           `${plural(n, 'relation')} ${agree(n, 'has', 'have')} an end but no start; the start is open (".."), before any date (${at}).`,
       );
-    } else if (end === null) {
+    } else if (end === null && !untilSuperseded) {
       log.tally(
         'missing-end',
         r.where,
@@ -324,7 +339,8 @@ export function buildDataset(input: BuildInput): ImportResult {
     if (r.place !== undefined && r.place !== '') rel.place = r.place;
     if (r.count !== undefined && Number.isFinite(r.count) && r.count >= 0) rel.count = r.count;
     if (r.summary !== undefined && r.summary !== '') rel.summary = r.summary;
-    rel.claims = [{ source: 'import', stance: 'asserts', locator: r.locator }];
+    if (r.weight !== undefined && Number.isFinite(r.weight)) rel.weight = r.weight;
+    rel.claims = claimsOf(r, registry);
     const attributes = cleanAttributes(r.attributes, log, r.where);
     if (attributes) rel.attributes = attributes;
     return rel;
@@ -342,12 +358,7 @@ export function buildDataset(input: BuildInput): ImportResult {
       ],
     };
   }
-  const relationTypes = [...types.values()].map((t) => ({
-    id: t.id,
-    label: t.label,
-    directed: t.directed > 0,
-    kind: t.instants === t.total ? 'event' : 'state',
-  }));
+  const relationTypes = [...types.values()].map(typeEntry);
 
   const candidate = {
     format: 'tieline/1',
@@ -355,7 +366,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     description: `Imported from ${name} (${FORMAT_LABEL[format]}).`,
     relationTypes,
     actors,
-    sources: [{ id: 'import', title: name, document: name }],
+    sources: registry.sources(),
     relations,
   };
   const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
@@ -375,6 +386,30 @@ export function buildDataset(input: BuildInput): ImportResult {
     dataset: checked.dataset,
     warnings: log.result(),
     stats: statsOf(checked.dataset),
+  };
+}
+
+/** A new type for a relation's raw type: a known vocabulary's label (id from a code or the label). */
+function newType(
+  r: RawRelation,
+  typeIds: Set<string>,
+  typeInfo: BuildInput['typeInfo'],
+): TypeTally {
+  const raw = r.type;
+  const info = raw === null ? undefined : typeInfo?.(raw, r.family);
+  const label = info?.label ?? raw ?? 'Tie';
+  const base = raw === null ? 'tie' : slugify(/^\d+$/.test(raw) ? raw : label);
+  return {
+    id: uniqueId(base, typeIds, (b, n) => `${b}-${n}`),
+    label,
+    instants: 0,
+    total: 0,
+    directed: 0,
+    undirected: 0,
+    where: r.where,
+    signSum: 0,
+    signVotes: 0,
+    info,
   };
 }
 

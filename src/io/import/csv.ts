@@ -1,15 +1,24 @@
 // CSV, TSV and space-separated edge lists (plus an optional actors file): inspect columns, then import by mapping.
 import type { Issue } from '../validate';
 import { readActors } from './actors';
-import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
-import { detectDates, readDate, type DateContext } from './dates';
-import { INSPECT_ROWS, ROLE_ORDER, suggest, type CsvColumn, type CsvRole } from './infer';
-import { Progress, WarningLog, agree, plural, trimMessage } from './log';
-import { mergeYearly, skipMessage } from './repeats';
-import { NUMERIC, columnValues, readTable, trimmedCell, type Table } from './table';
-import type { CsvMapping, ImportResult, ProgressFn, WarningCode } from './types';
+import { buildDataset, type RawActor, type RawRelation } from './build';
+import { lookWrong } from './flags';
+import { knownType, recognise, type KnownFormat } from './formats';
+import {
+  INSPECT_ROWS,
+  ROLE_ORDER,
+  suggest,
+  type CsvColumn,
+  type CsvRole,
+  type Reason,
+} from './infer';
+import { Progress, WarningLog, agree, plural } from './log';
+import { bothWays, countRepeats, mergeReports, mergeSymmetric, mergeYearly } from './repeats';
+import { readRelations, type Columns } from './rows';
+import { readTable, type Table } from './table';
+import type { CsvMapping, ImportResult, KnownFormatId, ProgressFn, WarningCode } from './types';
 
-export { INSPECT_ROWS, type CsvColumn, type CsvRole } from './infer';
+export { INSPECT_ROWS, type CsvColumn, type CsvRole, type Reason } from './infer';
 export { sniffDelimiter } from './table';
 
 /** What `inspectCsv` found, for the UI to show and the user to confirm or change. */
@@ -29,6 +38,16 @@ export interface CsvInspection {
   readonly ambiguous: boolean;
   /** Values from the file that show the ambiguity. */
   readonly examples: readonly string[];
+  /** Why each column got its role ("group1_id / group2_id: a pair; names from …"). */
+  readonly reasons: readonly Reason[];
+  /** What looks wrong with the suggestion (actors ≈ rows, one relation per type, ids not unique). */
+  readonly flags: readonly string[];
+  /** The format recognised by its columns, if any. */
+  readonly known: { readonly id: KnownFormatId; readonly label: string } | null;
+  /** Rows that repeat a relation over consecutive years or days (merged by default). */
+  readonly repeats: number;
+  /** Every pair appears both ways (suggested as undirected). */
+  readonly symmetric: boolean;
 }
 
 /** Inspection failure: the file cannot be read as a table of edges. */
@@ -47,18 +66,95 @@ export interface CsvImportOptions {
   readonly log?: WarningLog;
 }
 
+/** The mapping Tieline proposes for a table, with its reasons: a known format's, else the inferred one. */
+export interface Proposal {
+  readonly mapping: CsvMapping;
+  readonly columns: CsvColumn[];
+  readonly reasons: Reason[];
+  readonly flags: string[];
+  readonly known: KnownFormat | null;
+  /** Rows that repeat a relation over consecutive years or days (merged by default). */
+  readonly repeats: number;
+  /** Every pair appears both ways: the relation is probably undirected. */
+  readonly symmetric: boolean;
+}
+
+/** Gives a headerless table the column names of the known format it matches (GDELT). */
+function named(table: Table, known: KnownFormat | null): Table {
+  if (!known?.names || table.hasHeader) return table;
+  const names = table.names.map((n, i) => known.names?.[i] ?? n);
+  return { ...table, names };
+}
+
+/** The proposal for a table: what the dialog shows and what an untouched import uses. */
+export function propose(raw: Table): Proposal | null {
+  const known = recognise(raw);
+  const table = named(raw, known);
+  const s = suggest(table);
+  if (!s && !known) return null;
+  const base = s?.mapping ?? { source: 0, target: 1 };
+  const mapping: CsvMapping = known
+    ? ({
+        hasHeader: table.hasHeader,
+        delimiter: table.delimiter,
+        directed: true,
+        mergeYearly: false,
+        ...(s?.mapping.dateOrder ? { dateOrder: s.mapping.dateOrder } : {}),
+        ...known.mapping,
+        known: known.id,
+      } as CsvMapping)
+    : base;
+  const reasons: Reason[] = known
+    ? [{ role: 'source', text: `recognised as ${known.label} by its columns` }]
+    : (s?.reasons ?? []);
+  const repeats = countRepeats(table, mapping);
+  const symmetric = known ? false : bothWays(table, mapping);
+  const m = { ...mapping } as Record<string, unknown>;
+  if (repeats > 0 && m.mergeYearly === undefined) m.mergeYearly = true;
+  if (repeats > 0 && !known) {
+    m.mergeYearly = true;
+    reasons.push({
+      role: 'start',
+      text: `${repeats} rows repeat a relation in consecutive years or days: merged into spans`,
+    });
+  }
+  if (symmetric) {
+    m.directed = false;
+    reasons.push({
+      role: 'source',
+      text: 'every pair appears both ways: read as undirected, each pair once',
+    });
+  }
+  const columns = (s?.columns ?? []).map((c) => ({ ...c, role: roleIn(m, c.index) }));
+  const final = m as unknown as CsvMapping;
+  return {
+    mapping: final,
+    columns,
+    reasons,
+    flags: lookWrong(final, columns, table.rows.length),
+    known,
+    repeats,
+    symmetric,
+  };
+}
+
+function roleIn(m: Record<string, unknown>, index: number): CsvRole | null {
+  for (const role of ROLE_ORDER) if (m[role] === index) return role;
+  return null;
+}
+
 /**
- * Reads the head of a delimited file and suggests how to import it: delimiter, header, which column is
- * source, target, type and dates, and whether dates like 03/04/2014 are ambiguous (the UI must then ask).
+ * Reads the head of a delimited file and suggests how to import it: a known format by its columns, or
+ * which column is source, target, type, dates and the rest, with reasons and what looks wrong.
  */
 export function inspectCsv(text: string, name = 'file.csv'): CsvInspection | CsvFailure {
   const t = readTable(text, { maxRows: INSPECT_ROWS, name });
   if (!t.ok) return { ok: false, format: 'csv', issues: t.issues };
-  const s = suggest(t.table);
-  if (!s) return { ok: false, format: 'csv', issues: [noEdgeColumns(t.table)] };
-  const dateCols = [s.mapping.start, s.mapping.end]
+  const p = propose(t.table);
+  if (!p) return { ok: false, format: 'csv', issues: [noEdgeColumns(t.table)] };
+  const dateCols = [p.mapping.start, p.mapping.end]
     .filter((c): c is number => typeof c === 'number')
-    .map((c) => s.columns[c]?.date ?? null);
+    .map((c) => p.columns[c]?.date ?? null);
   const ambiguous = dateCols.some((d) => d?.ambiguous === true);
   const examples = dateCols.flatMap((d) => (d?.ambiguous ? d.examples : [])).slice(0, 3);
   return {
@@ -66,12 +162,17 @@ export function inspectCsv(text: string, name = 'file.csv'): CsvInspection | Csv
     format: 'csv',
     delimiter: t.table.delimiter,
     hasHeader: t.table.hasHeader,
-    columns: s.columns,
+    columns: p.columns,
     preview: t.table.rows.slice(0, 10).map((r) => r.map((c) => c.trim())),
     rows: t.table.rows.length,
-    mapping: s.mapping,
+    mapping: p.mapping,
     ambiguous,
     examples,
+    reasons: p.reasons,
+    flags: p.flags,
+    known: p.known ? { id: p.known.id, label: p.known.label } : null,
+    repeats: p.repeats,
+    symmetric: p.symmetric,
   };
 }
 
@@ -114,9 +215,82 @@ const ROW_PROBLEMS = new Set<WarningCode>([
   'end-before-start',
 ]);
 
+/** Resolves every role of a mapping to a column index, or the issue naming a missing column. */
+function resolveAll(
+  m: Partial<CsvMapping>,
+  table: Table,
+): { ok: true; cols: Columns } | { ok: false; issue: Issue } {
+  const cols: Columns = {};
+  for (const role of [...ROLE_ORDER, 'sourceAssociates', 'targetAssociates'] as const) {
+    const r = resolveColumn(m[role], table, role);
+    if (!r.ok) return r;
+    if (r.index !== undefined) cols[role] = r.index;
+  }
+  return { ok: true, cols };
+}
+
+function noRelations(table: Table, name: string, log: WarningLog): ImportResult {
+  const why =
+    log
+      .result()
+      .filter((w) => ROW_PROBLEMS.has(w.code))
+      .map((w) => w.message)
+      .join(' ') || 'every row was empty';
+  return {
+    ok: false,
+    format: 'csv',
+    issues: [
+      {
+        path: `line ${table.lines[0] ?? 1}`,
+        message: `no relation could be read from ${name}: ${why}`,
+      },
+    ],
+  };
+}
+
+/** Actors: the actors file when given (warning about ids no relation uses), else names from the table. */
+function actorsFor(
+  options: CsvImportOptions,
+  m: Partial<CsvMapping>,
+  relations: readonly RawRelation[],
+  names: ReadonlyMap<string, string>,
+  log: WarningLog,
+): { ok: true; actors: RawActor[] } | { ok: false; issues: Issue[] } {
+  if (!options.actors) {
+    return {
+      ok: true,
+      actors: [...names].map(([id, name]) => ({ id, name, where: 'line 1' })),
+    };
+  }
+  const a = readActors(options.actors, log, m.actorColumns);
+  if (!a.ok) return a;
+  const usedIds = new Set<string>();
+  for (const r of relations) usedIds.add(r.source).add(r.target);
+  const unused = a.actors.filter((x) => !usedIds.has(x.id));
+  if (unused.length > 0) {
+    log.add({
+      code: 'unused-actors',
+      count: unused.length,
+      path: unused[0]?.where ?? options.actors.name,
+      message: `${plural(unused.length, 'actor')} in ${options.actors.name} ${agree(unused.length, 'is', 'are')} in no relation of the table (ids ${unused
+        .slice(0, 5)
+        .map((x) => `"${x.id}"`)
+        .join(
+          ', ',
+        )}${unused.length > 5 ? ', …' : ''}); kept, without ties. Check that the two files belong together.`,
+    });
+  }
+  // Names the table gives fill in actors the file leaves unnamed.
+  const actors = a.actors.map((x) =>
+    x.name === undefined && names.has(x.id) ? { ...x, name: names.get(x.id) as string } : x,
+  );
+  return { ok: true, actors };
+}
+
 /**
- * Imports a delimited edge list with a (confirmed) mapping: one relation per row, actors from the rows or
- * from an actors file, dates read per column, quirks warned. Returns a failed result for breakage.
+ * Imports a delimited edge list with a (confirmed) mapping: one relation per row (or per pair a row lists),
+ * actors from the rows or from an actors file, dates read per column, known vocabularies applied, repeats
+ * merged, quirks warned. Without a mapping, the proposal an untouched dialog would use.
  */
 export function importCsv(
   text: string,
@@ -136,187 +310,39 @@ export function importCsv(
     ),
   });
   if (!t.ok) return { ok: false, format: 'csv', issues: t.issues };
-  const table = t.table;
-  const suggested =
-    mapping.source === undefined || mapping.target === undefined ? suggest(table) : null;
-  const m: Partial<CsvMapping> = { ...(suggested?.mapping ?? {}), ...mapping };
+  const proposal =
+    mapping.source === undefined || mapping.target === undefined ? propose(t.table) : null;
+  const m: Partial<CsvMapping> = { ...(proposal?.mapping ?? {}), ...mapping };
+  const table = named(t.table, m.known ? recognise(t.table) : null);
   if (m.source === undefined || m.target === undefined) {
     return { ok: false, format: 'csv', issues: [noEdgeColumns(table)] };
   }
-  const cols: Partial<Record<CsvRole, number>> = {};
-  for (const role of ROLE_ORDER) {
-    const r = resolveColumn(m[role], table, role);
-    if (!r.ok) return { ok: false, format: 'csv', issues: [r.issue] };
-    if (r.index !== undefined) cols[role] = r.index;
-  }
+  const resolved = resolveAll(m, table);
+  if (!resolved.ok) return { ok: false, format: 'csv', issues: [resolved.issue] };
+  const cols = resolved.cols;
   if (cols.source === undefined || cols.target === undefined || cols.source === cols.target) {
     return { ok: false, format: 'csv', issues: [noEdgeColumns(table)] };
   }
-
-  // Dates: judge each date column as a whole, then read value by value.
-  const ctxFor = (col: number | undefined): DateContext | null => {
-    if (col === undefined) return null;
-    const d = detectDates(columnValues(table, col), m.dateOrder);
-    const where = `line ${table.lines[0] ?? 1}, column ${col + 1}`;
-    if (d.ambiguous && m.dateOrder === undefined) {
-      log.add({
-        code: 'ambiguous-dates',
-        count: 1,
-        path: where,
-        message: `dates in "${table.names[col]}" such as ${d.examples.map((e) => `"${e}"`).join(', ')} fit both month/day and day/month; they were read as ${d.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Choose the order if that is wrong.`,
-      });
-    }
-    if (d.twoDigitYears) {
-      log.add({
-        code: 'two-digit-year',
-        count: 1,
-        path: where,
-        message: `"${table.names[col]}" has two-digit years; 00–29 were read as 2000–2029 and 30–99 as 1930–1999.`,
-      });
-    }
-    if (d.numberUnit && d.numberUnit !== 'year') {
-      log.add({
-        code: 'numeric-time',
-        count: 1,
-        path: where,
-        message: `"${table.names[col]}" holds numbers; they were read as Unix ${d.numberUnit === 'unix-seconds' ? 'seconds' : 'milliseconds'} and kept as the calendar day in UTC.`,
-      });
-    }
-    return d.numberUnit ? { order: d.order, numberUnit: d.numberUnit } : { order: d.order };
-  };
-  const startCtx = ctxFor(cols.start);
-  const endCtx = ctxFor(cols.end);
-
-  const mapped = new Set(Object.values(cols));
-  const seen = new Set<string>();
-  const relations: RawRelation[] = [];
-  const directed = m.directed ?? true;
-  const total = table.rows.length || 1;
-  const report = progress.phase(0.45, 0.6);
-  const step = Math.max(1, Math.ceil(total / 100));
-  const trimLog = (where: string) => () => log.tally('trimmed', where, trimMessage);
-
-  table.rows.forEach((row, r) => {
-    if (r % step === 0) report(r / total);
-    const line = table.lines[r] ?? 0;
-    const where = `line ${line}`;
-    if (row.every((c) => c.trim() === '')) return;
-    const onTrim = table.delimiter === ' ' ? () => undefined : trimLog(where);
-    const cells = row.map((c) => trimmedCell(c, onTrim));
-    const key = cells.join('\u0000');
-    if (seen.has(key)) {
-      log.tally(
-        'duplicate-row',
-        where,
-        (n, at) =>
-          `${plural(n, 'row')} repeated an earlier row exactly and ${agree(n, 'was', 'were')} dropped (${at}).`,
-      );
-      return;
-    }
-    seen.add(key);
-    const source = cells[cols.source as number] ?? '';
-    const target = cells[cols.target as number] ?? '';
-    if (source === '' || target === '') {
-      log.tally('skipped-row', where, skipMessage);
-      return;
-    }
-    let start = '..';
-    if (cols.start !== undefined && startCtx) {
-      const d = readDate(cells[cols.start] ?? '', startCtx);
-      if (!d.ok) {
-        log.tally(
-          'unreadable-date',
-          `${where}, column ${cols.start + 1}`,
-          (n, at) =>
-            `${plural(n, 'row')} had a date Tieline cannot read and ${agree(n, 'was', 'were')} skipped (${at}); for example ${d.error}.`,
-        );
-        return;
-      }
-      start = d.edtf;
-    }
-    let end: string | null | undefined;
-    if (cols.end !== undefined && endCtx) {
-      const raw = cells[cols.end] ?? '';
-      const d = readDate(raw, endCtx);
-      if (!d.ok) {
-        log.tally(
-          'unreadable-date',
-          `${where}, column ${cols.end + 1}`,
-          (n, at) =>
-            `${plural(n, 'row')} had a date Tieline cannot read and ${agree(n, 'was', 'were')} skipped (${at}); for example ${d.error}.`,
-        );
-        return;
-      }
-      end = d.edtf === '..' ? null : d.edtf;
-    } else if (start === '..') end = null;
-    const attributes = newAttributes();
-    cells.forEach((v, i) => {
-      if (!mapped.has(i) && v !== '') attributes[table.names[i] ?? `column ${i + 1}`] = v;
-    });
-    const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
-      source,
-      target,
-      type:
-        cols.type !== undefined && (cells[cols.type] ?? '') !== ''
-          ? (cells[cols.type] as string)
-          : null,
-      start,
-      directed,
-      locator: where,
-      where,
-      fallbackId: `line-${line}`,
-    };
-    if (end !== undefined) rel.end = end;
-    if (cols.id !== undefined && (cells[cols.id] ?? '') !== '') rel.id = cells[cols.id] as string;
-    if (cols.summary !== undefined && (cells[cols.summary] ?? '') !== '')
-      rel.summary = cells[cols.summary] as string;
-    if (cols.place !== undefined && (cells[cols.place] ?? '') !== '')
-      rel.place = cells[cols.place] as string;
-    if (cols.count !== undefined && (cells[cols.count] ?? '') !== '') {
-      const raw = cells[cols.count] as string;
-      const n = Number(raw);
-      if (NUMERIC.test(raw) && Number.isFinite(n) && n >= 0) rel.count = n;
-      else attributes[table.names[cols.count] ?? 'count'] = raw;
-    }
-    if (Object.keys(attributes).length > 0) rel.attributes = attributes;
-    relations.push(rel);
-  });
-
-  let actors: RawActor[] = [];
-  if (options.actors) {
-    const a = readActors(options.actors, log);
-    if (!a.ok) return { ok: false, format: 'csv', issues: a.issues };
-    actors = a.actors;
-  }
-  const rels = m.mergeYearly ? mergeYearly(relations, log) : relations;
-  if (rels.length === 0) {
-    return {
-      ok: false,
-      format: 'csv',
-      issues: [
-        {
-          path: `line ${table.lines[0] ?? 1}`,
-          message: `no relation could be read from ${name}: ${
-            log
-              .result()
-              .filter((w) => ROW_PROBLEMS.has(w.code))
-              .map((w) => w.message)
-              .join(' ') || 'every row was empty'
-          }`,
-        },
-      ],
-    };
-  }
+  const read = readRelations(table, cols, m, log, progress.phase(0.45, 0.6));
+  const actors = actorsFor(options, m, read.relations, read.names, log);
+  if (!actors.ok) return { ok: false, format: 'csv', issues: actors.issues };
+  let rels = m.mergeYearly ? mergeYearly(read.relations, log) : read.relations;
+  if (m.directed === false) rels = mergeSymmetric(rels, log);
+  if (m.mergeReports) rels = mergeReports(rels, log);
+  if (rels.length === 0) return noRelations(table, name, log);
+  const known = m.known;
   const result = buildDataset({
     name,
     format: 'csv',
-    actors,
+    actors: actors.actors,
     declaresActors: options.actors !== undefined,
+    actorsFile: options.actors?.name,
     relations: rels,
     idPrefix: 'line-',
     emptyPath: 'line 1',
     onProgress: progress.phase(0.6, 1),
     log,
+    ...(known ? { typeInfo: (raw: string, family?: string) => knownType(known, raw, family) } : {}),
   });
   progress.at(1);
   return result;

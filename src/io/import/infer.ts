@@ -1,13 +1,29 @@
-// Which column holds what: role suggestions from column names (and, in time, from their content).
+// Which column holds what, from each column's name AND its content, with the reason for every guess.
 import { detectDates, type DateDetection } from './dates';
-import { columnValues, type Table } from './table';
+import { lookWrong } from './flags';
+import { columnValues, NUMERIC, type Table } from './table';
 import type { CsvMapping, DateOrder } from './types';
 
 /** What a column seems to hold, as `inspectCsv` suggests it. */
 export type CsvRole =
-  'source' | 'target' | 'type' | 'start' | 'end' | 'id' | 'summary' | 'place' | 'count';
+  | 'source'
+  | 'target'
+  | 'sourceName'
+  | 'targetName'
+  | 'type'
+  | 'family'
+  | 'start'
+  | 'end'
+  | 'precision'
+  | 'id'
+  | 'summary'
+  | 'reference'
+  | 'weight'
+  | 'sign'
+  | 'place'
+  | 'count';
 
-/** One column of the file: its name, suggested role, and how its values read as dates. */
+/** One column of the file: its name, suggested role, content figures and how its values read as dates. */
 export interface CsvColumn {
   readonly index: number;
   readonly name: string;
@@ -15,13 +31,25 @@ export interface CsvColumn {
   /** Date reading of the column's values, when most of them are dates. */
   readonly date: DateDetection | null;
   readonly examples: readonly string[];
+  /** Non-empty values among the rows inspected. */
+  readonly filled: number;
+  /** Distinct non-empty values among the rows inspected. */
+  readonly distinct: number;
+  /** Share of non-empty cells that list several names ("A, B, C" or "A; B"). */
+  readonly lists: number;
+}
+
+/** Why a column got its role: shown in the import dialog. */
+export interface Reason {
+  readonly role: CsvRole;
+  readonly text: string;
 }
 
 /** Rows `inspectCsv` reads at most; enough to judge columns without reading a 50 MB file twice. */
 export const INSPECT_ROWS = 20_000;
 
-/** Column names (compared without case, spaces or punctuation) that suggest each role. */
-const NAMES: Record<CsvRole, readonly string[]> = {
+/** Column names (compared without case, spaces or punctuation) that suggest each single role. */
+const NAMES: Partial<Record<CsvRole, readonly string[]>> = {
   source: words(
     'source from src sender origin node1 actor1 actora ego sourceid fromid sourcenode fromnode',
   ),
@@ -32,22 +60,30 @@ const NAMES: Record<CsvRole, readonly string[]> = {
     'type relation relationtype relationship interaction kind edgetype tie tietype category predicate label',
   ),
   start: words(
-    'date time start timestamp year begin datetime when startdate starttime startyear ts since day fromdate started begins',
+    'date time start timestamp year begin datetime when startdate starttime startyear ts since day fromdate started begins eventdate',
   ),
   end: words('end enddate endtime endyear stop until finish todate ended ends'),
-  id: words('id edgeid relationid key'),
-  summary: words('summary description notes note comment comments'),
-  place: words('place location where city country region'),
+  id: words('id edgeid relationid key uniqueid eventid globaleventid eventidcnty'),
+  summary: words('summary description notes note comment comments remarks details'),
+  place: words('place location where city'),
   count: words('count number n'),
 };
+/** The roles a mapping can give a column, in the order the import resolves them. */
 export const ROLE_ORDER: readonly CsvRole[] = [
   'source',
   'target',
+  'sourceName',
+  'targetName',
   'start',
   'end',
+  'precision',
   'type',
+  'family',
   'id',
   'summary',
+  'reference',
+  'weight',
+  'sign',
   'place',
   'count',
 ];
@@ -59,54 +95,423 @@ function words(list: string): readonly string[] {
 export function normName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
+
+/** The role a column name alone suggests (used to tell a header row from data). */
 export function roleOfName(name: string): CsvRole | null {
   const n = normName(name);
-  for (const role of ROLE_ORDER) if (NAMES[role].some((c) => normName(c) === n)) return role;
+  for (const role of ROLE_ORDER) if (NAMES[role]?.some((c) => c === n)) return role;
   return null;
 }
 
-export function suggest(table: Table): { mapping: CsvMapping; columns: CsvColumn[] } | null {
-  const width = table.names.length;
-  if (width < 2) return null;
-  const roles = new Map<CsvRole, number>();
-  const roleOf: (CsvRole | null)[] = [];
-  const dates: (DateDetection | null)[] = [];
-  for (let i = 0; i < width; i++) {
-    const role = table.hasHeader ? roleOfName(table.names[i] as string) : null;
-    if (role && !roles.has(role)) {
-      roles.set(role, i);
-      roleOf.push(role);
-    } else roleOf.push(null);
-    const values = columnValues(table, i, INSPECT_ROWS);
-    const d = values.length > 0 ? detectDates(values) : null;
-    dates.push(d && (d.plausible || role === 'start' || role === 'end') ? d : null);
+/** A column name cut into lower-case words: `Actor1Name` → actor 1 name, `side_a` → side a. */
+export function tokens(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '');
+}
+
+/** Splits a cell listing several names on `sep`, keeping separators inside parentheses. */
+export function splitList(cell: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && cell.startsWith(sep, i)) {
+      out.push(cell.slice(from, i));
+      from = i + sep.length;
+      i += sep.length - 1;
+    }
   }
-  // Without named columns, the first columns that are not dates are the ends; failing that, any free ones.
+  out.push(cell.slice(from));
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** What the content of one column looks like. */
+export interface Stats {
+  readonly index: number;
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly filled: number;
+  readonly distinct: number;
+  /** Every non-empty value differs from the others (and there are at least 5). */
+  readonly unique: boolean;
+  /** Nearly one distinct value per row: never a type. */
+  readonly nearlyUnique: boolean;
+  readonly numeric: boolean;
+  readonly min: number;
+  readonly max: number;
+  readonly urls: number;
+  readonly lists: number;
+  readonly listSeparator: string | null;
+  readonly date: DateDetection | null;
+}
+
+const LIST_SEPARATORS = ['; ', ', '] as const;
+
+export function columnStats(table: Table, index: number): Stats {
+  const values = columnValues(table, index, INSPECT_ROWS);
+  const set = new Set(values);
+  let numbers = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let urls = 0;
+  const listCount = new Map<string, number>();
+  for (const v of values) {
+    if (NUMERIC.test(v)) {
+      numbers++;
+      const n = Number(v);
+      if (n < min) min = n;
+      if (n > max) max = n;
+    }
+    if (/^https?:\/\//i.test(v)) urls++;
+    for (const sep of LIST_SEPARATORS) {
+      if (splitList(v, sep).length > 1) listCount.set(sep, (listCount.get(sep) ?? 0) + 1);
+    }
+  }
+  const filled = values.length;
+  let listSeparator: string | null = null;
+  let lists = 0;
+  for (const [sep, n] of listCount) if (n > lists) [listSeparator, lists] = [sep, n];
+  const d = filled > 0 ? detectDates(values) : null;
+  return {
+    index,
+    name: table.names[index] ?? '',
+    words: table.hasHeader ? tokens(table.names[index] ?? '') : [],
+    filled,
+    distinct: set.size,
+    unique: filled >= 5 && set.size === filled,
+    nearlyUnique: filled >= 10 && set.size >= 0.9 * filled,
+    numeric: filled > 0 && numbers === filled,
+    min,
+    max,
+    urls: filled > 0 ? urls / filled : 0,
+    lists: filled > 0 ? lists / filled : 0,
+    listSeparator,
+    date: d,
+  };
+}
+
+/** Words that name the two ends of a tie, side by side in a pair of column names. */
+const SIDES: readonly (readonly [string, string])[] = [
+  ['1', '2'],
+  ['a', 'b'],
+  ['src', 'dst'],
+  ['from', 'to'],
+  ['source', 'target'],
+  ['sender', 'receiver'],
+  ['ego', 'alter'],
+  ['origin', 'destination'],
+  ['subject', 'object'],
+];
+const IDENTITY = new Set(['id', 'code', 'key']);
+const NAMING = new Set(['name', 'label', 'title']);
+const ACTORISH = new Set(
+  words(
+    'actor group side party node country state org organization participant entity user person member',
+  ),
+);
+
+/** Two columns whose names differ only in the word for the end: `group1_id` / `group2_id`. */
+export interface Pair {
+  readonly a: number;
+  readonly b: number;
+  /** The shared words without the side word: ["group", "id"]. */
+  readonly stem: readonly string[];
+  readonly score: number;
+}
+
+function stemScore(stem: readonly string[]): number {
+  if (stem.length === 0) return 3;
+  let score = 0;
+  for (const w of stem) {
+    if (w === 'id' || NAMING.has(w)) score += 3;
+    else if (ACTORISH.has(w)) score += 2;
+    else if (IDENTITY.has(w)) score += 1;
+    else score -= 4;
+  }
+  return score;
+}
+
+/** Every pair of columns that share a stem, scored by how much they look like the two ends of a tie. */
+export function findPairs(stats: readonly Stats[]): Pair[] {
+  const pairs: Pair[] = [];
+  for (const x of stats) {
+    for (const y of stats) {
+      if (x.index === y.index || x.words.length !== y.words.length || x.words.length === 0)
+        continue;
+      let diff = -1;
+      let count = 0;
+      x.words.forEach((w, k) => {
+        if (w !== y.words[k]) [diff, count] = [k, count + 1];
+      });
+      if (count !== 1) continue;
+      const side = SIDES.find(([l, r]) => x.words[diff] === l && y.words[diff] === r);
+      if (!side) continue;
+      const stem = x.words.filter((_, k) => k !== diff);
+      let score = stemScore(stem);
+      // Codes for the kind of actor (ACLED inter1/inter2) are small integers, not actors.
+      if (x.numeric && x.distinct <= 12 && stem.length > 0 && !stem.includes('id')) score -= 5;
+      if (x.filled === 0) score -= 5;
+      pairs.push({ a: x.index, b: y.index, stem, score });
+    }
+  }
+  return pairs.sort((p, q) => q.score - p.score || p.a - q.a);
+}
+
+type Roles = Map<CsvRole, number>;
+
+interface Inferred {
+  readonly roles: Roles;
+  readonly reasons: Reason[];
+}
+
+function say(inf: Inferred, role: CsvRole, col: number, text: string): void {
+  inf.roles.set(role, col);
+  inf.reasons.push({ role, text });
+}
+
+function used(inf: Inferred, col: number): boolean {
+  for (const c of inf.roles.values()) if (c === col) return true;
+  return false;
+}
+
+/** Rule: the two ends come from the best pair of columns; `*_id` is identity, its `*_name` twin the label. */
+export function inferEnds(stats: readonly Stats[], inf: Inferred): void {
+  const name = (i: number): string => stats[i]?.name ?? '';
+  const ok = (p: Pair): boolean => {
+    const [x, y] = [stats[p.a], stats[p.b]];
+    return !!x && !!y && !x.unique && !y.unique;
+  };
+  const candidates = findPairs(stats).filter((p) => p.score >= 1);
+  const uniqueOnes = candidates.filter((p) => !ok(p));
+  const best = candidates.find(ok);
+  if (!best) {
+    for (const p of uniqueOnes) {
+      inf.reasons.push({
+        role: 'source',
+        text: `${name(p.a)} / ${name(p.b)}: a pair, but one value per row, so not actors`,
+      });
+    }
+    return;
+  }
+  // The stem without its identity or name word: group1_id and group1_name share "group".
+  const core = (p: Pair): string =>
+    p.stem.filter((w) => w !== 'id' && !NAMING.has(w) && !IDENTITY.has(w)).join(' ');
+  const twins = candidates.filter((p) => ok(p) && core(p) === core(best) && p !== best);
+  const idPair = [best, ...twins].find((p) => p.stem.includes('id'));
+  const namePair = [best, ...twins].find((p) => p.stem.some((w) => NAMING.has(w)));
+  const ends = idPair ?? best;
+  const labels = namePair && namePair !== ends ? namePair : null;
+  inf.roles.set('source', ends.a);
+  inf.roles.set('target', ends.b);
+  let text = `${name(ends.a)} / ${name(ends.b)}: a pair`;
+  if (labels) {
+    inf.roles.set('sourceName', labels.a);
+    inf.roles.set('targetName', labels.b);
+    text += `; names from ${name(labels.a)} / ${name(labels.b)}`;
+  }
+  inf.reasons.push({ role: 'source', text });
+}
+
+/** Rule: a column named like a type, never one with (nearly) one value per row; a coarser one is its family. */
+export function inferType(stats: readonly Stats[], table: Table, inf: Inferred): void {
+  const typeWords = new Set(['type', 'category', 'kind', 'relation', 'relationship']);
+  const cands: { s: Stats; rank: number }[] = [];
+  for (const s of stats) {
+    if (used(inf, s.index) || s.filled === 0) continue;
+    const exact = NAMES.type?.includes(normName(s.name)) ?? false;
+    const last = typeWords.has(s.words[s.words.length - 1] ?? '');
+    if (!exact && !last) continue;
+    if (s.nearlyUnique) {
+      inf.reasons.push({
+        role: 'type',
+        text: `${s.name}: nearly one value per row (${s.distinct} of ${s.filled}), so not a type`,
+      });
+      continue;
+    }
+    if (s.numeric && !exact) continue;
+    cands.push({ s, rank: exact && s.words.length === 1 ? 3 : last ? 2 : 1 });
+  }
+  cands.sort((x, y) => y.rank - x.rank || y.s.distinct - x.s.distinct);
+  const best = cands[0];
+  if (!best) return;
+  say(inf, 'type', best.s.index, `${best.s.name}: named as a type, ${best.s.distinct} values`);
+  // A coarser column under which every type falls in one value is the family.
+  for (const c of cands.slice(1)) {
+    if (c.s.distinct >= best.s.distinct || c.s.distinct < 2) continue;
+    if (nests(table, best.s.index, c.s.index)) {
+      say(
+        inf,
+        'family',
+        c.s.index,
+        `${c.s.name}: every ${best.s.name} falls under one of its values`,
+      );
+      return;
+    }
+  }
+}
+
+/** True when each value of column `fine` occurs with a single value of column `coarse`. */
+function nests(table: Table, fine: number, coarse: number): boolean {
+  const seen = new Map<string, string>();
+  for (const r of table.rows.slice(0, INSPECT_ROWS)) {
+    const f = (r[fine] ?? '').trim();
+    const c = (r[coarse] ?? '').trim();
+    if (f === '') continue;
+    const was = seen.get(f);
+    if (was === undefined) seen.set(f, c);
+    else if (was !== c) return false;
+  }
+  return seen.size > 0;
+}
+
+const WEIGHT_NAMES = new Set(
+  words(
+    'weight fatalities deaths killed casualties rating score goldstein goldsteinscale intensity strength sign valence trust',
+  ),
+);
+const REFERENCE_NAMES = new Set(
+  words(
+    'source sources publisher url sourceurl link reference references citation outlet newspaper article',
+  ),
+);
+
+/** Rules for the columns around the tie: summary, the claim's source, precision, weight, relation id. */
+export function inferDetails(stats: readonly Stats[], inf: Inferred): void {
+  for (const s of stats) {
+    if (used(inf, s.index) || s.filled === 0) continue;
+    const n = normName(s.name);
+    const has = (w: string): boolean => s.words.includes(w);
+    if (!inf.roles.has('summary') && (NAMES.summary?.includes(n) || has('description'))) {
+      say(inf, 'summary', s.index, `${s.name}: described as text, so the summary`);
+    } else if (!inf.roles.has('reference') && (REFERENCE_NAMES.has(n) || s.urls >= 0.5)) {
+      say(
+        inf,
+        'reference',
+        s.index,
+        `${s.name}: ${s.urls >= 0.5 ? 'web addresses' : 'names the report'}, so each value is a source of the claim`,
+      );
+    } else if (!inf.roles.has('precision') && has('precision') && (has('time') || has('date'))) {
+      say(inf, 'precision', s.index, `${s.name}: date precision codes`);
+    } else if (!inf.roles.has('weight') && s.numeric && isWeight(s, n)) {
+      say(
+        inf,
+        'weight',
+        s.index,
+        `${s.name}: ${WEIGHT_NAMES.has(n) ? 'named as a weight' : 'a signed score'} (${s.min}…${s.max}), so the weight`,
+      );
+    } else if (
+      !inf.roles.has('id') &&
+      (NAMES.id?.includes(n) || (has('id') && s.words.length <= 3))
+    ) {
+      if (s.unique) say(inf, 'id', s.index, `${s.name}: one value per row, so the relation id`);
+      else if (NAMES.id?.includes(n))
+        inf.reasons.push({
+          role: 'id',
+          text: `${s.name}: not unique per row (${s.distinct} values in ${s.filled} rows), so not used as the relation id`,
+        });
+    }
+  }
+}
+
+/** Rule: place and count by their names alone. */
+function inferByName(stats: readonly Stats[], inf: Inferred): void {
+  for (const role of ['place', 'count', 'end'] as const) {
+    if (inf.roles.has(role)) continue;
+    const s = stats.find((x) => !used(inf, x.index) && NAMES[role]?.includes(normName(x.name)));
+    if (s) say(inf, role, s.index, `${s.name}: named as the ${role}`);
+  }
+}
+
+function isWeight(s: Stats, n: string): boolean {
+  if (WEIGHT_NAMES.has(n) || s.words.some((w) => WEIGHT_NAMES.has(w))) return true;
+  // A signed rating: both signs, within −10…+10, not a date or year.
+  return s.min < 0 && s.max > 0 && s.min >= -10 && s.max <= 10 && !s.words.includes('id');
+}
+
+/** Rule: dates by name, then by content; the finest (day before year) wins. */
+export function inferDates(stats: readonly Stats[], inf: Inferred): void {
+  const dated = stats.filter((s) => !used(inf, s.index) && s.date && s.filled > 0);
+  const named = (role: 'start' | 'end'): Stats | undefined =>
+    dated.find((s) => NAMES[role]?.includes(normName(s.name)) && role === roleOfName(s.name));
+  const end = named('end');
+  if (end) say(inf, 'end', end.index, `${end.name}: named as an end date`);
+  const plausible = dated.filter((s) => s.date?.plausible && s !== end);
+  const fine = plausible.filter((s) => s.date?.numberUnit !== 'year');
+  const byName = named('start');
+  const start =
+    (byName && byName.date?.numberUnit !== 'year' ? byName : undefined) ??
+    fine.find((s) => s.words.some((w) => w === 'date' || w === 'day')) ??
+    byName ??
+    fine[0] ??
+    plausible[0];
+  if (start)
+    say(inf, 'start', start.index, `${start.name}: dates${start === byName ? ' by name' : ''}`);
+}
+
+/** Without a pair, the columns named source and target, or else the first columns that are not dates. */
+function fallbackEnds(stats: readonly Stats[], table: Table, inf: Inferred): void {
+  for (const role of ['source', 'target'] as const) {
+    if (inf.roles.has(role)) continue;
+    const s = stats.find(
+      (x) => !used(inf, x.index) && roleOfName(x.name) === role && table.hasHeader,
+    );
+    if (s && !s.unique) say(inf, role, s.index, `${s.name}: named as the ${role}`);
+  }
   for (const allowDates of [false, true]) {
     for (const role of ['source', 'target'] as const) {
-      if (roles.has(role)) continue;
-      for (let i = 0; i < width; i++) {
-        if (roleOf[i] === null && (allowDates || !dates[i])) {
-          roles.set(role, i);
-          roleOf[i] = role;
-          break;
-        }
-      }
+      if (inf.roles.has(role)) continue;
+      const s = stats.find(
+        (x) =>
+          !used(inf, x.index) &&
+          (allowDates || !x.date?.plausible) &&
+          !(x.unique && table.hasHeader) &&
+          !(table.hasHeader && roleOfName(x.name) !== null && roleOfName(x.name) !== role),
+      );
+      if (s) say(inf, role, s.index, `${s.name}: the first free column`);
     }
   }
-  if (!roles.has('start')) {
-    for (let i = 0; i < width; i++) {
-      if (roleOf[i] === null && dates[i]) {
-        roles.set('start', i);
-        roleOf[i] = 'start';
-        break;
-      }
-    }
-  }
-  const source = roles.get('source');
-  const target = roles.get('target');
+}
+
+/** The order date columns force, or null when they force none (or none has D/M/Y values). */
+function orderFor(ds: readonly (DateDetection | null)[]): DateOrder | null {
+  for (const d of ds) if (d && d.dayMonth && !d.ambiguous && !d.conflicting) return d.order;
+  return null;
+}
+
+/** The suggestion for a table: mapping, columns with their roles, the reasons, and what looks wrong. */
+export interface Suggestion {
+  readonly mapping: CsvMapping;
+  readonly columns: CsvColumn[];
+  readonly reasons: Reason[];
+  readonly flags: string[];
+}
+
+export function suggest(table: Table): Suggestion | null {
+  const width = table.names.length;
+  if (width < 2) return null;
+  const stats = table.names.map((_, i) => columnStats(table, i));
+  const inf: Inferred = { roles: new Map(), reasons: [] };
+  if (table.hasHeader) {
+    inferEnds(stats, inf);
+    inferDates(stats, inf);
+    inferType(stats, table, inf);
+    inferDetails(stats, inf);
+    inferByName(stats, inf);
+  } else inferDates(stats, inf);
+  fallbackEnds(stats, table, inf);
+  if (!table.hasHeader) inf.reasons.length = 0;
+  const source = inf.roles.get('source');
+  const target = inf.roles.get('target');
   if (source === undefined || target === undefined) return null;
-  const mapping: { -readonly [K in keyof CsvMapping]: CsvMapping[K] } = {
+  const mapping: Record<string, unknown> = {
     source,
     target,
     hasHeader: table.hasHeader,
@@ -114,25 +519,35 @@ export function suggest(table: Table): { mapping: CsvMapping; columns: CsvColumn
     directed: true,
     mergeYearly: false,
   };
-  for (const role of ['type', 'start', 'end', 'id', 'summary', 'place', 'count'] as const) {
-    const i = roles.get(role);
-    if (i !== undefined) mapping[role] = i;
+  for (const [role, i] of inf.roles) if (role !== 'source' && role !== 'target') mapping[role] = i;
+  const ends = [stats[source], stats[target]];
+  const sep = ends.find((s) => s && s.lists >= 0.1 && s.lists * s.filled >= 3)?.listSeparator;
+  if (sep) {
+    mapping.actorSeparator = sep;
+    inf.reasons.push({ role: 'source', text: `cells list several actors: split on "${sep}"` });
   }
-  const dateCols = [mapping.start, mapping.end].filter((c): c is number => typeof c === 'number');
-  const order = orderFor(dateCols.map((c) => dates[c] ?? null));
+  const dateCols = [inf.roles.get('start'), inf.roles.get('end')].filter(
+    (c): c is number => c !== undefined,
+  );
+  const order = orderFor(dateCols.map((c) => stats[c]?.date ?? null));
   if (order) mapping.dateOrder = order;
-  const columns = table.names.map((name, index) => ({
-    index,
-    name,
-    role: roleOf[index] ?? null,
-    date: dates[index] ?? null,
-    examples: columnValues(table, index, 3),
+  const roleOf = new Map<number, CsvRole>();
+  for (const [role, i] of inf.roles) roleOf.set(i, role);
+  const columns = stats.map((s) => ({
+    index: s.index,
+    name: s.name,
+    role: roleOf.get(s.index) ?? null,
+    date: s.date && (s.date.plausible || roleOf.get(s.index) === 'start') ? s.date : null,
+    examples: columnValues(table, s.index, 3),
+    filled: s.filled,
+    distinct: s.distinct,
+    lists: s.lists,
   }));
-  return { mapping, columns };
-}
-
-/** The order date columns force, or null when they force none (or none has D/M/Y values). */
-function orderFor(ds: readonly (DateDetection | null)[]): DateOrder | null {
-  for (const d of ds) if (d && d.dayMonth && !d.ambiguous && !d.conflicting) return d.order;
-  return null;
+  const m = mapping as unknown as CsvMapping;
+  return {
+    mapping: m,
+    columns,
+    reasons: inf.reasons,
+    flags: lookWrong(m, columns, table.rows.length),
+  };
 }
