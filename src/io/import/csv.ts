@@ -7,6 +7,7 @@ import { knownType, recognise, type KnownFormat } from './formats';
 import {
   INSPECT_ROWS,
   ROLE_ORDER,
+  listSeparatorOf,
   suggest,
   type CsvColumn,
   type CsvRole,
@@ -107,6 +108,13 @@ export function propose(raw: Table): Proposal | null {
   const reasons: Reason[] = known
     ? [{ role: 'source', text: `recognised as ${known.label} by its columns` }]
     : (s?.reasons ?? []);
+  const sep = known
+    ? listSeparatorOf([s?.columns[Number(mapping.source)], s?.columns[Number(mapping.target)]])
+    : null;
+  if (sep && mapping.actorSeparator === undefined) {
+    (mapping as { actorSeparator?: string }).actorSeparator = sep;
+    reasons.push({ role: 'source', text: `cells list several actors: split on "${sep}"` });
+  }
   const repeats = countRepeats(table, mapping);
   const symmetric = known ? false : bothWays(table, mapping);
   const m = { ...mapping } as Record<string, unknown>;
@@ -213,6 +221,8 @@ const ROW_PROBLEMS = new Set<WarningCode>([
   'unreadable-date',
   'duplicate-row',
   'end-before-start',
+  'missing-values',
+  'ragged-rows',
 ]);
 
 /** Resolves every role of a mapping to a column index, or the issue naming a missing column. */

@@ -111,6 +111,12 @@ const ACLED_SIGN: Record<string, TypeInfo['sign']> = {
   'strategic developments': 'neutral',
 };
 
+/** A lower-case code-like value as a label: "rivalry" → "Rivalry". */
+function readable(raw: string): string {
+  const t = raw.trim();
+  return t === t.toLowerCase() ? t.charAt(0).toUpperCase() + t.slice(1) : t;
+}
+
 /** The type a known format gives a raw value: readable label, kind, sign, family and how a state lasts. */
 export function knownType(
   known: KnownFormatId,
@@ -130,9 +136,10 @@ export function knownType(
       const label = UCDP_TYPES[raw.trim()];
       return label
         ? { label, kind: 'state', sign: 'hostile', lasts: 'as-dated' }
-        : { label: raw, kind: 'state', lasts: 'as-dated' };
+        : { label: readable(raw), kind: 'state', lasts: 'as-dated' };
     }
     case 'acled': {
+      if (raw === 'Acted with') return { label: raw, kind: 'event', sign: 'cooperative' };
       const sign = /agreement/i.test(raw)
         ? 'cooperative'
         : (ACLED_SIGN[(family ?? '').toLowerCase()] ?? 'neutral');

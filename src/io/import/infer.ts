@@ -37,6 +37,8 @@ export interface CsvColumn {
   readonly distinct: number;
   /** Share of non-empty cells that list several names ("A, B, C" or "A; B"). */
   readonly lists: number;
+  /** The separator those lists use. */
+  readonly listSeparator: string | null;
 }
 
 /** Why a column got its role: shown in the import dialog. */
@@ -218,6 +220,13 @@ const ACTORISH = new Set(
   ),
 );
 
+/** Words of columns that describe an end rather than name it (GDELT, ACLED, ICEWS, UCDP). */
+const DETAIL = new Set(
+  words(
+    'country countrycode type geo lat long lon latitude longitude religion ethnic known sector sectors assoc associated inter nd 2nd feature adm fullname precision fatalities count',
+  ),
+);
+
 /** Two columns whose names differ only in the word for the end: `group1_id` / `group2_id`. */
 export interface Pair {
   readonly a: number;
@@ -234,7 +243,8 @@ function stemScore(stem: readonly string[]): number {
     if (w === 'id' || NAMING.has(w)) score += 3;
     else if (ACTORISH.has(w)) score += 2;
     else if (IDENTITY.has(w)) score += 1;
-    else score -= 4;
+    else if (DETAIL.has(w) || /^\d/.test(w)) score -= 4;
+    else score -= 1;
   }
   return score;
 }
@@ -480,6 +490,13 @@ function fallbackEnds(stats: readonly Stats[], table: Table, inf: Inferred): voi
   }
 }
 
+/** The separator to split the ends' cells on, when they look like lists of actors. */
+export function listSeparatorOf(
+  ends: readonly (Pick<Stats, 'lists' | 'filled' | 'listSeparator'> | undefined)[],
+): string | null {
+  return ends.find((s) => s && s.lists >= 0.1 && s.lists * s.filled >= 3)?.listSeparator ?? null;
+}
+
 /** The order date columns force, or null when they force none (or none has D/M/Y values). */
 function orderFor(ds: readonly (DateDetection | null)[]): DateOrder | null {
   for (const d of ds) if (d && d.dayMonth && !d.ambiguous && !d.conflicting) return d.order;
@@ -521,7 +538,7 @@ export function suggest(table: Table): Suggestion | null {
   };
   for (const [role, i] of inf.roles) if (role !== 'source' && role !== 'target') mapping[role] = i;
   const ends = [stats[source], stats[target]];
-  const sep = ends.find((s) => s && s.lists >= 0.1 && s.lists * s.filled >= 3)?.listSeparator;
+  const sep = listSeparatorOf(ends);
   if (sep) {
     mapping.actorSeparator = sep;
     inf.reasons.push({ role: 'source', text: `cells list several actors: split on "${sep}"` });
@@ -542,6 +559,7 @@ export function suggest(table: Table): Suggestion | null {
     filled: s.filled,
     distinct: s.distinct,
     lists: s.lists,
+    listSeparator: s.listSeparator,
   }));
   const m = mapping as unknown as CsvMapping;
   return {

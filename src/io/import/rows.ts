@@ -207,6 +207,7 @@ export function readRelations(
     const line = table.lines[r] ?? 0;
     const where = `line ${line}`;
     if (row.every((c) => c.trim() === '')) return;
+    if (table.hasHeader && row.length !== table.width) raggedRow(table.width, where, log);
     const cells = cellsOf(row, where, ctx);
     const key = cells.join('\u0000');
     if (seen.has(key)) {
@@ -222,6 +223,15 @@ export function readRelations(
     relations.push(...rowRelations(cells, line, ctx));
   });
   return { relations, names: ctx.names };
+}
+
+function raggedRow(width: number, where: string, log: WarningLog): void {
+  log.tally(
+    'ragged-rows',
+    where,
+    (n, at) =>
+      `${plural(n, 'row')} had a different number of cells from the header's ${width} (a cut-off or hand-edited row?): missing cells were read as empty, extra ones kept as attributes (${at}).`,
+  );
 }
 
 function rowRelations(cells: readonly string[], line: number, ctx: RowContext): RawRelation[] {

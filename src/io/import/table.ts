@@ -9,6 +9,8 @@ export interface Table {
   readonly delimiter: string;
   readonly hasHeader: boolean;
   readonly names: readonly string[];
+  /** Cells in the header row (0 without one). */
+  readonly width: number;
   /** Raw (untrimmed) data rows and their 1-based line numbers. */
   readonly rows: readonly (readonly string[])[];
   readonly lines: readonly number[];
@@ -74,6 +76,8 @@ export const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Whether the first row names columns: a known column name, or text over columns of numbers/dates. */
 function looksLikeHeader(first: readonly string[], rest: readonly (readonly string[])[]): boolean {
   const cells = first.map((c) => c.trim());
+  // A trailing empty column (`group_id,name,`) says nothing about the header.
+  while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   if (cells.some((c) => roleOfName(c) !== null)) return true;
   if (cells.some((c) => c === '' || NUMERIC.test(c))) return false;
   if (rest.length === 0) return false;
@@ -196,6 +200,7 @@ export function readTable(
       delimiter,
       hasHeader,
       names,
+      width: hasHeader ? first.length : 0,
       rows: hasHeader ? rows.slice(1) : rows,
       lines: hasHeader ? lines.slice(1) : lines,
     },
