@@ -17,7 +17,7 @@ export const RelationTypeSchema = v.object({
   sign: v.optional(
     v.picklist(
       ['cooperative', 'hostile', 'neutral'],
-      'sign must be "cooperative", "hostile" or "neutral"',
+      'sign must be cooperative, hostile or neutral',
     ),
   ),
   family: v.optional(text),
@@ -34,6 +34,9 @@ export const ActorSchema = v.object({
   kind: v.optional(text, 'group'),
   description: v.optional(text),
   attributes,
+  position: v.optional(
+    v.object({ x: v.pipe(v.number(), v.finite()), y: v.pipe(v.number(), v.finite()) }),
+  ),
 });
 
 /** A source document that claims things about relations. */
@@ -80,4 +83,7 @@ export const DatasetSchema = v.object({
   actors: v.array(ActorSchema),
   sources: v.array(SourceSchema),
   relations: v.array(RelationSchema),
+  timeScale: v.optional(
+    v.picklist(['calendar', 'steps'], 'timeScale must be "calendar" or "steps"'),
+  ),
 });
