@@ -1,7 +1,11 @@
 // Which column holds what, from each column's name AND its content, with the reason for every guess.
-import { detectDates, type DateDetection } from './dates';
+import { INSPECT_COLUMNS, INSPECT_ROWS, columnStats, listSeparatorOf, type Stats } from './columns';
+import type { DateDetection } from './dates';
 import { lookWrong } from './flags';
-import { columnValues, NUMERIC, type Table } from './table';
+import { IDENTITY, NAMING, findPairs, type Pair } from './pairs';
+import { columnValues, type Table } from './table';
+
+export { INSPECT_ROWS, INSPECT_COLUMNS, splitList, tokens, listSeparatorOf } from './columns';
 import type { CsvMapping, DateOrder } from './types';
 
 /** What a column seems to hold, as `inspectCsv` suggests it. */
@@ -46,9 +50,6 @@ export interface Reason {
   readonly role: CsvRole;
   readonly text: string;
 }
-
-/** Rows `inspectCsv` reads at most; enough to judge columns without reading a 50 MB file twice. */
-export const INSPECT_ROWS = 20_000;
 
 /** Column names (compared without case, spaces or punctuation) that suggest each single role. */
 const NAMES: Partial<Record<CsvRole, readonly string[]>> = {
@@ -103,176 +104,6 @@ export function roleOfName(name: string): CsvRole | null {
   const n = normName(name);
   for (const role of ROLE_ORDER) if (NAMES[role]?.some((c) => c === n)) return role;
   return null;
-}
-
-/** A column name cut into lower-case words: `Actor1Name` → actor 1 name, `side_a` → side a. */
-export function tokens(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([A-Za-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t !== '');
-}
-
-/** Splits a cell listing several names on `sep`, keeping separators inside parentheses. */
-export function splitList(cell: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && cell.startsWith(sep, i)) {
-      out.push(cell.slice(from, i));
-      from = i + sep.length;
-      i += sep.length - 1;
-    }
-  }
-  out.push(cell.slice(from));
-  return out.map((s) => s.trim()).filter((s) => s !== '');
-}
-
-/** What the content of one column looks like. */
-export interface Stats {
-  readonly index: number;
-  readonly name: string;
-  readonly words: readonly string[];
-  readonly filled: number;
-  readonly distinct: number;
-  /** Every non-empty value differs from the others (and there are at least 5). */
-  readonly unique: boolean;
-  /** Nearly one distinct value per row: never a type. */
-  readonly nearlyUnique: boolean;
-  readonly numeric: boolean;
-  readonly min: number;
-  readonly max: number;
-  readonly urls: number;
-  readonly lists: number;
-  readonly listSeparator: string | null;
-  readonly date: DateDetection | null;
-}
-
-const LIST_SEPARATORS = ['; ', ', '] as const;
-
-export function columnStats(table: Table, index: number): Stats {
-  const values = columnValues(table, index, INSPECT_ROWS);
-  const set = new Set(values);
-  let numbers = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let urls = 0;
-  const listCount = new Map<string, number>();
-  for (const v of values) {
-    if (NUMERIC.test(v)) {
-      numbers++;
-      const n = Number(v);
-      if (n < min) min = n;
-      if (n > max) max = n;
-    }
-    if (/^https?:\/\//i.test(v)) urls++;
-    for (const sep of LIST_SEPARATORS) {
-      if (splitList(v, sep).length > 1) listCount.set(sep, (listCount.get(sep) ?? 0) + 1);
-    }
-  }
-  const filled = values.length;
-  let listSeparator: string | null = null;
-  let lists = 0;
-  for (const [sep, n] of listCount) if (n > lists) [listSeparator, lists] = [sep, n];
-  const d = filled > 0 ? detectDates(values) : null;
-  return {
-    index,
-    name: table.names[index] ?? '',
-    words: table.hasHeader ? tokens(table.names[index] ?? '') : [],
-    filled,
-    distinct: set.size,
-    unique: filled >= 5 && set.size === filled,
-    nearlyUnique: filled >= 10 && set.size >= 0.9 * filled,
-    numeric: filled > 0 && numbers === filled,
-    min,
-    max,
-    urls: filled > 0 ? urls / filled : 0,
-    lists: filled > 0 ? lists / filled : 0,
-    listSeparator,
-    date: d,
-  };
-}
-
-/** Words that name the two ends of a tie, side by side in a pair of column names. */
-const SIDES: readonly (readonly [string, string])[] = [
-  ['1', '2'],
-  ['a', 'b'],
-  ['src', 'dst'],
-  ['from', 'to'],
-  ['source', 'target'],
-  ['sender', 'receiver'],
-  ['ego', 'alter'],
-  ['origin', 'destination'],
-  ['subject', 'object'],
-];
-const IDENTITY = new Set(['id', 'code', 'key']);
-const NAMING = new Set(['name', 'label', 'title']);
-const ACTORISH = new Set(
-  words(
-    'actor group side party node country state org organization participant entity user person member',
-  ),
-);
-
-/** Words of columns that describe an end rather than name it (GDELT, ACLED, ICEWS, UCDP). */
-const DETAIL = new Set(
-  words(
-    'country countrycode type geo lat long lon latitude longitude religion ethnic known sector sectors assoc associated inter nd 2nd feature adm fullname precision fatalities count',
-  ),
-);
-
-/** Two columns whose names differ only in the word for the end: `group1_id` / `group2_id`. */
-export interface Pair {
-  readonly a: number;
-  readonly b: number;
-  /** The shared words without the side word: ["group", "id"]. */
-  readonly stem: readonly string[];
-  readonly score: number;
-}
-
-function stemScore(stem: readonly string[]): number {
-  if (stem.length === 0) return 3;
-  let score = 0;
-  for (const w of stem) {
-    if (w === 'id' || NAMING.has(w)) score += 3;
-    else if (ACTORISH.has(w)) score += 2;
-    else if (IDENTITY.has(w)) score += 1;
-    else if (DETAIL.has(w) || /^\d/.test(w)) score -= 4;
-    else score -= 1;
-  }
-  return score;
-}
-
-/** Every pair of columns that share a stem, scored by how much they look like the two ends of a tie. */
-export function findPairs(stats: readonly Stats[]): Pair[] {
-  const pairs: Pair[] = [];
-  for (const x of stats) {
-    for (const y of stats) {
-      if (x.index === y.index || x.words.length !== y.words.length || x.words.length === 0)
-        continue;
-      let diff = -1;
-      let count = 0;
-      x.words.forEach((w, k) => {
-        if (w !== y.words[k]) [diff, count] = [k, count + 1];
-      });
-      if (count !== 1) continue;
-      const side = SIDES.find(([l, r]) => x.words[diff] === l && y.words[diff] === r);
-      if (!side) continue;
-      const stem = x.words.filter((_, k) => k !== diff);
-      let score = stemScore(stem);
-      // Codes for the kind of actor (ACLED inter1/inter2) are small integers, not actors.
-      if (x.numeric && x.distinct <= 12 && stem.length > 0 && !stem.includes('id')) score -= 5;
-      if (x.filled === 0) score -= 5;
-      pairs.push({ a: x.index, b: y.index, stem, score });
-    }
-  }
-  return pairs.sort((p, q) => q.score - p.score || p.a - q.a);
 }
 
 type Roles = Map<CsvRole, number>;
@@ -490,13 +321,6 @@ function fallbackEnds(stats: readonly Stats[], table: Table, inf: Inferred): voi
   }
 }
 
-/** The separator to split the ends' cells on, when they look like lists of actors. */
-export function listSeparatorOf(
-  ends: readonly (Pick<Stats, 'lists' | 'filled' | 'listSeparator'> | undefined)[],
-): string | null {
-  return ends.find((s) => s && s.lists >= 0.1 && s.lists * s.filled >= 3)?.listSeparator ?? null;
-}
-
 /** The order date columns force, or null when they force none (or none has D/M/Y values). */
 function orderFor(ds: readonly (DateDetection | null)[]): DateOrder | null {
   for (const d of ds) if (d && d.dayMonth && !d.ambiguous && !d.conflicting) return d.order;
@@ -514,7 +338,7 @@ export interface Suggestion {
 export function suggest(table: Table): Suggestion | null {
   const width = table.names.length;
   if (width < 2) return null;
-  const stats = table.names.map((_, i) => columnStats(table, i));
+  const stats = table.names.slice(0, INSPECT_COLUMNS).map((_, i) => columnStats(table, i));
   const inf: Inferred = { roles: new Map(), reasons: [] };
   if (table.hasHeader) {
     inferEnds(stats, inf);
