@@ -79,6 +79,10 @@ interface RowContext {
   readonly oneSided: boolean;
   readonly mapped: ReadonlySet<number>;
   readonly names: Map<string, string>;
+  /** The weight column has negative values: its sign votes for the type's sign. */
+  readonly signedWeight: boolean;
+  /** No type column and a signed weight (a −10…+10 rating): the sign gives the type. */
+  readonly signedTypes: boolean;
 }
 
 function cellsOf(row: readonly string[], where: string, ctx: RowContext): string[] {
@@ -169,6 +173,8 @@ function details(cells: readonly string[], ctx: RowContext, rel: Record<string, 
   if (sign !== '') {
     const s = signOf(sign, ctx.m.known === 'gdelt1' || ctx.m.known === 'gdelt2');
     if (s !== undefined) rel.sign = s;
+  } else if (cols.sign === undefined && ctx.signedWeight && typeof rel.weight === 'number') {
+    rel.sign = signOf(String(rel.weight), false);
   }
   const ref = at('reference');
   if (ref !== '') {
@@ -197,7 +203,13 @@ export function readRelations(
       m.known === 'acled' || m.known === 'gdelt1' || m.known === 'gdelt2' || m.known === 'icews',
     mapped: new Set(Object.values(cols)),
     names: new Map(),
+    signedWeight: false,
+    signedTypes: false,
   };
+  if (cols.weight !== undefined) {
+    const signed = columnValues(table, cols.weight).some((v) => NUMERIC.test(v) && Number(v) < 0);
+    Object.assign(ctx, { signedWeight: signed, signedTypes: signed && cols.type === undefined });
+  }
   const relations: RawRelation[] = [];
   const seen = new Set<string>();
   const total = table.rows.length || 1;
@@ -223,6 +235,13 @@ export function readRelations(
     relations.push(...rowRelations(cells, line, ctx));
   });
   return { relations, names: ctx.names };
+}
+
+/** "Positive", "Negative" or "Neutral" from a signed weight, so trust and distrust are two types. */
+function signedType(cells: readonly string[], ctx: RowContext): string {
+  const v = Number(cells[ctx.cols.weight as number] ?? '');
+  if (!Number.isFinite(v) || (cells[ctx.cols.weight as number] ?? '') === '') return '';
+  return v > 0 ? 'Positive' : v < 0 ? 'Negative' : 'Neutral';
 }
 
 function raggedRow(width: number, where: string, log: WarningLog): void {
@@ -264,7 +283,12 @@ function rowRelations(cells: readonly string[], line: number, ctx: RowContext): 
   };
   nameOf('sourceName', sources);
   nameOf('targetName', targets);
-  const rawType = cols.type !== undefined ? (cells[cols.type] ?? '') : '';
+  const rawType =
+    cols.type !== undefined
+      ? (cells[cols.type] ?? '')
+      : ctx.signedTypes
+        ? signedType(cells, ctx)
+        : '';
   const base: Record<string, unknown> = {
     type: rawType === '' ? null : knownTypeKey(m.known, rawType),
     start: dates.start,

@@ -143,6 +143,9 @@ describe('role inference: the columns around a tie', () => {
     expect(col(s, s.mapping.weight)).toBe('r');
     const r = ok(importCsv(text, 'x.csv'));
     expect(r.dataset.relations.map((x) => x.weight)).toContain(-9);
+    // Without a type column, trust and distrust become two types of opposite signs.
+    const types = Object.fromEntries(r.dataset.relationTypes.map((t) => [t.label, t.sign]));
+    expect(types).toMatchObject({ Positive: 'cooperative', Negative: 'hostile' });
   });
 
   it('suggests splitting cells that list several actors, keeping commas inside parentheses', () => {
