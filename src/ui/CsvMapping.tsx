@@ -39,6 +39,9 @@ const MORE: { key: RoleKey; label: string }[] = [
   { key: 'place', label: 'Place' },
   { key: 'id', label: 'Relation id (unique per row)' },
 ];
+/** Columns shown in the preview table (a file may have tens of thousands). */
+const MAX_PREVIEW_COLUMNS = 12;
+
 const SEPARATORS: [string, string][] = [
   ['', 'one actor per cell'],
   [', ', 'comma ( , )'],
@@ -191,6 +194,12 @@ export function CsvMappingForm({
         {inspection.hasHeader ? ', with a header row' : ', no header row'}. Check which column is
         which:
       </p>
+      {(inspection.preview[0]?.length ?? 0) > inspection.columns.length ? (
+        <p className="notice">
+          Only the first {inspection.columns.length} of {inspection.preview[0]?.length} columns can
+          be chosen here; move the columns you need to the front of the file.
+        </p>
+      ) : null}
       {inspection.reasons.length > 0 ? (
         <ul className="reasons" aria-label="Why these columns">
           {inspection.reasons.map((r, i) => (
@@ -311,7 +320,7 @@ export function CsvMappingForm({
         <tbody>
           {inspection.preview.slice(0, 4).map((row, i) => (
             <tr key={i}>
-              {row.map((cell, j) => (
+              {row.slice(0, MAX_PREVIEW_COLUMNS).map((cell, j) => (
                 <td key={j}>{cell}</td>
               ))}
             </tr>

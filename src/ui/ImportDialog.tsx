@@ -5,6 +5,7 @@ import type { Inspection } from '../io/import';
 import type { CsvMapping } from '../io/import/types';
 import { CsvMappingForm } from './CsvMapping';
 import { runImport } from '../app/importing';
+import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
 
@@ -12,6 +13,25 @@ type Phase =
   | { step: 'inspecting' }
   | { step: 'mapping'; inspection: Inspection }
   | { step: 'importing'; done: number; total: number };
+
+/** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
+function overLimits(inspection: Inspection): { path: string; message: string } | null {
+  if (!inspection.ok || !('nodes' in inspection)) return null;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (inspection.nodes > MAX_ACTORS) {
+    return {
+      path: 'nodes',
+      message: `the file has ${n(inspection.nodes)} nodes; Tieline draws at most ${n(MAX_ACTORS)} actors. Filter the network and import a part.`,
+    };
+  }
+  if (inspection.edges > MAX_RELATIONS) {
+    return {
+      path: 'edges',
+      message: `the file has ${n(inspection.edges)} edges; Tieline draws at most ${n(MAX_RELATIONS)} relations. Filter the network and import a part.`,
+    };
+  }
+  return null;
+}
 
 /** A modal dialog for one file; closes itself when the import ends or is cancelled. */
 export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
@@ -39,6 +59,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         if (t.signal.aborted) return;
         if (!inspection.ok) {
           store.getState().failLoad({ file: file.name, issues: inspection.issues });
+          finish(t);
+          return;
+        }
+        const over = overLimits(inspection);
+        if (over) {
+          // Refused from the inspection's counts, before the import builds 200,000 actors to refuse them.
+          store.getState().failLoad({ file: file.name, issues: [over] });
           finish(t);
           return;
         }
