@@ -1,6 +1,6 @@
 // Turns the actors and relations an importer read into a validated `tieline/1` Dataset, with the shared rules.
 import { dayToIso, type Dataset } from '../../model';
-import { validateDataset, type Issue, type ValidationResult } from '../validate';
+import { validateInChunks } from './chunks';
 import { spanOf } from './dates';
 import { agree, plural, type WarningLog } from './log';
 import { SourceRegistry, claimsOf, typeEntry, type TypeTally } from './claims';
@@ -155,6 +155,109 @@ function cleanAttributes(
  */
 export function buildDataset(input: BuildInput): ImportResult {
   const { log, name, format } = input;
+  const book = actorBook(input);
+  const actors = book.actors;
+  // Relation types, in order of first use.
+  const { types, kept } = collect(input, book.ensureActor);
+  book.finish();
+  const report = input.onProgress ?? ((): void => undefined);
+  const registry = new SourceRegistry(name);
+  const relations = assemble(kept, log, registry, report);
+  if (actors.length === 0 && relations.length === 0) {
+    return {
+      ok: false,
+      format,
+      issues: [
+        {
+          path: input.emptyPath,
+          message: `${name} holds no actors and no relations that Tieline could read: check that it is the network file you meant, or export it again.`,
+        },
+      ],
+    };
+  }
+  const relationTypes = [...types.values()].map(typeEntry);
+
+  const candidate = {
+    format: 'tieline/1',
+    title: name,
+    description: `Imported from ${name} (${FORMAT_LABEL[format]}).`,
+    relationTypes,
+    actors,
+    sources: registry.sources(),
+    relations,
+  };
+  const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
+  if (!checked.ok) {
+    return {
+      ok: false,
+      format,
+      issues: checked.issues.map((i) => ({
+        path: i.path,
+        message: `the imported data is not a valid dataset: ${i.message}`,
+      })),
+    };
+  }
+  return {
+    ok: true,
+    format,
+    dataset: checked.dataset,
+    warnings: log.result(),
+    stats: statsOf(checked.dataset),
+  };
+}
+
+/** A new type for a relation's raw type: a known vocabulary's label (id from a code or the label). */
+function newType(
+  r: RawRelation,
+  typeIds: Set<string>,
+  typeInfo: BuildInput['typeInfo'],
+): TypeTally {
+  const raw = r.type;
+  const info = raw === null ? undefined : typeInfo?.(raw, r.family);
+  const label = info?.label ?? raw ?? 'Tie';
+  const base = raw === null ? 'tie' : slugify(/^\d+$/.test(raw) ? raw : label);
+  return {
+    id: uniqueId(base, typeIds, (b, n) => `${b}-${n}`),
+    label,
+    instants: 0,
+    total: 0,
+    directed: 0,
+    undirected: 0,
+    where: r.where,
+    signSum: 0,
+    signVotes: 0,
+    info,
+  };
+}
+
+/** Counts and date range of a dataset, for the "Loaded …: N actors, M relations" line. */
+export function statsOf(dataset: Dataset): ImportStats {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of dataset.relations) {
+    for (const d of [r.start, r.end]) {
+      if (typeof d !== 'string' || d === '..') continue;
+      const span = spanOf(d);
+      if (!span) continue;
+      if (span.earliest < first) first = span.earliest;
+      if (span.latest > last) last = span.latest;
+    }
+  }
+  return {
+    actors: dataset.actors.length,
+    relations: dataset.relations.length,
+    first: Number.isFinite(first) ? dayToIso(first) : null,
+    last: Number.isFinite(last) ? dayToIso(last) : null,
+  };
+}
+
+/** The actors of an import: declared ones first, then those relations name; duplicate ids renamed. */
+function actorBook(input: BuildInput): {
+  actors: Record<string, unknown>[];
+  ensureActor: (id: string, where: string) => void;
+  finish: () => void;
+} {
+  const { log } = input;
   const actorIds = new Set<string>();
   const actors: Record<string, unknown>[] = [];
   let numericNoName = 0;
@@ -200,7 +303,35 @@ export function buildDataset(input: BuildInput): ImportResult {
     addActor({ id, where });
   };
 
-  // Relation types, in order of first use.
+  const finish = (): void => {
+    if (numericNoName > 0) {
+      log.add({
+        code: 'numeric-ids',
+        count: numericNoName,
+        path: numericWhere,
+        message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. ${
+          input.actorsFile
+            ? `${input.actorsFile} does not name ${agree(numericNoName, 'it', 'them')}: check that its ids match the table's.`
+            : 'Add an actors file (id, name) to name them.'
+        }`,
+      });
+    }
+  };
+  return { actors, ensureActor, finish };
+}
+
+interface Kept {
+  readonly raw: RawRelation;
+  readonly type: TypeTally;
+  readonly id: string;
+}
+
+/** Relations with readable dates, their types (in order of first use) and unique ids. */
+function collect(
+  input: BuildInput,
+  ensureActor: (id: string, where: string) => void,
+): { types: Map<string, TypeTally>; kept: Kept[] } {
+  const { log } = input;
   const types = new Map<string, TypeTally>();
   const typeIds = new Set<string>();
   const relationIds = new Set<string>();
@@ -272,18 +403,6 @@ export function buildDataset(input: BuildInput): ImportResult {
     kept.push({ raw: r, type, id });
   }
 
-  if (numericNoName > 0) {
-    log.add({
-      code: 'numeric-ids',
-      count: numericNoName,
-      path: numericWhere,
-      message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. ${
-        input.actorsFile
-          ? `${input.actorsFile} does not name ${agree(numericNoName, 'it', 'them')}: check that its ids match the table's.`
-          : 'Add an actors file (id, name) to name them.'
-      }`,
-    });
-  }
   for (const t of types.values()) {
     if (t.directed > 0 && t.undirected > 0) {
       log.add({
@@ -295,10 +414,18 @@ export function buildDataset(input: BuildInput): ImportResult {
     }
   }
 
-  const report = input.onProgress ?? ((): void => undefined);
+  return { types, kept };
+}
+
+/** The relations as the dataset stores them: ends, dates by the type's kind, claims, weight. */
+function assemble(
+  kept: readonly Kept[],
+  log: WarningLog,
+  registry: SourceRegistry,
+  report: (fraction: number) => void,
+): Record<string, unknown>[] {
   const step = Math.max(1, Math.ceil(kept.length / 100));
-  const registry = new SourceRegistry(name);
-  const relations = kept.map(({ raw: r, type, id }, index) => {
+  return kept.map(({ raw: r, type, id }, index) => {
     if (index % step === 0) report(0.3 * (index / kept.length));
     const isEvent = (type.info?.kind ?? 'event') === 'event' && type.instants === type.total;
     const untilSuperseded = type.info?.lasts === 'until-superseded';
@@ -345,152 +472,4 @@ export function buildDataset(input: BuildInput): ImportResult {
     if (attributes) rel.attributes = attributes;
     return rel;
   });
-
-  if (actors.length === 0 && relations.length === 0) {
-    return {
-      ok: false,
-      format,
-      issues: [
-        {
-          path: input.emptyPath,
-          message: `${name} holds no actors and no relations that Tieline could read: check that it is the network file you meant, or export it again.`,
-        },
-      ],
-    };
-  }
-  const relationTypes = [...types.values()].map(typeEntry);
-
-  const candidate = {
-    format: 'tieline/1',
-    title: name,
-    description: `Imported from ${name} (${FORMAT_LABEL[format]}).`,
-    relationTypes,
-    actors,
-    sources: registry.sources(),
-    relations,
-  };
-  const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
-  if (!checked.ok) {
-    return {
-      ok: false,
-      format,
-      issues: checked.issues.map((i) => ({
-        path: i.path,
-        message: `the imported data is not a valid dataset: ${i.message}`,
-      })),
-    };
-  }
-  return {
-    ok: true,
-    format,
-    dataset: checked.dataset,
-    warnings: log.result(),
-    stats: statsOf(checked.dataset),
-  };
-}
-
-/** A new type for a relation's raw type: a known vocabulary's label (id from a code or the label). */
-function newType(
-  r: RawRelation,
-  typeIds: Set<string>,
-  typeInfo: BuildInput['typeInfo'],
-): TypeTally {
-  const raw = r.type;
-  const info = raw === null ? undefined : typeInfo?.(raw, r.family);
-  const label = info?.label ?? raw ?? 'Tie';
-  const base = raw === null ? 'tie' : slugify(/^\d+$/.test(raw) ? raw : label);
-  return {
-    id: uniqueId(base, typeIds, (b, n) => `${b}-${n}`),
-    label,
-    instants: 0,
-    total: 0,
-    directed: 0,
-    undirected: 0,
-    where: r.where,
-    signSum: 0,
-    signVotes: 0,
-    info,
-  };
-}
-
-/** Imports run in a worker whose result is structured-cloned, which drops freezing: do not walk to freeze. */
-const NO_FREEZE = { freeze: false } as const;
-
-/** Fewest relations validated per call: below this, one call; above, about 20 calls. */
-const MIN_CHUNK = 100;
-
-/**
- * `validateDataset` over the whole candidate, in slices of relations when there are many, so a 60,000-row
- * import can report progress while it validates. Each slice is validated with every type, actor and source,
- * so each relation meets exactly the checks it would meet in one call; the one check that spans slices
- * (relation ids unique) is repeated here over all of them.
- */
-function validateInChunks(
-  candidate: { relations: readonly Record<string, unknown>[] } & Record<string, unknown>,
-  report: (fraction: number) => void,
-): ValidationResult {
-  const all = candidate.relations;
-  const CHUNK = Math.max(MIN_CHUNK, Math.ceil(all.length / 20));
-  if (all.length <= CHUNK) {
-    const r = validateDataset(candidate, NO_FREEZE);
-    report(1);
-    return r;
-  }
-  const parts: Dataset['relations'][] = [];
-  const issues: Issue[] = [];
-  let head: Dataset | null = null;
-  for (let from = 0; from < all.length; from += CHUNK) {
-    const r = validateDataset(
-      { ...candidate, relations: all.slice(from, from + CHUNK) },
-      NO_FREEZE,
-    );
-    if (r.ok) {
-      head ??= r.dataset;
-      parts.push(r.dataset.relations);
-    } else {
-      for (const i of r.issues) {
-        const path = i.path.replace(
-          /^\$\.relations\[(\d+)\]/,
-          (_, n: string) => `$.relations[${Number(n) + from}]`,
-        );
-        if (!issues.some((x) => x.path === path && x.message === i.message))
-          issues.push({ path, message: i.message });
-      }
-    }
-    report(Math.min(1, (from + CHUNK) / all.length));
-  }
-  const seen = new Map<unknown, number>();
-  all.forEach((r, i) => {
-    const first = seen.get(r.id);
-    if (first !== undefined) {
-      issues.push({
-        path: `$.relations[${i}].id`,
-        message: `duplicate relation id "${String(r.id)}" (first used at $.relations[${first}])`,
-      });
-    } else seen.set(r.id, i);
-  });
-  if (issues.length > 0 || !head) return { ok: false, issues };
-  const relations = Object.freeze(parts.flat());
-  return { ok: true, dataset: Object.freeze({ ...head, relations }) };
-}
-
-/** Counts and date range of a dataset, for the "Loaded …: N actors, M relations" line. */
-export function statsOf(dataset: Dataset): ImportStats {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of dataset.relations) {
-    for (const d of [r.start, r.end]) {
-      if (typeof d !== 'string' || d === '..') continue;
-      const span = spanOf(d);
-      if (!span) continue;
-      if (span.earliest < first) first = span.earliest;
-      if (span.latest > last) last = span.latest;
-    }
-  }
-  return {
-    actors: dataset.actors.length,
-    relations: dataset.relations.length,
-    first: Number.isFinite(first) ? dayToIso(first) : null,
-    last: Number.isFinite(last) ? dayToIso(last) : null,
-  };
 }
