@@ -1114,7 +1114,7 @@ function edgeGeometry(
 /** Node label lines as Cytoscape wraps them at `text-max-width`. */
 function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode: string): string[] {
   if (!label) return [];
-  if (wrapMode !== 'wrap') return [label];
+  if (wrapMode !== 'wrap') return [clip(label)];
   return wrap(label, { size: fontSize, bold: false }, maxWidth, approxMeasure);
 }
 
@@ -1287,7 +1287,7 @@ export function exportSvg(
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" data-date="${esc(meta.isoDate)}">`,
-    `<title>${esc(`${meta.title} — ${dateLine}`)}</title>`,
+    `<title>${esc(`${clip(meta.title)} — ${dateLine}`)}</title>`,
     `<defs>\n${graph.defs}\n</defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<g data-part="header">\n${itemsSvg(header.items, MARGIN, layout.headerY)}\n</g>`,
