@@ -4,6 +4,10 @@ import type { StylesheetJson } from 'cytoscape';
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
 export const LARGE_GRAPH = 5000;
 
+/** The casing drawn around a tie whose end is derived from the pair's next record (legend and graph). */
+export const LASTING_OUTLINE = 1.5;
+export const LASTING_COLOR = '#222222';
+
 /** Number of fade classes the stylesheet defines (`edge.fade-1` … `edge.fade-4`, lighter as k grows). */
 export const FADE_LEVELS = 4;
 
@@ -85,6 +89,11 @@ export function stylesheet(large: boolean): StylesheetJson {
       style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] as never },
     },
     { selector: 'edge.fuzzy', style: { opacity: 0.45, width: 2 } },
+    // A state that holds until the pair's next record: its end is inferred, not reported (#14).
+    {
+      selector: 'edge.lasting',
+      style: { 'line-outline-width': LASTING_OUTLINE, 'line-outline-color': LASTING_COLOR },
+    },
     ...fades,
     { selector: 'edge.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datasetHash } from '../io/hash';
-import { dayToIso, describeLens, formatDay } from '../model';
+import { dayToIso, describeLens, formatDay, type ActorId } from '../model';
 import { modelOf } from '../store/selectors';
 import { readUrl, writeUrl } from '../store/url';
 import { GraphView } from './GraphView';
@@ -18,6 +18,11 @@ import { useStoreApi, useView } from './StoreContext';
 import { VideoExport } from './VideoExport';
 import type { Facet, ViewStore } from '../store/store';
 
+/** A pair's history loads when a tie or a pair is first chosen. */
+const PairHistory = lazy(() =>
+  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
+);
+
 /** The import dialog loads when a file arrives. */
 const ImportDialog = lazy(() =>
   import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
@@ -32,6 +37,9 @@ function urlOf(s: ViewStore): string {
     compare: s.compare,
     eventWindow: s.eventWindow,
     datasetId: s.datasetId,
+    mode: s.mode,
+    from: s.range[0],
+    pair: s.pair,
   });
 }
 
@@ -76,6 +84,9 @@ function useUrlSync(): void {
       for (const [facet, values] of Object.entries(view.facets)) s.setFacet(facet as Facet, values);
       if (view.knownOn !== undefined) s.setKnownOn(view.knownOn);
       if (view.compare) s.setCompare(view.compare);
+      if (view.mode) s.setMode(view.mode);
+      if (view.mode === 'range' && view.from !== undefined) s.setRange([view.from, s.time]);
+      if (view.pair) s.selectPair(view.pair[0] as ActorId, view.pair[1] as ActorId);
       if (view.problems.length) {
         const earlier = store.getState().notice;
         store.getState().setNotice([earlier, ...view.problems].filter(Boolean).join(' '));
@@ -106,6 +117,9 @@ function useUrlSync(): void {
           next.lens !== prev.lens ||
           next.compare !== prev.compare ||
           next.eventWindow !== prev.eventWindow ||
+          next.mode !== prev.mode ||
+          next.range !== prev.range ||
+          next.pair !== prev.pair ||
           next.datasetId !== prev.datasetId
         ) {
           flush();
@@ -182,6 +196,7 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
 export function App() {
   const store = useStoreApi();
   const title = useView((s) => s.dataset?.title ?? 'Loading…');
+  const pairOpen = useView((s) => s.pair !== null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -243,6 +258,11 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
+          {pairOpen ? (
+            <Suspense fallback={null}>
+              <PairHistory />
+            </Suspense>
+          ) : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit

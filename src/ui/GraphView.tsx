@@ -1,7 +1,7 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { datesAsWritten, type Model } from '../model';
+import { datesOf, formatDay, nextStart, type Day, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
@@ -53,7 +53,14 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
       if (!live || !container.current) return;
       created = new GraphAdapter(
         container.current,
-        { onSelect: (actor) => store.getState().selectActor(actor), onHover: setHover },
+        {
+          onSelect: (actor) => store.getState().selectActor(actor),
+          onHover: setHover,
+          onTie: (i) => {
+            const r = modelOf(store.getState())?.dataset.relations[i];
+            if (r) store.getState().selectPair(r.source, r.target);
+          },
+        },
         { renderer: readUrl(window.location.search).renderer ?? 'canvas' },
       );
       window.__tieline = { adapter: created, ready: false, layouts: 0 };
@@ -122,6 +129,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (window.__tieline) window.__tieline.ready = true;
   }, [adapter, model, visible, time, selected, statuses, marks, laidOut]);
 
+  const empty = model !== null && model.index.extent !== null && !visible.some((i) => statuses[i]);
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
     <div className="graph-wrap">
@@ -132,14 +140,31 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
+      {empty && model ? <NothingInView model={model} time={time} /> : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
           <br />
-          {datesAsWritten(rel, model.typeById.get(rel.type)?.kind)} ·{' '}
-          {model.statuses[hover.ordinal]}
+          {datesOf(model, hover.ordinal)} · {model.statuses[hover.ordinal]}
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Said in place of an empty graph: nothing is in view at this date, and where the next record is. */
+function NothingInView({ model, time }: { model: Model; time: Day }) {
+  const store = useStoreApi();
+  const statuses = useView(selectStatuses);
+  const next = nextStart(model, time, (i) => statuses[i] != null);
+  return (
+    <div className="nothing-in-view" aria-live="polite">
+      <p>Nothing in view on {formatDay(time)}.</p>
+      {next !== null ? (
+        <button type="button" onClick={() => store.getState().setTime(next)}>
+          Go to the next date with ties ({formatDay(next)})
+        </button>
       ) : null}
     </div>
   );

@@ -171,7 +171,9 @@ export function TimeBar() {
             ? `${formatDay(range0)} – ${formatDay(time)}`
             : mode === 'cumulative'
               ? `Up to ${formatDay(time)}`
-              : formatDay(time)}
+              : mode === 'current'
+                ? `Latest state on ${formatDay(time)}`
+                : formatDay(time)}
         </div>
         <div className="controls">
           <button
@@ -211,6 +213,7 @@ export function TimeBar() {
                 ['at', 'At date'],
                 ['cumulative', 'Cumulative'],
                 ['range', 'Range'],
+                ['current', 'Current state'],
               ] as [TimeMode, string][]
             ).map(([m, label]) => (
               <label key={m}>
