@@ -2,7 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datesOf, formatDay, nextStart, type Day, type Model } from '../model';
-import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
+import {
+  modelOf,
+  selectChanges,
+  selectShown,
+  selectStatuses,
+  selectVisible,
+} from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
 import { useStoreApi, useView } from './StoreContext';
@@ -129,7 +135,8 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (window.__tieline) window.__tieline.ready = true;
   }, [adapter, model, visible, time, selected, statuses, marks, laidOut]);
 
-  const empty = model !== null && model.index.extent !== null && !visible.some((i) => statuses[i]);
+  const nothingShown = useView((s) => selectShown(s).length === 0);
+  const empty = model !== null && model.index.extent !== null && nothingShown;
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
     <div className="graph-wrap">
