@@ -64,7 +64,7 @@ function TieItem({
           aria-label={`Pair history with ${other?.name ?? tie.other}`}
           title="The pair's records over time"
         >
-          pair
+          history
         </button>
         {status ? (
           <span className={`badge status-${status}`}>{status}</span>

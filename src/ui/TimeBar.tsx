@@ -172,7 +172,7 @@ export function TimeBar() {
             : mode === 'cumulative'
               ? `Up to ${formatDay(time)}`
               : mode === 'current'
-                ? `Latest state on ${formatDay(time)}`
+                ? `State on ${formatDay(time)}`
                 : formatDay(time)}
         </div>
         <div className="controls">

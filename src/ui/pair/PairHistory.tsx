@@ -25,7 +25,7 @@ function Record({ model, ordinal }: { model: Model; ordinal: number }) {
         {Number.isFinite(lo) ? (
           <button
             type="button"
-            className="link"
+            className="link show-record"
             onClick={() => store.getState().setTime(lo)}
             aria-label={`Show ${formatDay(lo)}`}
           >

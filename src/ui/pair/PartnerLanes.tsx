@@ -31,7 +31,7 @@ export function PartnerLanes({ actor }: { actor: ActorId }) {
               type="button"
               className="link"
               onClick={() => store.getState().selectPair(actor, other)}
-              aria-label={`History with ${name}`}
+              aria-label={`${name}: pair history`}
             >
               {name}
             </button>
