@@ -2,6 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { exportSnapshot } from '../app/snapshot';
+import { clip } from '../model';
 import { startUrlSync } from '../app/url-sync';
 import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
@@ -72,7 +73,7 @@ function queued(file: File): Queued {
 /** The whole explorer. */
 export function App() {
   const store = useStoreApi();
-  const title = useView((s) => s.dataset?.title ?? 'Loading…');
+  const title = useView((s) => clip(s.dataset?.title ?? 'Loading…', 120));
   const pairOpen = useView((s) => s.pair !== null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
