@@ -6,7 +6,6 @@ import {
   OPEN_LENS,
   addMonths,
   dayToIso,
-  nextStart,
   openingDate,
   type ActorId,
   type Dataset,
@@ -114,8 +113,6 @@ export interface ViewActions {
   /** Opens the history of the pair a–b (a tie tapped on the graph or a pair in the ties panel). */
   selectPair(a: ActorId, b: ActorId): void;
   closePair(): void;
-  /** Moves to the first later day on which a record the lens keeps starts (a date with nothing in view). */
-  nextShown(keep?: (ordinal: number) => boolean): void;
   play(): void;
   pause(): void;
   setSpeed(speed: PlaySpeed): void;
@@ -298,11 +295,7 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.pair = null;
         });
       },
-      nextShown(keep) {
-        const model = modelOf(get());
-        const day = model ? nextStart(model, get().time, keep) : null;
-        if (day !== null) get().setTime(day);
-      },
+
       play() {
         set((s) => {
           const [, last] = timeBounds(get());

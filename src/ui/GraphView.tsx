@@ -1,8 +1,8 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import type { DrawnLabel } from '../graph/labels/layer';
-import { datesOf, formatDay, nextStart, type Day, type Model } from '../model';
+import { datesOf, type Model } from '../model';
 import {
   modelOf,
   selectChanges,
@@ -14,6 +14,11 @@ import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
 import { GraphNav } from './GraphNav';
 import { useStoreApi, useView } from './StoreContext';
+
+/** The notice of an empty date loads the first time a date shows nothing. */
+const NothingInView = lazy(() =>
+  import('./NothingInView').then((m) => ({ default: m.NothingInView })),
+);
 
 /** What the tooltip shows for the relation under the pointer. */
 interface Hover {
@@ -156,7 +161,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
-      {empty && model ? <NothingInView model={model} time={time} /> : null}
+      {empty && model ? (
+        <Suspense fallback={null}>
+          <NothingInView model={model} time={time} />
+        </Suspense>
+      ) : null}
       {adapter ? <GraphNav adapter={adapter} wrap={wrap} /> : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
@@ -165,23 +174,6 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <br />
           {datesOf(model, hover.ordinal)} · {model.statuses[hover.ordinal]}
         </div>
-      ) : null}
-    </div>
-  );
-}
-
-/** Said in place of an empty graph: nothing is in view at this date, and where the next record is. */
-function NothingInView({ model, time }: { model: Model; time: Day }) {
-  const store = useStoreApi();
-  const statuses = useView(selectStatuses);
-  const next = nextStart(model, time, (i) => statuses[i] != null);
-  return (
-    <div className="nothing-in-view" aria-live="polite">
-      <p>Nothing in view on {formatDay(time)}.</p>
-      {next !== null ? (
-        <button type="button" onClick={() => store.getState().setTime(next)}>
-          Go to the next date with ties ({formatDay(next)})
-        </button>
       ) : null}
     </div>
   );

@@ -64,16 +64,6 @@ describe('the store with lasting states', () => {
     store.getState().loadDataset(mmp, 'again');
     expect(store.getState().pair).toBeNull();
   });
-
-  it('moves from an empty date to the next day a record starts', () => {
-    const store = createViewStore();
-    store.getState().loadDataset(mmp, 'mmp', { time: day('1990-06-01') });
-    store.getState().setEventWindow(30);
-    store.getState().nextShown();
-    expect(store.getState().time).toBeGreaterThan(day('1990-06-01'));
-    const model = modelOf(store.getState())!;
-    expect(Array.from(model.index.lo)).toContain(store.getState().time);
-  });
 });
 
 describe('the mode and pair in the address', () => {
