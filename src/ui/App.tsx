@@ -17,6 +17,7 @@ import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
 import { VideoExport } from './VideoExport';
 import type { Facet, ViewStore } from '../store/store';
+import { downloadBlob } from './download';
 
 /** The import dialog loads when a file arrives. */
 const ImportDialog = lazy(() =>
@@ -159,7 +160,7 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
         ext === 'png'
           ? await ex.exportPng(adapter, meta, legend, model)
           : new Blob([ex.exportSvg(adapter, meta, legend, model)], { type: 'image/svg+xml' });
-      ex.downloadBlob(blob, name);
+      downloadBlob(blob, name);
     } catch (e) {
       s.setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

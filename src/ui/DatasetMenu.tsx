@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
 import { BUNDLED_URL, loadFromUrl } from './load';
 import { useStoreApi, useView } from './StoreContext';
+import { downloadBlob } from './download';
 
 const BUNDLED = '__bundled__';
 
@@ -46,10 +47,7 @@ export function DatasetMenu() {
   const exportJson = async (): Promise<void> => {
     const s = store.getState();
     if (!s.dataset) return;
-    const [{ exportDataset }, { downloadBlob }] = await Promise.all([
-      import('../io/export-json'),
-      import('../graph/export'),
-    ]);
+    const { exportDataset } = await import('../io/export-json');
     const base =
       (s.dataset.title || 'dataset')
         .replace(/[^\p{L}\p{N}]+/gu, '-')

@@ -14,6 +14,7 @@ import { dayToIso, isoToDay, type Day } from '../model';
 import { modelOf } from '../store/selectors';
 import { timeBounds, type ViewStore } from '../store/store';
 import { useStoreApi, useView } from './StoreContext';
+import { downloadBlob } from './download';
 
 /** The button that opens the dialog; the dialog exists only while open. */
 type SpeedKind = 'days' | 'events';
@@ -124,7 +125,6 @@ export function VideoDialog({ adapter, onClose }: { adapter: GraphAdapter; onClo
         return;
       }
       const name = videoFileName(fromDay, toDay);
-      const { downloadBlob } = await import('../graph/export');
       downloadBlob(result.blob, name);
       const dropped = result.recordedFrames > 0 && result.recordedFrames < result.frames;
       const slow = result.wallMs > (result.frames / fps) * 1000 * 1.1;
