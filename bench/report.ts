@@ -1,9 +1,26 @@
 // Turns the benchmark result into the target table (stdout) and docs/benchmarks.md, with the measured breakdowns of every missed target.
 import type { AdapterResult } from './adapter.bench';
-import type { BrowserCaseResult, BrowserResult, LatencyFigure } from './browser';
+import type { BrowserResult } from './browser';
 import { MIX } from './generate';
 import type { ModelSizeResult } from './model.bench';
-import type { ProfileSummary } from './profile';
+import { analysis } from './report/analysis';
+import {
+  caseOf,
+  importDraw,
+  importLongest,
+  kb,
+  mdTable,
+  ms,
+  n,
+  ok,
+  parts,
+  pct,
+  times,
+  timeline,
+} from './report/format';
+import { BEFORE_AFTER } from './report/history';
+
+export { importDraw, importLongest };
 
 /** Gzip size of one built file. */
 export interface FileSize {
@@ -53,36 +70,6 @@ export interface Target {
   readonly measured: string;
   /** null: not measured in this run. */
   readonly met: boolean | null;
-}
-
-const ok = <T extends object>(x: T | { error: string }): x is T => !('error' in x);
-const ms = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x)
-    ? '–'
-    : x >= 100
-      ? `${Math.round(x).toLocaleString('en')} ms`
-      : `${Number(x.toPrecision(3))} ms`;
-const times = (x: number): string => `${Number(x.toPrecision(3))}×`;
-const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
-const n = (x: number): string => x.toLocaleString('en');
-
-function caseOf(b: BrowserResult, name: string): BrowserCaseResult | undefined {
-  return b.cases.find((c) => c.name === name);
-}
-
-/** Import and draw of a dataset given by URL: request of the file → first painted graph. */
-export function importDraw(c: BrowserCaseResult): number {
-  return c.tieline.paintedMs - (c.tieline.dataRequestMs ?? 0);
-}
-
-/** The longest task between the dataset request and the first painted graph. */
-export function importLongest(c: BrowserCaseResult): number {
-  const from = c.tieline.dataRequestMs ?? 0;
-  return Math.max(
-    0,
-    ...c.tieline.longTasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration),
-  );
 }
 
 /** Every target, met or not. */
@@ -228,46 +215,6 @@ export function table(ts: readonly Target[]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(w[i] as number)).join('  ');
   return [line(head), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)].join('\n');
-}
-
-function mdTable(head: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
-
-function profileText(p: ProfileSummary | null | undefined, top = 5): string {
-  if (!p) return 'not profiled';
-  return p.top
-    .slice(0, top)
-    .map((l) => `\`${l.fn}\` (${l.at.replace(/^dist\//, '')}) ${pct(l.share)}`)
-    .join(', ');
-}
-
-function parts(l: LatencyFigure): string[] {
-  const p = l.parts;
-  return [
-    ms(p.inputTask),
-    ms(p.cyBatch),
-    ms(p.cyBeforeRender),
-    ms(p.cyDraw),
-    ms(p.cyZSort),
-    ms(p.waitForFrame),
-    ms(p.frameRest),
-  ];
-}
-
-function timeline(c: BrowserCaseResult): string {
-  const t = c.tieline;
-  const marks = t.marks
-    .map(
-      (m) =>
-        `${m.name} ${Math.round(m.start)}–${Number.isFinite(m.end) && m.end !== null ? Math.round(m.end) : '?'}`,
-    )
-    .join(', ');
-  return `dataset requested ${ms(t.dataRequestMs)}, received ${ms(t.dataLoadedMs)}; ${marks || 'no adapter calls seen'}; ready ${ms(t.readyMs)}, painted ${ms(t.paintedMs)}`;
 }
 
 /** docs/benchmarks.md. */
@@ -694,231 +641,6 @@ export function render(r: BenchResult): string {
   return L.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-/** One technique with the figure it moved: before (a cited earlier run), after (this run). */
-interface BeforeAfter {
-  readonly technique: string;
-  readonly figure: string;
-  readonly before: string;
-  /** This run's figure, or null when this run did not measure it. */
-  readonly after: (r: BenchResult) => string | null;
-  readonly where: string;
-}
-
-const PREVIOUS_RUN = 'full run of 2026-11-22 04:10 UTC (commit 49979e7)';
-
-/** The last full run of the second session, before the third session's changes. */
-const SECOND_SESSION_RUN = 'full run of 2026-11-22 06:41 UTC (commit 0dc5d3f)';
-
-/** The first full run of the fourth session, on the code as that session found it. */
-const FOURTH_SESSION_START =
-  'full run of 2026-12-02 05:02 UTC (commit bf29304), before the fourth session’s changes';
-
-/** A figure of one browser case in this run, or null when the case was not measured. */
-function ofCase(
-  name: string,
-  f: (c: BrowserCaseResult) => string,
-): (r: BenchResult) => string | null {
-  return (r) => {
-    const c = ok(r.browser) ? caseOf(r.browser, name) : undefined;
-    return c ? f(c) : null;
-  };
-}
-
-/** One figure per named browser case in this run, joined by " / " ('–' for a case not measured). */
-function ofCases(
-  names: readonly string[],
-  f: (c: BrowserCaseResult) => string,
-): (r: BenchResult) => string | null {
-  return (r) => {
-    if (!ok(r.browser)) return null;
-    const b = r.browser;
-    return names
-      .map((name) => {
-        const c = caseOf(b, name);
-        return c ? f(c) : '–';
-      })
-      .join(' / ');
-  };
-}
-
-/**
- * The techniques of issue #6 and what each changed. "Before" figures come from the run named in
- * `where` (the full run before the change, or the partial run of the same session that isolated it);
- * "after" is read from this run, so the table stays true as the code moves.
- */
-const BEFORE_AFTER: readonly BeforeAfter[] = [
-  {
-    technique:
-      'Hidden ties out of the renderer’s draw list (`src/graph/zsort.ts`: the z-sorted list holds what is shown, not all 20,000 edges)',
-    figure: 'g20k step p50 / floor p50',
-    before: '277 ms / 206 ms',
-    after: ofCase('g20k', (c) => `${ms(c.tieline.step.p50)} / ${ms(c.tieline.floor.p50)}`),
-    where: `${PREVIOUS_RUN}; isolated in a partial run (\`--parts=browser --cases=g20k\`): 296 → 130 ms step`,
-  },
-  {
-    technique: 'Same, the z-sort inside a step',
-    figure: 'g20k z-sort per step (median)',
-    before: '29.5 ms',
-    after: ofCase('g20k', (c) => ms(c.tieline.step.parts.cyZSort)),
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique: 'Class toggles written per class as one collection (`ClassWriter`), not per element',
-    figure: 'adapter one-month step at 20k, p50',
-    before: '2.33 ms',
-    after: (r) => (ok(r.adapter) ? ms(r.adapter.monthStep.p50) : null),
-    where: 'partial run `--parts=adapter` before and after the change (same session)',
-  },
-  {
-    technique:
-      'Memoised actor rows and `content-visibility: auto` (only rows whose count changed re-render)',
-    figure: 'g20k input task per step (React, store, apply)',
-    before: '16.6 ms',
-    after: ofCase('g20k', (c) => ms(c.tieline.step.parts.inputTask)),
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique:
-      'Big graphs: an edge is created when a date first shows it (≤ 1,000 in the apply, the rest in slices), the load split into three tasks, fit from positions, no text style on big graphs, dataset frozen before immer, each date text parsed once',
-    figure: 'CollegeMsg request → painted graph / longest block',
-    before: '3,511 ms / 852 ms',
-    after: ofCase('collegemsg', (c) => `${ms(importDraw(c))} / ${ms(importLongest(c))}`),
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique: 'Same, at 20k',
-    figure: 'g20k navigation → ready / painted',
-    before: '3,095 ms / 4,325 ms',
-    after: ofCase('g20k', (c) => `${ms(c.tieline.readyMs)} / ${ms(c.tieline.paintedMs)}`),
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique:
-      'Index: open-ended relations answered as ranges of arrays sorted by their finite bound, the tree over closed intervals only, big answers listed by marking a byte array instead of sorting',
-    figure: 'jump (activeAt) at 100k / 1M, p50',
-    before: '1.69 ms / 25.1 ms',
-    after: (r) => {
-      const a = ok(r.model) ? r.model.find((x) => x.relations === 100_000) : undefined;
-      const b = ok(r.model) ? r.model.find((x) => x.relations === 1_000_000) : undefined;
-      return a && b ? `${ms(a.jump.p50)} / ${ms(b.jump.p50)}` : null;
-    },
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique:
-      'Each distinct date text parsed once per index build; `dayOf` by arithmetic instead of a `Date`',
-    figure: 'index build at 100k (model bench)',
-    before: '376 ms',
-    after: (r) => {
-      const m = ok(r.model) ? r.model.find((x) => x.relations === 100_000) : undefined;
-      return m ? ms(m.buildIndexMs) : null;
-    },
-    where: PREVIOUS_RUN,
-  },
-  {
-    technique:
-      'Draw list ordered from each element’s z-styles read once (`zOrder`), edges listed in creation order (Cytoscape’s tie-break), instead of Cytoscape’s comparator over a list in relation order',
-    figure: 'z-sort per step, median: g5k / g20k / CollegeMsg',
-    before: '2.5 ms / 11.3 ms / 60.6 ms',
-    after: ofCases(['g5k', 'g20k', 'collegemsg'], (c) => ms(c.tieline.step.parts.cyZSort)),
-    where: SECOND_SESSION_RUN,
-  },
-  {
-    technique:
-      'Events fade through two shades instead of four on graphs over 5,000 relations (`fadeSteps`): half the class changes a day on CollegeMsg',
-    figure: 'CollegeMsg pre-render per step / step ÷ floor, p50',
-    before: '142 ms / 1.62',
-    after: ofCase(
-      'collegemsg',
-      (c) => `${ms(c.tieline.step.parts.cyBeforeRender)} / ${c.stepOverFloor.p50}`,
-    ),
-    where: `${SECOND_SESSION_RUN}; isolated in a partial run (\`--parts=browser --cases=collegemsg\`): pre-render 146 → 101 ms, step ÷ floor 1.43 → 1.30`,
-  },
-  {
-    technique:
-      'The first view of a big graph applied in the task that adds the actors (one first frame with actors and ties, not actors alone and then ties); no deep freeze in the import worker; each date text parsed once in validation',
-    figure: 'g20k navigation → ready / painted',
-    before: '2,329 ms / 3,259 ms',
-    after: ofCase('g20k', (c) => `${ms(c.tieline.readyMs)} / ${ms(c.tieline.paintedMs)}`),
-    where: SECOND_SESSION_RUN,
-  },
-  {
-    technique: 'Same, CollegeMsg',
-    figure: 'CollegeMsg request → painted graph / longest block',
-    before: '3,599 ms / 540 ms',
-    after: ofCase('collegemsg', (c) => `${ms(importDraw(c))} / ${ms(importLongest(c))}`),
-    where: SECOND_SESSION_RUN,
-  },
-  {
-    technique:
-      'Histogram bars built once per dataset; a date step re-renders only its cursor (it rewrote the props of every month bar)',
-    figure: 'input task per step, median: g5k / g20k',
-    before: '4.9 ms / 8.8 ms',
-    after: ofCases(['g5k', 'g20k'], (c) => ms(c.tieline.step.parts.inputTask)),
-    where: SECOND_SESSION_RUN,
-  },
-  {
-    technique:
-      'The validator (valibot) loaded as its own chunk alongside the bundled dataset, not in the first script',
-    figure: 'initial JavaScript (what index.html loads), gzip',
-    before: '94.0 KB',
-    after: (r) => kb(r.bundle.initialGzip),
-    where: `${SECOND_SESSION_RUN}; the size budget's figure, which also counts the adapter chunk: 229.7 → 226.0 KB (\`npm run size\`)`,
-  },
-  {
-    technique:
-      'Big graphs’ layouts kept in the browser (IndexedDB, keyed by a hash of the layout input): a dataset opened again gets its final layout without the worker run',
-    figure: 'g20k final layout: first visit / opened again',
-    before: 'both computed: about 7,100 ms',
-    after: ofCase(
-      'g20k',
-      (c) =>
-        `${ms(c.tieline.layoutDoneMs)} / ${c.tieline.reopened ? ms(c.tieline.reopened.layoutDoneMs) : 'not measured'}`,
-    ),
-    where: `${SECOND_SESSION_RUN} (first visit; every visit computed the layout then)`,
-  },
-  {
-    technique:
-      'Big graphs draw one edge per line: the ties of one type between the same two actors (haystack lines on the same pixels) drawn once, from the freshest, at the shade of all of them stacked; only drawn edges are created and restyled (`GraphAdapter.drawnOf`)',
-    figure: 'CollegeMsg step p50 / floor p50 / JS heap after load',
-    before: '740 ms / 500 ms / 269 MB',
-    after: ofCase(
-      'collegemsg',
-      (c) => `${ms(c.tieline.step.p50)} / ${ms(c.tieline.floor.p50)} / ${c.tieline.heapUsedMB} MB`,
-    ),
-    where: `${FOURTH_SESSION_START}; 37,382 ties in view at the start date fall on 8,971 lines`,
-  },
-  {
-    technique: 'Same, play',
-    figure: 'CollegeMsg frames per second while playing',
-    before: '2.78 fps',
-    after: ofCase('collegemsg', (c) =>
-      c.tieline.play ? `${c.tieline.play.fps} fps` : 'not measured',
-    ),
-    where: `${SECOND_SESSION_RUN} (the fourth session's first run did not reach play on CollegeMsg)`,
-  },
-  {
-    technique:
-      '`?data=` loads fetch the import client alongside the file and start the import worker during the download (`prewarm`), not after it',
-    figure: 'dataset received → `setModel`: g20k / CollegeMsg',
-    before: '1,810 ms / 1,643 ms',
-    after: ofCases(['g20k', 'collegemsg'], (c) => {
-      const sm = c.tieline.marks.find((m) => m.name === 'setModel');
-      return sm && c.tieline.dataLoadedMs !== null ? ms(sm.start - c.tieline.dataLoadedMs) : '–';
-    }),
-    where:
-      'partial runs (`--parts=browser --cases=g20k,collegemsg`) before and after the change, the second also with the Chromium flag change below',
-  },
-  {
-    technique:
-      'Store clamps against the plain state, not an immer draft (the model was rebuilt on every key press)',
-    figure: 'store `stepTime(1)` at 20k',
-    before: '344 ms',
-    after: (r) => (ok(r.adapter) && r.adapter.storeStep ? ms(r.adapter.storeStep.p50) : null),
-    where: 'first session, profile of the store step (fixed before the first full run)',
-  },
-];
-
 /** Targets that cannot be met as written: why, and a measurable replacement (static text, reviewed by hand). */
 const PROPOSALS: readonly string[] = [
   '**Jump ≥ 100× the scan at 1M.** A jump lists the relations in view: about 9 % of a million, 88,000 ids. Writing that answer alone costs more than a hundredth of the 7–9 ms scan, so no query that returns its answer as a list can pass. Propose: a jump ≤ 2 ms at 100k (met) and ≤ the scan at 1M (met since the index answers open-ended relations as ranges); keep ≥ 100× for steps, which return a delta (met).',
@@ -928,140 +650,3 @@ const PROPOSALS: readonly string[] = [
   "**First graph ≤ 1.5 s at 20k**, measured to `ready` (the first view applied to Cytoscape), on a first visit (fresh browser context: no HTTP, code or layout cache). `ready` comes about 1.7–1.9 s after navigation, and the picture is on screen only after Cytoscape's first frame, 0.6–0.9 s more. A CPU profile of this load (`node scripts/profile-load.mjs --case=g20k`, an unminified build, fourth session) sampled 2.6 s of main-thread JavaScript: Cytoscape's frames 1.34 s (the canvas draw 0.78 s, of which element textures 0.38 s; the style and geometry of the new elements 0.56 s), the effects that add the actors and the first 1,000 ties 0.38 s, garbage collection 0.27 s; parsing and validation run in the worker. The common way, given the positions, takes about as long (its first graph is in the table above). Propose: hold the figure a reader sees, navigation → painted, to ≤ 2.5 s at 20k, and keep `ready` ≤ 2 s.",
   "**The page never blocks over 200 ms while importing CollegeMsg.** The import, validation and model now take tasks of 100–300 ms each; the longest block is Cytoscape's first frame: the style pass and draw of 1,899 actors and the first 1,000 ties of the date, 450–750 ms, which a canvas renderer does in one task (the actors' style alone took 400 ms when they were drawn on their own). Propose: no block over 300 ms before the first frame (the import, validation, model and React's first render of 1,899 actor rows), and none longer than one full redraw of the view after it.",
 ];
-
-/** Which part of a load a main-thread task at `start` falls in, by the adapter calls seen. */
-function phaseOf(c: BrowserCaseResult, start: number): string {
-  const t = c.tieline;
-  const setModel = t.marks.find((m) => m.name === 'setModel');
-  const apply = t.marks.find((m) => m.name === 'apply');
-  if (t.dataLoadedMs !== null && start < t.dataLoadedMs) return 'before the dataset arrived';
-  if (setModel && start < setModel.start) return 'import, model and React before setModel';
-  if (setModel && start <= setModel.end) return 'setModel';
-  if (apply && start < apply.start)
-    return 'first draw of the actors (their styles) while the layout runs';
-  if (start <= t.paintedMs) return 'first apply and its frame';
-  return 'after the first graph';
-}
-
-/** Paragraphs explaining each missed target from the measured breakdowns. */
-function analysis(r: BenchResult): string[] {
-  const out: string[] = [];
-  if (ok(r.model)) {
-    const m100k = r.model.find((s) => s.relations === 100_000);
-    const m1m = r.model.find((s) => s.relations === 1_000_000);
-    if ((m100k && m100k.jump.p50 > 2) || (m1m && m1m.jumpSpeedup < 100)) {
-      const s = (m1m ?? m100k) as ModelSizeResult;
-      const j = s.jumpBreakdown;
-      out.push(
-        `**Model, jump (activeAt).** At ${n(s.relations)} relations \`activeAt\` returns ${n(s.meanActive)} relations on average (${pct(s.meanActive / s.relations)} of all) in ${ms(j.activeAt)}, against ${ms(s.scan.p50)} for the linear scan (${times(s.jumpSpeedup)}). How it answers: the ${n(s.openIntervals)} open-ended or open-started relations (${pct(s.openIntervals / s.relations)}) are ranges of arrays sorted by their one finite bound (a prefix and a suffix found by binary search); only the closed ones are in the interval tree, whose walk takes ${ms(j.walk)} (${n(Math.round(j.closedOnlyResults / Math.max(1, s.jump.n)))} results on average); a big answer is listed in ascending order by marking a byte per relation and reading the bytes back, O(n) with no comparisons, where a typed sort of the answer would cost ${ms(j.sortAnswer)}. Before this design (open-ended relations in the tree, answers sorted) the jump took 1.69 ms at 100k and 25.1 ms at 1M. What is left is proportional to the answer (${n(s.meanActive)} ordinals written into an array) and to n (the read-back), so no query that lists its answer can be 100× a scan that produces the same list; ≥ 100× holds for steps, which return a delta (${times(s.stepSpeedup)} a re-scan at this size).`,
-      );
-    }
-    if (m100k && m100k.step.p50 > 0.1) {
-      out.push(
-        `**Model, step.** ${ms(m100k.step.p50)} at 100k for ${m100k.meanChangesPerStep} changes a day.`,
-      );
-    }
-  }
-  if (ok(r.adapter)) {
-    const a = r.adapter;
-    if (a.monthStep.p50 > 2 || a.allJump.p50 > 10) {
-      const perChange = (a.monthStep.p50 * 1000) / Math.max(1, a.monthStep.meanChanged);
-      out.push(
-        `**Adapter, month step and jumps.** \`apply\` costs about ${Math.round(perChange)} µs per changed relation (month step: ${a.monthStep.meanChanged} changes in ${ms(a.monthStep.p50)}; first ↔ last day: ${n(a.extentJump.meanChanged)} in ${ms(a.extentJump.p50)}; all 20,000: ${ms(a.allJump.p50)}). Cytoscape's class machinery is the cost, not the diff: the bare \`edges.addClass('hidden')\` / \`removeClass\` on all 20,000 edges as one collection in one batch costs ${ms(a.bareToggleAllMs)} by itself, over the ${ms(10)} budget before anything else (per-node \`dim\`, per-edge fuzzy/fade/status classes) is written; each class change emits a \`class\` event and marks the element's style dirty for the end of the batch. CPU profile of the all-jump (self time): ${profileText(a.profiles.allJump)}. Month steps: ${profileText(a.profiles.monthStep)}.`,
-      );
-    }
-    if (a.dayStepSelected.p50 > 2) {
-      out.push(
-        `**Adapter, steps with an actor selected** (not a DESIGN target, but it is what a user scrubbing around a selected actor gets): ${ms(a.dayStepSelected.p50)} per one-day step vs ${ms(a.dayStep.p50)} without a selection, because \`applyFocus\` re-toggles \`faded\`/\`selected\` on every node and \`faded\`/\`focus\` on every shown edge on every apply, changed or not. Profile: ${profileText(a.profiles.dayStepSelected)}.`,
-      );
-    }
-  }
-  if (ok(r.browser)) {
-    const b = r.browser;
-    const storeMs = ok(r.adapter) ? r.adapter.storeStep?.p50 : undefined;
-    const activeMs = ok(r.adapter) ? r.adapter.activeAtMs : undefined;
-    const overFloor = b.cases.filter((c) => c.stepOverFloor.p50 > 1.25);
-    // Only where removing the hidden edges made an idle redraw clearly cheaper.
-    const hiddenCosts = b.cases.filter((c) => {
-      const f = c.tieline.idleFloor;
-      return f?.withoutHidden && f.withoutHidden.p50 < 0.8 * f.all.p50;
-    });
-    const idleCheap = b.cases.filter(
-      (c) => c.tieline.idleFloor && c.tieline.idleFloor.all.p50 < 25,
-    );
-    if (overFloor.length) {
-      const rows = overFloor.map((c) => {
-        const s = c.tieline.step.parts;
-        const f = c.tieline.floor.parts;
-        const d = (a: number, b2: number): string =>
-          `${a - b2 >= 0 ? '+' : '−'}${ms(Math.abs(a - b2))}`;
-        return `${c.name}: ${ms(c.tieline.step.p50)} vs ${ms(c.tieline.floor.p50)}, excess ${ms(c.tieline.step.p50 - c.tieline.floor.p50)} = input task ${d(s.inputTask, f.inputTask)} (apply ${ms(s.cyBatch)} of it), pre-render ${d(s.cyBeforeRender, f.cyBeforeRender)}, draw ${d(s.cyDraw, f.cyDraw)} (of which z-sort ${ms(s.cyZSort)} vs ${ms(f.cyZSort)} in the floor), frame rest ${d(s.frameRest, f.frameRest)}`;
-      });
-      let text = `**Browser, step ÷ floor.** Medians, step vs floor: ${rows.join('; ')}.`;
-      text +=
-        " What the step does beyond a redraw: (1) The z-sort. Showing or hiding an edge changes its `display`, which invalidates the renderer's z-ordered draw list; the next frame rebuilds it. Tieline's renderer patch (`src/graph/zsort.ts`) builds it from the drawn elements only (it held all 22,000 elements at 20k before; a big graph draws one edge per line, see the before/after table), in creation order and keyed by z-styles read once per element (Cytoscape's comparator read six per comparison), and those reads also compute the style of every edge the step restyled, so on CollegeMsg most of the z-sort is style work moved there from the draw. The floor, a redraw with no change, keeps the list. (2) Pre-render and draw grow with how many edges change class (entering, leaving, fade shades: heavy on CollegeMsg, whose 60,000 events fade through a 30-day window, in two shades on graphs over 5,000 relations; since a big graph draws and restyles one edge per line, only the drawn ones: about a quarter of the edges in view). (3) The input task: React re-rendering what depends on the date (the time bar, the histogram cursor, the actor rows whose counts changed) plus the adapter's apply. The frame-rest excess is the browser styling and painting the DOM that changed.";
-      if (storeMs !== undefined && storeMs !== null && activeMs !== undefined && storeMs > 5) {
-        text += ` The store is a large part here: in Node, \`stepTime(1)\` alone costs ${ms(storeMs)} at 20k while \`activeAt\` costs ${ms(activeMs)} (profile: ${profileText(ok(r.adapter) ? r.adapter.profiles.storeStep : null, 6)}), i.e. the store rebuilds the model on a step.`;
-      }
-      if (idleCheap.length) {
-        text += ` About the floor itself: right after a change Cytoscape draws every visible element directly (its layer textures are invalid), which is what the interleaved floor measures; on an idle page a forced redraw reuses the cached layers and costs one frame (${idleCheap.map((c) => `${c.name} ${ms(c.tieline.idleFloor!.all.p50)}`).join(', ')}).`;
-      }
-      if (hiddenCosts.length) {
-        text += ` Where the visible set is too big for those layer caches, every frame also pays for the hidden edges: idle redraws take ${hiddenCosts.map((c) => `${c.name} ${ms(c.tieline.idleFloor!.all.p50)} with all edges and ${ms(c.tieline.idleFloor!.withoutHidden!.p50)} once its ${n(c.tieline.idleFloor!.hiddenRemoved)} hidden edges are removed`).join('; ')}.`;
-      }
-      out.push(text);
-    }
-    const g20 = caseOf(b, 'g20k');
-    if (g20?.common && g20.commonOverTieline && g20.commonOverTieline.p50 < 10) {
-      const c = g20.common;
-      out.push(
-        `**Browser, common way ÷ Tieline at 20k** = ${times(g20.commonOverTieline.p50)} (${ms(c.step.p50)} vs ${ms(g20.tieline.step.p50)}). A one-day step changes only ~${ok(r.adapter) ? r.adapter.dayStep.meanChanged : 10} of 20,000 relations, so react-cytoscapejs adds and removes a handful of elements (its patch: ${ms(c.step.parts.cyBatch)}; the whole React input task ${ms(c.step.parts.inputTask)}), and on both pages the redraw dominates: floors of ${ms(c.floor.p50)} (reference page) and ${ms(g20.tieline.floor.p50)} (Tieline) for the same picture. Both pages now z-sort only what they show (${ms(c.step.parts.cyZSort)} vs ${ms(g20.tieline.step.parts.cyZSort)}): the reference page holds only the ~${n(c.visibleAtStart)} edges in view, Tieline keeps all 20,000 but leaves the hidden ones out of the draw list. With Tieline at its floor the ratio could not exceed common ÷ Tieline floor ≈ ${times(c.step.p50 / g20.tieline.floor.p50)}; ≥ 10× would need the common way to spend nine extra redraws' worth of work per step, which happens only when it must add or remove thousands of elements at once (month steps, jumps, fast play), not on one-day steps.`,
-      );
-    }
-    const bundled = caseOf(b, 'bundled');
-    if (bundled && bundled.tieline.step.p95 > 16.7) {
-      const s = bundled.tieline.step.parts;
-      out.push(
-        `**Browser, p95 on the bundled dataset** = ${ms(bundled.tieline.step.p95)} (p50 ${ms(bundled.tieline.step.p50)}; floor p50 ${ms(bundled.tieline.floor.p50)}, p95 ${ms(bundled.tieline.floor.p95)}). Parts (medians): input task ${ms(s.inputTask)}, apply ${ms(s.cyBatch)}, draw ${ms(s.cyDraw)}, wait ${ms(s.waitForFrame)}, frame rest ${ms(s.frameRest)}. Measured key press → end of the next frame, so on a 60 Hz frame clock a step pays the wait for the next frame on top of its work: ${bundled.tieline.floor.p50 >= 16.7 ? `the floor alone (p50 ${ms(bundled.tieline.floor.p50)}, p95 ${ms(bundled.tieline.floor.p95)}) already exceeds one 60 Hz frame, so a p95 ≤ 16.7 ms measured this way is out of reach for any step; the step's own work (input task, apply, draw) is a few milliseconds.` : `a floor p50 of ${ms(bundled.tieline.floor.p50)} leaves ${ms(16.7 - bundled.tieline.floor.p50)} for the step's own work at the median, and the p95 also carries the worst frame alignment (floor p95 ${ms(bundled.tieline.floor.p95)}).`}`,
-      );
-    }
-    if (g20 && g20.tieline.readyMs > 1500) {
-      const t = g20.tieline;
-      const setModel = t.marks.find((m) => m.name === 'setModel');
-      const apply = t.marks.find((m) => m.name === 'apply');
-      out.push(
-        `**Browser, first graph at 20k** = ${ms(t.readyMs)} to ready (${ms(t.paintedMs)} painted; final layout at ${ms(t.layoutDoneMs)}, every shown edge created at ${ms(t.completeMs)}). Timeline: ${timeline(g20)}.` +
-          (setModel && t.dataLoadedMs !== null
-            ? ` From the dataset's arrival (${ms(t.dataLoadedMs)}) to \`setModel\` (${ms(setModel.start)}): ${ms(setModel.start - t.dataLoadedMs)} of importing (parse and validation), building the model, rendering React and loading the lazy adapter chunk.`
-            : '') +
-          (setModel && apply
-            ? ` From \`setModel\` to the first \`apply\`: ${ms(apply.start - setModel.start)}; \`ready\` turns true at that first applied view, which may stand on provisional positions until the final layout arrives.`
-            : '') +
-          ` Long tasks up to the first graph: ${t.longTasks.map((x) => `${x.duration} ms at ${x.start}`).join(', ') || 'none'}.${ok(r.adapter) ? ` (In Node, a headless \`setModel\` adding all 22,000 elements at once takes ${ms(r.adapter.setModelMs)}.)` : ''} Where the main thread's time goes, by function: \`node scripts/profile-load.mjs --case=g20k\` (summarised under the first-graph proposal above).`,
-      );
-    }
-    const cm = caseOf(b, 'collegemsg');
-    if (cm && (importDraw(cm) > 3000 || importLongest(cm) > 200)) {
-      const t = cm.tieline;
-      const from = t.dataRequestMs ?? 0;
-      const blocks = t.longTasks
-        .filter((x) => x.start + x.duration >= from && x.duration > 200)
-        .map((x) => `${x.duration} ms at ${x.start} (${phaseOf(cm, x.start)})`);
-      out.push(
-        `**Browser, CollegeMsg import** = ${ms(importDraw(cm))} from the request of the file to the painted graph; longest main-thread block ${ms(importLongest(cm))}. Timeline: ${timeline(cm)}. Main-thread blocks over 200 ms: ${blocks.join(', ') || 'none'}. The final layout came at ${ms(t.layoutDoneMs)} and the last edge the view shows at ${ms(t.completeMs)} (edges are created when a date first shows them).`,
-      );
-    }
-    const plays = b.cases.filter((c) => c.tieline.play && c.tieline.play.fps < 30);
-    if (plays.length) {
-      out.push(
-        `**Play (not a DESIGN target).** Frames per second while playing a day per tick: ${plays.map((c) => `${c.name} ${c.tieline.play!.fps} fps, longest frame ${ms(c.tieline.play!.longestFrameMs)}, ${c.tieline.play!.daysAdvanced} days in ${c.tieline.play!.seconds} s`).join('; ')}. Each tick is a step, so it pays what a key press pays.`,
-      );
-    }
-  }
-  if (r.bundle.initialGzip > 230_000) {
-    out.push(
-      `**Bundle.** Initial JavaScript ${kb(r.bundle.initialGzip)}: ${r.bundle.initial.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')}.`,
-    );
-  }
-  return out;
-}
