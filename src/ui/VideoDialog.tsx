@@ -14,7 +14,7 @@ import { dayToIso, isoToDay, type Day } from '../model';
 import { modelOf } from '../store/selectors';
 import { timeBounds, type ViewStore } from '../store/store';
 import { useStoreApi, useView } from './StoreContext';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../app/download';
 
 /** The button that opens the dialog; the dialog exists only while open. */
 type SpeedKind = 'days' | 'events';

@@ -15,7 +15,7 @@ import {
   snapshotFileName,
   type SnapshotMeta,
 } from '../../src/graph/export';
-import { downloadBlob } from '../../src/ui/download';
+import { downloadBlob } from '../../src/app/download';
 import { legendOf } from '../../src/graph/legend-data';
 import {
   buildModel,
