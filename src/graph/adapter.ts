@@ -1,4 +1,5 @@
 // The Cytoscape adapter: one instance per view, elements built once per dataset, each date applied as a class diff in one batch.
+/* eslint-disable max-lines -- issue 16 (i16) splits adapter.ts (apply() as named steps, the tie layer in graph/ties/). */
 import cytoscape, {
   type CollectionArgument,
   type Core,

@@ -1,4 +1,5 @@
 // Animated export: the frame schedule and the WebM Duration patch (pure), then the recorder that films the main view date by date.
+/* eslint-disable max-lines, max-lines-per-function -- issue 12 (i12): video.ts becomes graph/video/{schedule,record}.ts with mediabunny. */
 //
 // The recorder moves the store's time frame by frame (the view updates through its normal path),
 // waits for Cytoscape's next painted frame, and composes its layer canvases with the date, the title

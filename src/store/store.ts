@@ -1,4 +1,5 @@
 // The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
+/* eslint-disable max-lines-per-function -- issue 12 (i12): the store is being rebuilt from slices. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import {

@@ -1,4 +1,5 @@
 // The import dialog: inspect the file, let the user confirm or change the mapping, then import with progress and cancel.
+/* eslint-disable max-lines-per-function -- issue 13 (i13a) reworks the mapping part of ImportDialog; split it then. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';

@@ -1,4 +1,5 @@
 // The video recording dialog: range, speed, frame rate and size, then a WebM of the play (loaded when opened).
+/* eslint-disable max-lines-per-function -- issue 12 (i12): VideoDialog to split with the video work. */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { legendOf } from '../graph/legend-data';

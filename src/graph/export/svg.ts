@@ -254,6 +254,40 @@ function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode:
   return wrap(label, { size: fontSize, bold: false }, maxWidth, approxMeasure);
 }
 
+/** A node's label as Cytoscape places it (wrapped, above, below or centred), widening the bounds; null without one. */
+function labelSvg(node: NodeSingular, g: NodeGeom, bounds: Bounds): string | null {
+  const label = String(node.style('label') ?? '');
+  const fontSize = num(node, 'font-size', 11);
+  const lines = labelLines(
+    label,
+    fontSize,
+    num(node, 'text-max-width', 110),
+    str(node, 'text-wrap', 'none'),
+  );
+  if (lines.length === 0) return null;
+  const lh = fontSize * 1.2;
+  const valign = str(node, 'text-valign', 'top');
+  const margin = num(node, 'text-margin-y', 0);
+  const blockH = lines.length * lh;
+  const top =
+    valign === 'bottom'
+      ? g.y + g.h / 2 + g.border / 2 + margin
+      : valign === 'center'
+        ? g.y - blockH / 2 + margin
+        : g.y - g.h / 2 - g.border / 2 - blockH + margin;
+  const baseline = top + lh * 0.8;
+  const halfW =
+    Math.max(...lines.map((l) => approxMeasure(l, { size: fontSize, bold: false }))) / 2;
+  bounds.add(g.x, top + blockH / 2, halfW + 2, blockH / 2 + 2);
+  const tspans =
+    lines.length === 1
+      ? esc(lines[0] ?? '')
+      : lines
+          .map((l, k) => `<tspan x="${n(g.x)}" dy="${k === 0 ? 0 : n(lh)}">${esc(l)}</tspan>`)
+          .join('');
+  return `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`;
+}
+
 /** The SVG's drawing of the graph itself, in graph units, with its bounds. */
 function graphSvg(
   cy: Core,
@@ -340,39 +374,8 @@ function graphSvg(
     const attrs = `fill="${esc(fill)}" stroke="${esc(stroke)}" stroke-width="${n(g.border)}"`;
     bounds.add(g.x, g.y, g.w / 2 + g.border, g.h / 2 + g.border);
     const parts = [shapeSvg(shape, g.x, g.y, g.w, g.h, attrs)];
-    const label = String(node.style('label') ?? '');
-    const fontSize = num(node, 'font-size', 11);
-    const lines = labelLines(
-      label,
-      fontSize,
-      num(node, 'text-max-width', 110),
-      str(node, 'text-wrap', 'none'),
-    );
-    if (lines.length > 0) {
-      const lh = fontSize * 1.2;
-      const valign = str(node, 'text-valign', 'top');
-      const margin = num(node, 'text-margin-y', 0);
-      const blockH = lines.length * lh;
-      const top =
-        valign === 'bottom'
-          ? g.y + g.h / 2 + g.border / 2 + margin
-          : valign === 'center'
-            ? g.y - blockH / 2 + margin
-            : g.y - g.h / 2 - g.border / 2 - blockH + margin;
-      const baseline = top + lh * 0.8;
-      const halfW =
-        Math.max(...lines.map((l) => approxMeasure(l, { size: fontSize, bold: false }))) / 2;
-      bounds.add(g.x, top + blockH / 2, halfW + 2, blockH / 2 + 2);
-      const tspans =
-        lines.length === 1
-          ? esc(lines[0] ?? '')
-          : lines
-              .map((l, k) => `<tspan x="${n(g.x)}" dy="${k === 0 ? 0 : n(lh)}">${esc(l)}</tspan>`)
-              .join('');
-      parts.push(
-        `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`,
-      );
-    }
+    const label = labelSvg(node, g, bounds);
+    if (label) parts.push(label);
     nodeParts.push(`<g data-actor="${esc(node.id().slice(2))}"${op}>${parts.join('')}</g>`);
   }
 

@@ -1,4 +1,5 @@
 // Turns the actors and relations an importer read into a validated `tieline/1` Dataset, with the shared rules.
+/* eslint-disable max-lines-per-function -- issue 13 (i13a/i13b): buildDataset is to become small named steps with the importers split. */
 import { dayToIso, type Dataset } from '../../model';
 import { validateDataset, type Issue, type ValidationResult } from '../validate';
 import { spanOf } from './dates';
