@@ -9,6 +9,7 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import type { ActorId, Day, Model, Status } from '../model';
+import { UNKNOWN_TYPE } from './colors';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { shownAmong } from '../store/selectors';
@@ -344,7 +345,7 @@ export class GraphAdapter {
           id: 'e:' + r.id,
           source: 'n:' + r.source,
           target: 'n:' + r.target,
-          color: this.colors.get(r.type) ?? '#888888',
+          color: this.colors.get(r.type) ?? UNKNOWN_TYPE,
         },
         classes,
       };

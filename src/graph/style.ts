@@ -1,5 +1,6 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
+import { INK, NODE_FILL, NODE_STROKE, PAPER } from './colors';
 import { FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
@@ -20,12 +21,12 @@ export function stylesheet(large: boolean): StylesheetJson {
         label: 'data(label)',
         'font-size': 11,
         'font-family': 'system-ui, sans-serif',
-        color: '#1e1e1e',
+        color: INK,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'wrap',
         'text-max-width': '110px',
-        'text-background-color': '#ffffff',
+        'text-background-color': PAPER,
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
@@ -38,8 +39,8 @@ export function stylesheet(large: boolean): StylesheetJson {
       selector: 'node',
       style: {
         shape: 'data(shape)' as never,
-        'background-color': '#f4f1ea',
-        'border-color': '#3b3b3b',
+        'background-color': NODE_FILL,
+        'border-color': NODE_STROKE,
         'border-width': 1.5,
         width: 'data(size)',
         height: 'data(size)',

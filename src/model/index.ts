@@ -21,6 +21,7 @@ export * from './describe';
 export * from './lens';
 export * from './compare';
 export * from './random';
+export * from './spread';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

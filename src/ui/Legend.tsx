@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { legendOf, type LegendLine } from '../graph/legend-data';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
+import { NODE_FILL, NODE_STROKE } from '../graph/colors';
 
 function Line({
   color,
@@ -33,7 +34,7 @@ function Line({
 }
 
 function Shape({ shape }: { shape: string }) {
-  const common = { fill: '#f4f1ea', stroke: '#3b3b3b', strokeWidth: 1.2 };
+  const common = { fill: NODE_FILL, stroke: NODE_STROKE, strokeWidth: 1.2 };
   return (
     <svg width="14" height="14" aria-hidden="true">
       {shape === 'round-rectangle' ? (

@@ -1,6 +1,7 @@
 // The snapshot's composition shared by PNG and SVG: header and footer blocks (title, legend, sources) and the image size, in output pixels.
 import type { LegendData } from '../legend-data';
 import type { Footnotes, SnapshotMeta } from './footnotes';
+import { INK, MUTED, SAMPLE_INK } from '../colors';
 
 /** Smallest snapshot (output pixels), so even a tiny graph gives a legible, printable image. */
 export const MIN_WIDTH = 1600;
@@ -26,11 +27,6 @@ const GAP = 16 * D;
 /** Text wraps at a fixed width, so the decorations' height is known before the graph scale is chosen. */
 const TEXT_WIDTH = MIN_WIDTH - 2 * MARGIN;
 export const FONT_FAMILY = 'system-ui, sans-serif';
-export const INK = '#1e1e1e';
-const MUTED = '#4a4a4a';
-const SAMPLE_INK = '#555555';
-export const NODE_FILL = '#f4f1ea';
-export const NODE_STROKE = '#3b3b3b';
 
 export interface Font {
   readonly size: number;

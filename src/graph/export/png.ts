@@ -7,18 +7,16 @@ import {
   D,
   FONT_FAMILY,
   type Font,
-  INK,
   type Item,
   MARGIN,
   type Measure,
-  NODE_FILL,
-  NODE_STROKE,
   compose,
   extrasOf,
   footerBlock,
   headerBlock,
   pngScale,
 } from './compose';
+import { INK, NODE_FILL, NODE_STROKE, PAPER } from '../colors';
 import { type Footnotes, type SnapshotMeta, footnotesOf, refText, refsShown } from './footnotes';
 import { arrowHead, isDisplayed, num, relationOrdinals, shapeGeometry, str } from './shapes';
 
@@ -161,7 +159,7 @@ export async function exportPng(
       scale,
       maxWidth: graphW,
       maxHeight: graphH,
-      bg: '#ffffff',
+      bg: PAPER,
     });
     if (!graphBlob || graphBlob.size === 0) {
       throw new Error('The graph image came out empty; try Export SVG, or show fewer ties.');
@@ -177,7 +175,7 @@ export async function exportPng(
     graph?.close();
     throw new Error('The browser could not create the image canvas; try Export SVG.');
   }
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, layout.width, layout.height);
 
   if (graph) {
@@ -227,7 +225,7 @@ function drawRefsOnCanvas(
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3 * k;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = PAPER;
   for (const edge of cy.edges().toArray() as EdgeSingular[]) {
     if (!isDisplayed(edge)) continue;
     const ordinal = ordinalOf.get(edge.id().slice(2));

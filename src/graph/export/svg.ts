@@ -6,18 +6,16 @@ import type { LegendData } from '../legend-data';
 import {
   D,
   FONT_FAMILY,
-  INK,
   type Item,
   MARGIN,
   type Measure,
-  NODE_FILL,
-  NODE_STROKE,
   PNG_SCALE,
   compose,
   footerBlock,
   headerBlock,
   wrap,
 } from './compose';
+import { INK, NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from '../colors';
 import { type Footnotes, type SnapshotMeta, footnotesOf, refText, refsShown } from './footnotes';
 import { arrowHead, isDisplayed, num, relationOrdinals, shapeGeometry, str } from './shapes';
 
@@ -285,7 +283,7 @@ function labelSvg(node: NodeSingular, g: NodeGeom, bounds: Bounds): string | nul
       : lines
           .map((l, k) => `<tspan x="${n(g.x)}" dy="${k === 0 ? 0 : n(lh)}">${esc(l)}</tspan>`)
           .join('');
-  return `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`;
+  return `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="${PAPER}" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`;
 }
 
 /** The SVG's drawing of the graph itself, in graph units, with its bounds. */
@@ -321,7 +319,7 @@ function graphSvg(
     if (!g) return;
     for (const [x, y] of g.extent) bounds.add(x, y, 4);
     const relationId = e.id().slice(2);
-    const color = str(e, 'line-color', '#888888');
+    const color = str(e, 'line-color', UNKNOWN_TYPE);
     const width = num(e, 'width', 2.5);
     const opacity = num(e, 'opacity', 1);
     const lineStyle = str(e, 'line-style', 'solid');
@@ -356,7 +354,7 @@ function graphSvg(
     if (text) {
       bounds.add(g.mid.x, g.mid.y, 12);
       refParts.push(
-        `<text data-notes-for="${esc(relationId)}" x="${n(g.mid.x)}" y="${n(g.mid.y)}" font-size="9" font-weight="bold" text-anchor="middle" dominant-baseline="middle" fill="${esc(color)}"${opacity < 0.35 ? ' opacity="0.35"' : op} stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(text)}</text>`,
+        `<text data-notes-for="${esc(relationId)}" x="${n(g.mid.x)}" y="${n(g.mid.y)}" font-size="9" font-weight="bold" text-anchor="middle" dominant-baseline="middle" fill="${esc(color)}"${opacity < 0.35 ? ' opacity="0.35"' : op} stroke="${PAPER}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(text)}</text>`,
       );
     }
   });
@@ -428,7 +426,7 @@ export function exportSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" data-date="${esc(meta.isoDate)}">`,
     `<title>${esc(`${meta.title} — ${dateLine}`)}</title>`,
     `<defs>\n${graph.defs}\n</defs>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="${height}" fill="${PAPER}"/>`,
     `<g data-part="header">\n${itemsSvg(header.items, MARGIN, layout.headerY)}\n</g>`,
     `<g data-part="graph" transform="translate(${n(gx)} ${n(gy)}) scale(${SVG_SCALE}) translate(${n(-bx)} ${n(-by)})">\n${graph.body}\n</g>`,
     `<g data-part="legend-and-sources">\n${itemsSvg(footer.items, MARGIN, layout.footerY)}\n</g>`,
