@@ -1,6 +1,6 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
-import { INK, NODE_FILL, NODE_STROKE, PAPER } from './colors';
+import { NODE_FILL, NODE_STROKE } from './colors';
 import { FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
@@ -12,25 +12,10 @@ export function stylesheet(large: boolean): StylesheetJson {
     selector: `edge.fade-${k + 1}`,
     style: { opacity: fadeOpacity(k + 1) },
   }));
-  // Big graphs draw no labels and no arrows, so they set no text or arrow properties either: Cytoscape
-  // applies each property of each element one by one (with its change triggers), and for 2,000 actors
-  // the eleven text properties were over half of the first draw's style work.
-  const labels = large
-    ? { label: '' }
-    : {
-        label: 'data(label)',
-        'font-size': 11,
-        'font-family': 'system-ui, sans-serif',
-        color: INK,
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-wrap': 'wrap',
-        'text-max-width': '110px',
-        'text-background-color': PAPER,
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
-      };
+  // Names are drawn by the label layer (labels/layer.ts: chosen, constant screen size), not by
+  // Cytoscape, so nodes set no text properties: Cytoscape applies each property of each element one by
+  // one, and for 2,000 actors the eleven text properties were over half of the first draw's style work.
+  const labels = { label: '' };
   const arrows = large
     ? {}
     : { 'target-arrow-color': 'data(color)', 'control-point-step-size': 22, 'arrow-scale': 1.1 };

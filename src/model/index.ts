@@ -22,6 +22,9 @@ export * from './lens';
 export * from './compare';
 export * from './random';
 export * from './spread';
+export * from './persistence';
+export * from './current';
+export * from './pairs';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {
@@ -71,3 +74,4 @@ export function withEventWindow(model: Model, eventWindow: number): Model {
 export function counterpart(relation: Relation, actor: ActorId): ActorId {
   return relation.source === actor ? relation.target : relation.source;
 }
+export * from './text';

@@ -5,6 +5,8 @@ import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
 import type { CsvMapping, DateOrder } from '../io/import/types';
 import { runImport } from '../app/importing';
+import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
+import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
 
 type Phase =
@@ -20,6 +22,30 @@ const ROLES: { key: keyof CsvMapping; label: string; required?: boolean }[] = [
   { key: 'end', label: 'End' },
 ];
 
+/** Columns offered in each role's list: a file with 50,000 columns would build 250,000 options. */
+const MAX_LISTED_COLUMNS = 500;
+/** Columns shown in the preview table. */
+const MAX_PREVIEW_COLUMNS = 12;
+
+/** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
+function overLimits(inspection: Inspection): { path: string; message: string } | null {
+  if (!inspection.ok || !('nodes' in inspection)) return null;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (inspection.nodes > MAX_ACTORS) {
+    return {
+      path: 'nodes',
+      message: `the file has ${n(inspection.nodes)} nodes; Tieline draws at most ${n(MAX_ACTORS)} actors. Filter the network and import a part.`,
+    };
+  }
+  if (inspection.edges > MAX_RELATIONS) {
+    return {
+      path: 'edges',
+      message: `the file has ${n(inspection.edges)} edges; Tieline draws at most ${n(MAX_RELATIONS)} relations. Filter the network and import a part.`,
+    };
+  }
+  return null;
+}
+
 /** A modal dialog for one file; closes itself when the import ends or is cancelled. */
 export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const store = useStoreApi();
@@ -32,23 +58,32 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     startAttribute?: string | null;
     endAttribute?: string | null;
   }>({});
-  const abort = useRef<AbortController | null>(null);
+  const ticket = useRef<LoadTicket | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const ctrl = new AbortController();
-    abort.current = ctrl;
+    // Choosing a file is the newest intent: it cancels any load still running (a ?data= download, …).
+    const t = beginLoad(store, 'file');
+    ticket.current = t;
     void (async () => {
       const { inspectFile } = await import('../io/import/client');
       try {
-        const inspection = await inspectFile(file, {}, { signal: ctrl.signal });
+        const inspection = await inspectFile(file, {}, { signal: t.signal });
+        if (t.signal.aborted) return;
         if (!inspection.ok) {
           store.getState().failLoad({ file: file.name, issues: inspection.issues });
-          onClose();
+          finish(t);
+          return;
+        }
+        const over = overLimits(inspection);
+        if (over) {
+          // Refused from the inspection's counts, before the import builds 200,000 actors to refuse them.
+          store.getState().failLoad({ file: file.name, issues: [over] });
+          finish(t);
           return;
         }
         if (inspection.format === 'tieline') {
-          await start({}, ctrl);
+          await start({}, t);
           return;
         }
         if (inspection.format === 'csv') setCsv(inspection.mapping);
@@ -56,15 +91,19 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         if (inspection.format === 'cytoscape') setCy(inspection.suggested);
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
-        if (!(e instanceof DOMException && e.name === 'AbortError')) {
-          store
-            .getState()
-            .failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
-        }
-        onClose();
+        if (isAbort(e)) return;
+        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        finish(t);
       }
     })();
-    return () => ctrl.abort();
+    // A later load (a saved dataset, the bundled one) took over: this dialog has nothing left to do.
+    const superseded = (): void => onClose();
+    t.signal.addEventListener('abort', superseded, { once: true });
+    return () => {
+      t.signal.removeEventListener('abort', superseded);
+      t.cancel();
+      endLoad(store, t);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inspect once per file
   }, [file]);
 
@@ -72,30 +111,48 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     dialog.current?.querySelector<HTMLElement>('select, input, button')?.focus();
   }, [phase.step]);
 
-  async function start(options: ClientImportOptions, ctrl = new AbortController()): Promise<void> {
-    abort.current = ctrl;
+  /** Ends this dialog's load and closes it (only if no later load has taken over). */
+  function finish(t: LoadTicket): void {
+    endLoad(store, t);
+    onClose();
+  }
+
+  /** The user's Cancel: honoured until the dataset is on screen (nothing is kept when it is). */
+  function cancel(): void {
+    const t = ticket.current;
+    if (t && !t.signal.aborted) {
+      t.cancel();
+      store.getState().setNotice(`Import of ${file.name} cancelled.`);
+    }
+    if (t) finish(t);
+    else onClose();
+  }
+
+  async function start(options: ClientImportOptions, t: LoadTicket): Promise<void> {
     setPhase({ step: 'importing', done: 0, total: file.size });
     try {
-      await runImport(store, file, options, {
-        signal: ctrl.signal,
-        onProgress: (done, total) => setPhase({ step: 'importing', done, total }),
+      await runImport(store, file, options, t, {
+        onProgress: (done, total) => {
+          if (!t.signal.aborted) setPhase({ step: 'importing', done, total });
+        },
       });
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === 'AbortError')) {
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
-      } else store.getState().setNotice(`Import of ${file.name} cancelled.`);
+      if (isAbort(e)) return;
+      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
     }
-    onClose();
+    if (!t.signal.aborted) finish(t);
   }
 
   const inspection = phase.step === 'mapping' ? phase.inspection : null;
   const confirm = (): void => {
     if (!inspection || !inspection.ok) return;
+    const t = ticket.current;
+    if (!t || t.signal.aborted) return;
     if (inspection.format === 'csv')
-      void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) });
+      void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) }, t);
     else if (inspection.format === 'gexf')
-      void start({ gexf: { typeAttribute: gexfType ?? null } });
-    else if (inspection.format === 'cytoscape') void start({ cytoscape: cy });
+      void start({ gexf: { typeAttribute: gexfType ?? null } }, t);
+    else if (inspection.format === 'cytoscape') void start({ cytoscape: cy }, t);
   };
 
   return (
@@ -109,8 +166,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
-            abort.current?.abort();
-            onClose();
+            cancel();
           }
         }}
       >
@@ -136,6 +192,12 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               {inspection.hasHeader ? ', with a header row' : ', no header row'}. Check which column
               is which:
             </p>
+            {inspection.columns.length > MAX_LISTED_COLUMNS ? (
+              <p className="notice">
+                Only the first {MAX_LISTED_COLUMNS} of {inspection.columns.length} columns can be
+                chosen here; move the columns you need to the front of the file.
+              </p>
+            ) : null}
             {ROLES.map((role) => (
               <label key={role.key} className="mapping-row">
                 <span>{role.label}</span>
@@ -152,7 +214,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
                   }}
                 >
                   {role.required ? null : <option value="">(none)</option>}
-                  {inspection.columns.map((c) => (
+                  {inspection.columns.slice(0, MAX_LISTED_COLUMNS).map((c) => (
                     <option key={c.index} value={c.index}>
                       {c.name} — e.g. {c.examples.slice(0, 2).join(', ')}
                     </option>
@@ -207,7 +269,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               <tbody>
                 {inspection.preview.slice(0, 4).map((row, i) => (
                   <tr key={i}>
-                    {row.map((cell, j) => (
+                    {row.slice(0, MAX_PREVIEW_COLUMNS).map((cell, j) => (
                       <td key={j}>{cell}</td>
                     ))}
                   </tr>
@@ -276,13 +338,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               Import
             </button>
           ) : null}
-          <button
-            type="button"
-            onClick={() => {
-              abort.current?.abort();
-              onClose();
-            }}
-          >
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>

@@ -1,4 +1,5 @@
 // The snapshot's composition shared by PNG and SVG: header and footer blocks (title, legend, sources) and the image size, in output pixels.
+import { clip } from '../../model';
 import type { LegendData } from '../legend-data';
 import type { Footnotes, SnapshotMeta } from './footnotes';
 import { INK, MUTED, SAMPLE_INK } from '../colors';
@@ -79,12 +80,40 @@ interface Block {
   readonly height: number;
 }
 
+/** Most lines one wrapped text takes in an export; the last is ended with "…" when there is more. */
+const MAX_WRAPPED_LINES = 8;
+
+/**
+ * Breaks text into lines that fit `width`: at spaces, and inside words too long for a line. Clipped
+ * first (clip(): a 5 MB label is not measured whole) and capped at MAX_WRAPPED_LINES; a long word is
+ * cut by binary search on its length, so wrapping takes O(n log n) measures, not O(n²) (issue 18, row 15).
+ */
+export function wrap(text: string, font: Font, width: number, measure: Measure): string[] {
+  const lines = wrapAll(clip(text), font, width, measure);
+  if (lines.length <= MAX_WRAPPED_LINES) return lines;
+  const kept = lines.slice(0, MAX_WRAPPED_LINES);
+  kept[kept.length - 1] = `${kept[kept.length - 1] ?? ''}…`;
+  return kept;
+}
+
+/** The longest prefix of `word` (at least one character) that fits `width`. */
+function fittingPrefix(word: string, font: Font, width: number, measure: Measure): number {
+  let lo = 1;
+  let hi = word.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(word.slice(0, mid), font) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Greedy word wrap; a word longer than the width is cut. A line broken at a space keeps that space at
  * its end (invisible when drawn left-aligned), so the lines joined give back the text, as the SVG's
  * text content must for search and copying.
  */
-export function wrap(text: string, font: Font, width: number, measure: Measure): string[] {
+function wrapAll(text: string, font: Font, width: number, measure: Measure): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     if (out.length > 0) out[out.length - 1] += ' ';
@@ -97,9 +126,8 @@ export function wrap(text: string, font: Font, width: number, measure: Measure):
       }
       if (line) out.push(line + ' ');
       line = word;
-      while (measure(line, font) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && measure(line.slice(0, cut), font) > width) cut--;
+      while (line.length > 1 && measure(line, font) > width) {
+        const cut = fittingPrefix(line, font, width, measure);
         out.push(line.slice(0, cut));
         line = line.slice(cut);
       }

@@ -254,7 +254,7 @@ function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode:
 
 /** A node's label as Cytoscape places it (wrapped, above, below or centred), widening the bounds; null without one. */
 function labelSvg(node: NodeSingular, g: NodeGeom, bounds: Bounds): string | null {
-  const label = String(node.style('label') ?? '');
+  const label = String(node.data('label') ?? '');
   const fontSize = num(node, 'font-size', 11);
   const lines = labelLines(
     label,
