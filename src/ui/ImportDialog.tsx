@@ -8,6 +8,7 @@ import { runImport } from '../app/importing';
 import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
+import { errorMessage } from '../model';
 
 type Phase =
   | { step: 'inspecting' }
@@ -92,7 +93,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
         if (isAbort(e)) return;
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        store
+          .getState()
+          .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
         finish(t);
       }
     })();
@@ -138,7 +141,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
       });
     } catch (e) {
       if (isAbort(e)) return;
-      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+      store
+        .getState()
+        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
     }
     if (!t.signal.aborted) finish(t);
   }

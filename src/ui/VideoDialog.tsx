@@ -11,7 +11,7 @@ import {
   recordVideo,
   videoFileName,
 } from '../graph/video';
-import { dayToIso, isoToDay, type Day } from '../model';
+import { dayToIso, errorMessage, isoToDay, type Day } from '../model';
 import { modelOf } from '../store/selectors';
 import { timeBounds, type ViewStore } from '../store/store';
 import { useStoreApi, useView } from './StoreContext';
@@ -143,7 +143,7 @@ export function VideoDialog({ adapter, onClose }: { adapter: GraphAdapter; onClo
       );
       setTiming(result.msPerFrame);
     } catch (e) {
-      setMessage(`Recording failed: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`Recording failed: ${errorMessage(e)}`);
     } finally {
       const st = store.getState();
       if (saved.mode === 'range') {
