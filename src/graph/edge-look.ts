@@ -121,3 +121,11 @@ export function weightWidth(weight: number | undefined, scale: number): number |
   const w = EDGE_WIDTH.least + (EDGE_WIDTH.most - EDGE_WIDTH.least) * Math.sqrt(share);
   return Math.round(w * 10) / 10;
 }
+
+/**
+ * Whether a relation's end is derived from its pair's next record rather than reported (a state of a
+ * type that lasts until superseded, #14): drawn cased (`edge.lasting`), written "until the next record".
+ */
+export function isLasting(s: { readonly supersededBy?: number | null }): boolean {
+  return s.supersededBy !== undefined;
+}

@@ -22,6 +22,8 @@ export * from './lens';
 export * from './compare';
 export * from './random';
 export * from './names';
+export * from './errors';
+export * from './spread';
 export * from './persistence';
 export * from './current';
 export * from './pairs';

@@ -6,10 +6,9 @@ import {
   THUMB_HEIGHT,
   THUMB_WIDTH,
   drawThumbnail,
-  spreadDates,
   watchPositions,
 } from '../graph/thumbnails';
-import { formatTime, timeScaleOf, type Day } from '../model';
+import { formatTime, spreadDates, timeScaleOf, type Day } from '../model';
 import { modelOf, selectStatuses } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 

@@ -1,4 +1,5 @@
 // The time bar: the date as written, a histogram of relation starts per month, the Timeline slider, play and modes.
+/* eslint-disable max-lines-per-function -- issue 12: TimeBar (149 lines) still to split into its histogram and controls. */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   addMonths,
@@ -248,7 +249,9 @@ export function TimeBar() {
             ? `${at(range0)} – ${at(time)}`
             : mode === 'cumulative'
               ? `Up to ${at(time)}`
-              : at(time)}
+              : mode === 'current'
+                ? `State on ${at(time)}`
+                : at(time)}
         </div>
         <div className="controls">
           <button
@@ -290,6 +293,7 @@ export function TimeBar() {
                 ['at', 'At date'],
                 ['cumulative', 'Cumulative'],
                 ['range', 'Range'],
+                ['current', 'Current state'],
               ] as [TimeMode, string][]
             ).map(([m, label]) => (
               <label key={m}>
