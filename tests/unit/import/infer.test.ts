@@ -258,4 +258,14 @@ describe('actors files with any header', () => {
     );
     expect(r.dataset.actors.map((a) => a.name)).toEqual(['One', 'Two', 'Three']);
   });
+
+  it('never asks for an actors file when one was given: it names the file that lacks the ids', () => {
+    const actors = { name: 'key.csv', text: 'id,name\n1,One\n' };
+    const r = ok(importCsv('source,target\n1,2\n2,3\n', 'x.csv', {}, { actors }));
+    const w = warning(r, 'numeric-ids');
+    expect(w.message).not.toMatch(/Add an actors file/);
+    expect(w.message).toMatch(/key\.csv does not name them/);
+    const without = ok(importCsv('source,target\n1,2\n2,3\n', 'x.csv'));
+    expect(warning(without, 'numeric-ids').message).toMatch(/Add an actors file/);
+  });
 });
