@@ -1,4 +1,5 @@
 // The import dialog: inspect the file, let the user confirm or change the mapping, then import with progress and cancel.
+/* eslint-disable max-lines-per-function -- issue 13 (i13a) reworks the mapping part of ImportDialog; split it then. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
@@ -8,6 +9,7 @@ import { runImport } from '../app/importing';
 import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
+import { errorMessage } from '../model';
 
 type Phase =
   | { step: 'inspecting' }
@@ -79,7 +81,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
         if (isAbort(e)) return;
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        store
+          .getState()
+          .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
         finish(t);
       }
     })();
@@ -125,7 +129,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
       });
     } catch (e) {
       if (isAbort(e)) return;
-      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+      store
+        .getState()
+        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
     }
     if (!t.signal.aborted) finish(t);
   }
