@@ -1,6 +1,6 @@
 // Relations put into words for people: dates as the sources write them.
-import { edtf, formatEdtf } from './dates';
-import type { Relation } from './types';
+import { dayToIso, edtf, formatEdtf, type Day } from './dates';
+import type { Dataset, Relation } from './types';
 
 /**
  * Dates of a relation as written: "2 November 2014" for an event; "from about November 2014, no end
@@ -13,4 +13,17 @@ export function datesAsWritten(r: Relation, kind: 'state' | 'event' = 'state'): 
   if (r.start === '..')
     return end ? `until ${end} (start unknown)` : 'start unknown, no end reported';
   return end ? `from ${start} to ${end}` : `from ${start}, no end reported`;
+}
+
+/** The status line after a load: title, counts, the dated span (null: nothing dated) and warnings. */
+export function describeLoaded(
+  dataset: Pick<Dataset, 'title' | 'actors' | 'relations'>,
+  span: readonly [Day, Day] | null,
+  warnings: number,
+): string {
+  return (
+    `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations` +
+    (span ? `, ${dayToIso(span[0])} to ${dayToIso(span[1])}` : '') +
+    (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '')
+  );
 }
