@@ -307,7 +307,10 @@ describe('drawThumbnail', () => {
   });
 
   it('keeps the drawing inside the thumbnail', () => {
-    const { ctx } = draw('2014-04-05');
+    const { ctx, report } = draw('2014-04-05');
+    // Something was drawn (ties and every actor), so the bounds below are checked on real points.
+    expect(report.ties).toBeGreaterThan(0);
+    expect(ctx.points.length).toBeGreaterThanOrEqual(2 * report.ties + model.dataset.actors.length);
     for (const [x, y] of ctx.points) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(160);
