@@ -21,14 +21,14 @@ import {
   buildModel,
   isoToDay,
   type ActorId,
-  type Dataset,
   type Model,
   type Relation,
 } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
-const dataset = {
+const dataset = datasetOf({
   format: 'tieline/1',
   title: 'Test & <Title>',
   relationTypes: [
@@ -112,7 +112,7 @@ const dataset = {
       claims: [{ source: 's2', stance: 'asserts', locator: 'p 8' }],
     },
   ],
-} as unknown as Dataset;
+});
 
 const ISO = '2014-11-02';
 const meta: SnapshotMeta = {

@@ -13,16 +13,16 @@ import {
   isoToDay,
   lensStatuses,
   spreadDates,
-  type Dataset,
   type Model,
   type Status,
 } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 const day = (iso: string): number => isoToDay(iso) as number;
 const asserts = (source: string) => ({ source, stance: 'asserts', locator: 'p 1' });
 const disputes = (source: string) => ({ source, stance: 'disputes', locator: 'p 2' });
 
-const dataset = {
+const dataset = datasetOf({
   format: 'tieline/1',
   title: 'Thumbnail test',
   relationTypes: [
@@ -111,7 +111,7 @@ const dataset = {
       claims: [asserts('s2')],
     },
   ],
-} as unknown as Dataset;
+});
 
 const model = buildModel(dataset);
 const positions = new Map([
