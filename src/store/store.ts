@@ -6,6 +6,7 @@ import {
   OPEN_LENS,
   addMonths,
   describeLoaded,
+  openingDate,
   type ActorId,
   type Dataset,
   type Day,
@@ -15,8 +16,11 @@ import type { Issue } from '../io/validate';
 import { modelOf } from './selectors';
 import { castDraft, type Draft } from 'immer';
 
-/** How the time bar selects relations: at a date, everything up to it, or a range of dates. */
-export type TimeMode = 'at' | 'cumulative' | 'range';
+/**
+ * How the time bar selects relations: at a date, everything up to it, a range of dates, or the current
+ * state (each pair's latest record at the date, one line per pair).
+ */
+export type TimeMode = 'at' | 'cumulative' | 'range' | 'current';
 /** How far one tick of play moves. */
 export type PlaySpeed = 'day' | 'week' | 'month' | 'event';
 
@@ -61,6 +65,8 @@ export interface ViewState {
   range: [Day, Day];
   eventWindow: number;
   selected: ActorId | null;
+  /** The pair whose history is open (the two actors in the order they were chosen), or null. */
+  pair: [ActorId, ActorId] | null;
   playing: boolean;
   speed: PlaySpeed;
   /** Last load report for the `role="status"` region. */
@@ -105,6 +111,9 @@ export interface ViewActions {
   setRange(range: [Day, Day]): void;
   setEventWindow(days: number): void;
   selectActor(id: ActorId | null): void;
+  /** Opens the history of the pair a–b (a tie tapped on the graph or a pair in the ties panel). */
+  selectPair(a: ActorId, b: ActorId): void;
+  closePair(): void;
   play(): void;
   pause(): void;
   setSpeed(speed: PlaySpeed): void;
@@ -140,6 +149,7 @@ function initialState(): ViewState {
     range: [0, 0],
     eventWindow: DEFAULT_EVENT_WINDOW,
     selected: null,
+    pair: null,
     playing: false,
     speed: 'week',
     status: '',
@@ -197,12 +207,15 @@ function datasetSlice(
         s.loadError = null;
         s.playing = false;
         const [first, last] = timeBounds({ dataset, eventWindow: s.eventWindow });
-        const wanted = initial.time;
-        s.time = wanted !== undefined ? Math.min(Math.max(wanted, first), last) : first;
+        const model = modelOf({ dataset, eventWindow: s.eventWindow });
+        // The address's date wins; else the date that shows the most ties (never an empty first record).
+        const wanted = initial.time ?? (model ? openingDate(model) : null) ?? first;
+        s.time = Math.min(Math.max(wanted, first), last);
         s.range = [first, last];
         const actor = initial.actor ?? null;
         const known = actor !== null && dataset.actors.some((a) => a.id === actor);
         s.selected = known ? (actor as ActorId) : null;
+        s.pair = null;
         const notices = [
           ...(meta.notices ?? []),
           actor !== null && !known
@@ -362,12 +375,24 @@ function timeSlice(
   };
 }
 
-/** Selection: the actor whose ties the panel shows. */
-function selectionSlice(set: SetState): Pick<ViewActions, 'selectActor'> {
+/** Selection: the actor whose ties the panel shows, and the pair whose history is open. */
+function selectionSlice(
+  set: SetState,
+): Pick<ViewActions, 'selectActor' | 'selectPair' | 'closePair'> {
   return {
     selectActor(id) {
       set((s) => {
         s.selected = id;
+      });
+    },
+    selectPair(a, b) {
+      set((s) => {
+        s.pair = [a, b];
+      });
+    },
+    closePair() {
+      set((s) => {
+        s.pair = null;
       });
     },
   };

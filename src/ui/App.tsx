@@ -17,6 +17,11 @@ import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
 import { VideoExport } from './VideoExport';
 
+/** A pair's history loads when a tie or a pair is first chosen. */
+const PairHistory = lazy(() =>
+  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
+);
+
 /** The import dialog loads when a file arrives. */
 const ImportDialog = lazy(() =>
   import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
@@ -69,6 +74,7 @@ function queued(file: File): Queued {
 export function App() {
   const store = useStoreApi();
   const title = useView((s) => clip(s.dataset?.title ?? 'Loading…', 120));
+  const pairOpen = useView((s) => s.pair !== null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -152,6 +158,11 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
+          {pairOpen ? (
+            <Suspense fallback={null}>
+              <PairHistory />
+            </Suspense>
+          ) : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit

@@ -1,6 +1,7 @@
 // The legend: every colour, line style and shape the graph uses, explained.
 import { useMemo, useState } from 'react';
 import { legendOf, type LegendLine } from '../graph/legend-data';
+import { LASTING_COLOR, LASTING_OUTLINE } from '../graph/style';
 import { clip } from '../model';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
@@ -11,14 +12,26 @@ function Line({
   dash,
   arrow = false,
   opacity = 1,
+  cased = false,
 }: {
   color: string;
   dash?: string | undefined;
   arrow?: boolean;
   opacity?: number;
+  cased?: boolean;
 }) {
   return (
     <svg width="34" height="10" aria-hidden="true">
+      {cased ? (
+        <line
+          x1="1"
+          y1="5"
+          x2="33"
+          y2="5"
+          stroke={LASTING_COLOR}
+          strokeWidth={2.5 + 2 * LASTING_OUTLINE}
+        />
+      ) : null}
       <line
         x1="1"
         y1="5"
@@ -64,6 +77,7 @@ const LINE_TEXT: Record<LegendLine['id'], string> = {
   fuzzy: 'Uncertain date',
   fading: 'Event fading',
   merged: 'One line per pair and type',
+  lasting: 'Until the next record',
 };
 
 /** Relation types listed in the legend; the rest are counted ("+N more") and found under Filters. */
@@ -104,7 +118,11 @@ export function Legend() {
           ))}
           {data.lines.map((l) => (
             <li key={l.id} title={l.meaning}>
-              <Line color="#555" opacity={l.opacities[l.opacities.length - 1] ?? 1} />{' '}
+              <Line
+                color={l.id === 'lasting' ? '#d9d9d9' : '#555'}
+                opacity={l.opacities[l.opacities.length - 1] ?? 1}
+                cased={l.id === 'lasting'}
+              />{' '}
               {LINE_TEXT[l.id]}
             </li>
           ))}

@@ -223,7 +223,9 @@ export function TimeBar() {
             ? `${formatDay(range0)} – ${formatDay(time)}`
             : mode === 'cumulative'
               ? `Up to ${formatDay(time)}`
-              : formatDay(time)}
+              : mode === 'current'
+                ? `State on ${formatDay(time)}`
+                : formatDay(time)}
         </div>
         <div className="controls">
           <button
@@ -263,6 +265,7 @@ export function TimeBar() {
                 ['at', 'At date'],
                 ['cumulative', 'Cumulative'],
                 ['range', 'Range'],
+                ['current', 'Current state'],
               ] as [TimeMode, string][]
             ).map(([m, label]) => (
               <label key={m}>

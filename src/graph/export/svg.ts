@@ -1,6 +1,6 @@
 // The SVG snapshot: the graph drawn by hand from the elements' positions and computed styles, with the same composition as the PNG. (The GPL-3.0 `cytoscape-svg` extension is not used.)
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import type { Model } from '../../model';
+import { clip, type Model } from '../../model';
 import type { GraphAdapter } from '../adapter';
 import type { LegendData } from '../legend-data';
 import {
@@ -248,7 +248,7 @@ function edgeGeometry(
 /** Node label lines as Cytoscape wraps them at `text-max-width`. */
 function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode: string): string[] {
   if (!label) return [];
-  if (wrapMode !== 'wrap') return [label];
+  if (wrapMode !== 'wrap') return [clip(label)];
   return wrap(label, { size: fontSize, bold: false }, maxWidth, approxMeasure);
 }
 
@@ -424,7 +424,7 @@ export function exportSvg(
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" data-date="${esc(meta.isoDate)}">`,
-    `<title>${esc(`${meta.title} — ${dateLine}`)}</title>`,
+    `<title>${esc(`${clip(meta.title)} — ${dateLine}`)}</title>`,
     `<defs>\n${graph.defs}\n</defs>`,
     `<rect width="${width}" height="${height}" fill="${PAPER}"/>`,
     `<g data-part="header">\n${itemsSvg(header.items, MARGIN, layout.headerY)}\n</g>`,
