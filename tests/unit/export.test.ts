@@ -17,13 +17,7 @@ import {
 } from '../../src/graph/export';
 import { downloadBlob } from '../../src/app/download';
 import { legendOf } from '../../src/graph/legend-data';
-import {
-  buildModel,
-  isoToDay,
-  type ActorId,
-  type Model,
-  type Relation,
-} from '../../src/model';
+import { buildModel, isoToDay, type ActorId, type Model, type Relation } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
