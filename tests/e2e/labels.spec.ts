@@ -195,3 +195,25 @@ test('wheel, keys and buttons zoom at a natural rate; the minimap appears once t
   await page.mouse.click(mm.x + 8, mm.y + 8);
   expect(await pan()).not.toEqual(before);
 });
+
+test('the open legend is docked beside the graph, never over it', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03');
+  const legend = page.getByRole('region', { name: 'Legend' });
+  if (
+    !(await legend
+      .locator('details')
+      .first()
+      .evaluate((d) => (d as HTMLDetailsElement).open))
+  )
+    await legend.getByText('Legend', { exact: true }).click();
+  await expect(legend).toHaveClass(/docked/);
+  const l = (await legend.boundingBox())!;
+  await expect
+    .poll(async () => (await page.getByTestId('graph').boundingBox())!.x)
+    .toBeGreaterThanOrEqual(l.x + l.width - 1);
+  // Cytoscape took the narrower area (its canvas follows the container).
+  const g = (await page.getByTestId('graph').boundingBox())!;
+  await expect
+    .poll(() => page.evaluate(() => window.__tieline!.adapter.cy.width()))
+    .toBeCloseTo(g.width, 0);
+});
