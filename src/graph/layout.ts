@@ -9,15 +9,24 @@ export interface LayoutInput {
   readonly pairs: Int32Array;
   readonly sizes: Float64Array;
   readonly seed: number;
+  /**
+   * Per pair: 1 when its ties are mostly cooperative, -1 mostly hostile, 0 otherwise (by the types'
+   * `sign`). Cooperative pairs are drawn close and hostile ones far, so allies gather.
+   */
+  readonly signs?: Int8Array;
+  /** Saved positions [x0, y0, …] by ordinal (NaN where an actor has none), from the file (#13). */
+  readonly fixed?: Float64Array;
 }
 
 /**
  * The layout input of a model: parallel relations between the same two actors count once (60,000
- * messages among 1,899 people are 20,000 pairs), self-loops not at all.
+ * messages among 1,899 people are 20,000 pairs), self-loops not at all; each pair's sign is the
+ * majority of its ties' type signs; saved positions come along when any actor has one.
  */
 export function layoutInput(model: Model, sizes: Float64Array, seed: number): LayoutInput {
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const pairs: number[] = [];
+  const balance: number[] = [];
   const n = model.dataset.actors.length;
   for (const r of model.dataset.relations) {
     const a = model.actorOrdinal.get(r.source);
@@ -25,18 +34,42 @@ export function layoutInput(model: Model, sizes: Float64Array, seed: number): La
     if (a === undefined || b === undefined || a === b) continue;
     const [lo, hi] = a < b ? [a, b] : [b, a];
     const key = lo * n + hi;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    pairs.push(lo, hi);
+    let k = seen.get(key);
+    if (k === undefined) {
+      seen.set(key, (k = balance.length));
+      pairs.push(lo, hi);
+      balance.push(0);
+    }
+    const sign = model.typeById.get(r.type)?.sign;
+    if (sign === 'cooperative') balance[k]! += 1;
+    else if (sign === 'hostile') balance[k]! -= 1;
   }
-  return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed };
+  const signs = Int8Array.from(balance, (v) => Math.sign(v));
+  const saved = model.dataset.actors.some((a) => a.position);
+  const fixed = saved
+    ? Float64Array.from(
+        model.dataset.actors.flatMap((a) =>
+          a.position && Number.isFinite(a.position.x) && Number.isFinite(a.position.y)
+            ? [a.position.x, a.position.y]
+            : [NaN, NaN],
+        ),
+      )
+    : undefined;
+  return {
+    nodes: n,
+    pairs: Int32Array.from(pairs),
+    sizes,
+    seed,
+    signs,
+    ...(fixed ? { fixed } : {}),
+  };
 }
 
 /**
  * Bumped whenever the layout's result for the same input changes (algorithm, options, spreading), so
  * layouts cached by an older version are not reused.
  */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /** A key naming this exact layout input: FNV-1a over the actor count, seed, pairs and sizes. */
 export function layoutKey(input: LayoutInput): string {
@@ -51,6 +84,11 @@ export function layoutKey(input: LayoutInput): string {
   mix(input.pairs.length);
   for (let i = 0; i < input.pairs.length; i++) mix(input.pairs[i]!);
   for (let i = 0; i < input.sizes.length; i++) mix(Math.round(input.sizes[i]! * 1000));
+  for (let i = 0; i < (input.signs?.length ?? 0); i++) mix(input.signs![i]! + 2);
+  for (let i = 0; i < (input.fixed?.length ?? 0); i++) {
+    const v = input.fixed![i]!;
+    mix(Number.isNaN(v) ? 0x7fffffff : Math.round(v * 100));
+  }
   return `v${LAYOUT_VERSION}:${input.nodes}:${input.pairs.length / 2}:${(h >>> 0).toString(36)}`;
 }
 
@@ -73,22 +111,65 @@ export async function cachedLayout(
 
 let registered = false;
 
-/** Runs fcose on a headless instance and returns [x0, y0, x1, y1, …] by actor ordinal. Synchronous. */
+/** Ideal edge length of a pair by its sign: allies close, enemies apart, the rest between. */
+const IDEAL = { cooperative: 70, neutral: 110, hostile: 170 } as const;
+
+/**
+ * Positions [x0, y0, x1, y1, …] by actor ordinal, in three parts: saved positions as the file gives
+ * them (all of them: no layout at all); fcose over the actors with a tie, components packed, allies
+ * drawn together (short ideal lengths for cooperative pairs, long for hostile ones), saved positions
+ * held as fixed constraints; actors without any tie on a grid beside the picture, so they neither
+ * pull it apart nor crowd it.
+ */
 export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
+  const n = input.nodes;
+  const fixed = input.fixed;
+  const has = (i: number): boolean =>
+    !!fixed && Number.isFinite(fixed[2 * i]) && Number.isFinite(fixed[2 * i + 1]);
+  if (fixed && n > 0 && Array.from({ length: n }, (_, i) => has(i)).every(Boolean)) {
+    return Float64Array.from(fixed);
+  }
+  const degree = new Int32Array(n);
+  for (let k = 0; k < input.pairs.length; k++) degree[input.pairs[k]!]! += 1;
+  const linked: number[] = [];
+  const isolates: number[] = [];
+  for (let i = 0; i < n; i++) (degree[i]! > 0 || has(i) ? linked : isolates).push(i);
+  const out = new Float64Array(2 * n);
+  if (linked.length > 0) {
+    const xy = await runFcose(input, linked, has);
+    linked.forEach((i, k) => {
+      out[2 * i] = xy[2 * k]!;
+      out[2 * i + 1] = xy[2 * k + 1]!;
+    });
+  }
+  placeAside(out, linked, isolates, input.sizes);
+  return out;
+}
+
+/** fcose over the linked actors (positions in `linked` order), seeded; big graphs in draft quality. */
+async function runFcose(
+  input: LayoutInput,
+  linked: readonly number[],
+  has: (i: number) => boolean,
+): Promise<Float64Array> {
   const { default: fcose } = await import('cytoscape-fcose');
   if (!registered) {
     cytoscape.use(fcose);
     registered = true;
   }
-  const elements: cytoscape.ElementDefinition[] = [];
-  for (let i = 0; i < input.nodes; i++) {
-    const size = input.sizes[i] ?? 30;
-    elements.push({ group: 'nodes', data: { id: String(i), w: size } });
-  }
+  const elements: cytoscape.ElementDefinition[] = linked.map((i) => ({
+    group: 'nodes',
+    data: { id: String(i), w: input.sizes[i] ?? 30 },
+  }));
   for (let k = 0; k < input.pairs.length; k += 2) {
+    const sign = input.signs?.[k / 2] ?? 0;
     elements.push({
       group: 'edges',
-      data: { source: String(input.pairs[k]), target: String(input.pairs[k + 1]) },
+      data: {
+        source: String(input.pairs[k]),
+        target: String(input.pairs[k + 1]),
+        ideal: sign > 0 ? IDEAL.cooperative : sign < 0 ? IDEAL.hostile : IDEAL.neutral,
+      },
     });
   }
   const cy = cytoscape({
@@ -97,9 +178,15 @@ export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
     elements,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(w)' } }],
   });
+  const pinned = linked
+    .filter(has)
+    .map((i) => ({
+      nodeId: String(i),
+      position: { x: input.fixed![2 * i]!, y: input.fixed![2 * i + 1]! },
+    }));
   const random = Math.random;
   Math.random = seededRandom(input.seed);
-  const big = input.nodes > 300 || input.pairs.length / 2 > 1500; // default quality took 25 s at 500 actors / 4,700 pairs
+  const big = linked.length > 300 || input.pairs.length / 2 > 1500; // default quality took 25 s at 500 actors / 4,700 pairs
   try {
     cy.layout({
       name: 'fcose',
@@ -108,23 +195,68 @@ export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
       animate: false,
       fit: false,
       nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
+      idealEdgeLength: (e: cytoscape.EdgeSingular) => Number(e.data('ideal')) || IDEAL.neutral,
+      edgeElasticity: (e: cytoscape.EdgeSingular) =>
+        Number(e.data('ideal')) === IDEAL.cooperative ? 0.6 : 0.45,
       nodeSeparation: 90,
       packComponents: true,
       numIter: big ? 1000 : 2500,
+      ...(pinned.length ? { fixedNodeConstraint: pinned } : {}),
     } as cytoscape.LayoutOptions).run();
   } finally {
     Math.random = random;
   }
-  const out = new Float64Array(input.nodes * 2);
+  const xy = new Float64Array(linked.length * 2);
+  const at = new Map(linked.map((i, k) => [i, k]));
   cy.nodes().forEach((node) => {
-    const i = Number(node.id());
+    const k = at.get(Number(node.id()))!;
     const p = node.position();
-    out[2 * i] = p.x;
-    out[2 * i + 1] = p.y;
+    xy[2 * k] = p.x;
+    xy[2 * k + 1] = p.y;
   });
   cy.destroy();
-  return big ? spreadToArea(out, input.sizes) : out;
+  if (!big || pinned.length) return xy;
+  return spreadToArea(
+    xy,
+    Float64Array.from(linked, (i) => input.sizes[i] ?? 30),
+  );
+}
+
+/**
+ * Actors without a tie on a grid to the right of the laid-out picture (its height, as many columns
+ * as needed), in ordinal order, so they are easy to find and never sit among the connected actors.
+ */
+function placeAside(
+  out: Float64Array,
+  linked: readonly number[],
+  isolates: readonly number[],
+  sizes: ArrayLike<number>,
+): void {
+  if (isolates.length === 0) return;
+  let x2 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  if (linked.length > 0) {
+    x2 = -Infinity;
+    y1 = Infinity;
+    y2 = -Infinity;
+    for (const i of linked) {
+      x2 = Math.max(x2, out[2 * i]!);
+      y1 = Math.min(y1, out[2 * i + 1]!);
+      y2 = Math.max(y2, out[2 * i + 1]!);
+    }
+  }
+  let cell = 0;
+  for (const i of isolates) cell = Math.max(cell, CELL * (sizes[i] ?? 30));
+  const rows =
+    linked.length > 0
+      ? Math.max(1, Math.min(isolates.length, Math.floor((y2 - y1) / cell) + 1))
+      : Math.ceil(Math.sqrt(isolates.length));
+  const x0 = linked.length > 0 ? x2 + 2 * cell : 0;
+  isolates.forEach((i, k) => {
+    out[2 * i] = x0 + Math.floor(k / rows) * cell;
+    out[2 * i + 1] = y1 + (k % rows) * cell;
+  });
 }
 
 /** Room each actor gets, as a multiple of its size on each side (2.5: a node covers about a sixth of its cell). */
