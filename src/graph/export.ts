@@ -9,6 +9,8 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { formatEdtf, parseEdtf, type Model, type SourceId } from '../model';
 import type { GraphAdapter } from './adapter';
 import type { LegendData } from './legend-data';
+import { drawLabels, LABEL_FONT_PX, labelFont } from './labels/draw';
+import { exportLabels, labelsSvg } from './labels/export-labels';
 
 // ---------------------------------------------------------------------------------------------------
 // Public types and small helpers
@@ -771,6 +773,15 @@ export async function exportPng(
     const gy = layout.area.y + (layout.area.h - dh) / 2;
     ctx.drawImage(graph, gx, gy, dw, dh);
     graph.close();
+    drawNamesOnCanvas(ctx, adapter, {
+      gx,
+      gy,
+      dw,
+      dh,
+      x1: bb.x1,
+      y1: bb.y1,
+      k: (dw / Math.max(1, bbW * scale)) * scale,
+    });
     if (refs) {
       const k = (dw / Math.max(1, bbW * scale)) * scale;
       drawRefsOnCanvas(
@@ -791,6 +802,32 @@ export async function exportPng(
     throw new Error('The browser produced an empty PNG; try Export SVG instead.');
   }
   return blob;
+}
+
+/**
+ * The names over the PNG's graph: the view's and its selection's kept, then as many more as fit,
+ * placed by the label chooser in label units (image pixels ÷ PNG_SCALE) and drawn PNG_SCALE times
+ * the on-screen size, as the view draws them on a 2× display. `k` is image pixels per graph unit.
+ */
+function drawNamesOnCanvas(
+  ctx: CanvasRenderingContext2D,
+  adapter: GraphAdapter,
+  at: { gx: number; gy: number; dw: number; dh: number; x1: number; y1: number; k: number },
+): void {
+  const s = PNG_SCALE;
+  const labels = exportLabels(
+    adapter.labelSource(),
+    adapter.viewLabels(),
+    { x1: at.x1, y1: at.y1, k: at.k / s, width: at.dw / s, height: at.dh / s },
+    (t, bold) => {
+      ctx.font = labelFont(bold);
+      return ctx.measureText(t).width;
+    },
+  );
+  ctx.save();
+  ctx.translate(at.gx, at.gy);
+  drawLabels(ctx, labels, s);
+  ctx.restore();
 }
 
 /** Footnote numbers at the middle of each tie shown, in the tie's colour on a white halo. */
@@ -1084,13 +1121,6 @@ function edgeGeometry(
   return out;
 }
 
-/** Node label lines as Cytoscape wraps them at `text-max-width`. */
-function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode: string): string[] {
-  if (!label) return [];
-  if (wrapMode !== 'wrap') return [label];
-  return wrap(label, { size: fontSize, bold: false }, maxWidth, approxMeasure);
-}
-
 /** The SVG's drawing of the graph itself, in graph units, with its bounds. */
 function graphSvg(
   cy: Core,
@@ -1165,7 +1195,7 @@ function graphSvg(
   });
   edgeParts.sort((a, b) => a.z - b.z || a.k - b.k);
 
-  // Nodes with their labels.
+  // Nodes (their names are the label layer's, drawn above everything: exportSvg).
   const nodeParts: string[] = [];
   for (const node of nodes) {
     const g = geom.get(node.id())!;
@@ -1177,39 +1207,6 @@ function graphSvg(
     const attrs = `fill="${esc(fill)}" stroke="${esc(stroke)}" stroke-width="${n(g.border)}"`;
     bounds.add(g.x, g.y, g.w / 2 + g.border, g.h / 2 + g.border);
     const parts = [shapeSvg(shape, g.x, g.y, g.w, g.h, attrs)];
-    const label = String(node.data('label') ?? '');
-    const fontSize = num(node, 'font-size', 11);
-    const lines = labelLines(
-      label,
-      fontSize,
-      num(node, 'text-max-width', 110),
-      str(node, 'text-wrap', 'none'),
-    );
-    if (lines.length > 0) {
-      const lh = fontSize * 1.2;
-      const valign = str(node, 'text-valign', 'top');
-      const margin = num(node, 'text-margin-y', 0);
-      const blockH = lines.length * lh;
-      const top =
-        valign === 'bottom'
-          ? g.y + g.h / 2 + g.border / 2 + margin
-          : valign === 'center'
-            ? g.y - blockH / 2 + margin
-            : g.y - g.h / 2 - g.border / 2 - blockH + margin;
-      const baseline = top + lh * 0.8;
-      const halfW =
-        Math.max(...lines.map((l) => approxMeasure(l, { size: fontSize, bold: false }))) / 2;
-      bounds.add(g.x, top + blockH / 2, halfW + 2, blockH / 2 + 2);
-      const tspans =
-        lines.length === 1
-          ? esc(lines[0] ?? '')
-          : lines
-              .map((l, k) => `<tspan x="${n(g.x)}" dy="${k === 0 ? 0 : n(lh)}">${esc(l)}</tspan>`)
-              .join('');
-      parts.push(
-        `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`,
-      );
-    }
     nodeParts.push(`<g data-actor="${esc(node.id().slice(2))}"${op}>${parts.join('')}</g>`);
   }
 
@@ -1253,6 +1250,18 @@ export function exportSvg(
   const gx = layout.area.x + (layout.area.w - bw * SVG_SCALE) / 2;
   const gy = layout.area.y + (layout.area.h - bh * SVG_SCALE) / 2;
   const { width, height } = layout;
+  // Names: the view's and its selection's, then as many more as fit, at the labels' size × SVG_SCALE.
+  const names = labelsSvg(
+    exportLabels(
+      adapter.labelSource(),
+      adapter.viewLabels(),
+      { x1: bx, y1: by, k: 1, width: bw, height: bh },
+      (t, bold) => approxMeasure(t, { size: LABEL_FONT_PX, bold }),
+    ),
+    bx,
+    by,
+    model.dataset.actors.map((a) => a.id),
+  );
   const dateLine =
     meta.dateText && meta.dateText !== meta.isoDate
       ? `${meta.dateText} (${meta.isoDate})`
@@ -1264,7 +1273,7 @@ export function exportSvg(
     `<defs>\n${graph.defs}\n</defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<g data-part="header">\n${itemsSvg(header.items, MARGIN, layout.headerY)}\n</g>`,
-    `<g data-part="graph" transform="translate(${n(gx)} ${n(gy)}) scale(${SVG_SCALE}) translate(${n(-bx)} ${n(-by)})">\n${graph.body}\n</g>`,
+    `<g data-part="graph" transform="translate(${n(gx)} ${n(gy)}) scale(${SVG_SCALE}) translate(${n(-bx)} ${n(-by)})">\n${graph.body}\n${names}\n</g>`,
     `<g data-part="legend-and-sources">\n${itemsSvg(footer.items, MARGIN, layout.footerY)}\n</g>`,
     '</svg>',
     '',

@@ -43,6 +43,8 @@ export function GraphNav({
         () => minimap.destroy(),
         x.naturalWheelZoom(adapter.cy, host),
       );
+      adapter.viewLabels = () => layer.current().map((l) => l.id);
+      undo.push(() => (adapter.viewLabels = () => []));
       if (window.__tieline) window.__tieline.labels = () => layer.labels();
       setExtras(x);
     });

@@ -1,13 +1,15 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import type { DrawnLabel } from '../graph/labels/layer';
 import { datesAsWritten, type Model } from '../model';
 import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
-import { GraphNav } from './GraphNav';
 import { useStoreApi, useView } from './StoreContext';
+
+/** Zoom controls, labels and minimap: loaded after the first graph, outside the initial JavaScript. */
+const GraphNav = lazy(() => import('./GraphNav').then((m) => ({ default: m.GraphNav })));
 
 /** What the tooltip shows for the relation under the pointer. */
 interface Hover {
@@ -141,7 +143,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
-      {adapter ? <GraphNav adapter={adapter} wrap={wrap} /> : null}
+      {adapter ? (
+        <Suspense fallback={null}>
+          <GraphNav adapter={adapter} wrap={wrap} />
+        </Suspense>
+      ) : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}

@@ -1,4 +1,5 @@
 // Names on the graph: imported tables are labelled at their default view, the selection and its partners always, read from the label layer's boxes and pixels.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { bigTable, mmpTable, yearlyTable } from '../../scripts/label-tables.mjs';
 import { expect, openApp, test } from './fixtures';
@@ -216,4 +217,22 @@ test('the open legend is docked beside the graph, never over it', async ({ page 
   await expect
     .poll(() => page.evaluate(() => window.__tieline!.adapter.cy.width()))
     .toBeCloseTo(g.width, 0);
+});
+
+test('the SVG export carries every name the view shows', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03&actor=nusra');
+  await page.waitForFunction(() => (window.__tieline?.labels?.().length ?? 0) > 0);
+  await settle(page);
+  const inView = (await labels(page)).map((b) => b.name);
+  const ids = await page.evaluate((names) => {
+    const src = window.__tieline!.adapter.labelSource();
+    return names.map((n) => src.nodes[src.names.indexOf(n)]!.id().slice(2));
+  }, inView);
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  const named = new Set([...svg.matchAll(/data-label-for="([^"]+)"/g)].map((m) => m[1]));
+  for (const id of ids) expect(named.has(id)).toBe(true);
 });
