@@ -32,7 +32,13 @@ async function importCsv(page, name, csv) {
   await page.evaluate(() => (window.__tieline.layouts = 0));
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  // A recognised format (MMP) imports without the mapping step; others ask for it.
+  const dialog = page.getByRole('dialog');
+  await Promise.race([
+    dialog.waitFor({ timeout: 60000 }).catch(() => undefined),
+    page.waitForFunction(() => window.__tieline?.layouts > 0, undefined, { timeout: 60000 }),
+  ]);
+  if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Import' }).click();
   await page.waitForFunction(
     () => window.__tieline?.ready && window.__tieline.layouts > 0,
     undefined,
