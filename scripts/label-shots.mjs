@@ -32,15 +32,23 @@ async function importCsv(page, name, csv) {
   await page.evaluate(() => (window.__tieline.layouts = 0));
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-  await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-  // Files with relation types stop at the vocabulary step: accept its suggestion.
-  const vocabulary = page.getByRole('dialog').locator('.vocabulary');
-  for (let i = 0; i < 600; i++) {
-    if ((await vocabulary.isVisible()) || !(await page.getByRole('dialog').isVisible())) break;
-    await page.waitForTimeout(100);
+  // A recognised format (MMP) imports without the mapping step; others ask for it.
+  const dialog = page.getByRole('dialog');
+  await Promise.race([
+    dialog.waitFor({ timeout: 60000 }).catch(() => undefined),
+    page.waitForFunction(() => window.__tieline?.layouts > 0, undefined, { timeout: 60000 }),
+  ]);
+  if (await dialog.isVisible()) {
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    // Files with relation types stop at the vocabulary step: accept its suggestion.
+    const vocabulary = dialog.locator('.vocabulary');
+    for (let i = 0; i < 600; i++) {
+      if ((await vocabulary.isVisible()) || !(await dialog.isVisible())) break;
+      await page.waitForTimeout(100);
+    }
+    if (await vocabulary.isVisible())
+      await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   }
-  if (await vocabulary.isVisible())
-    await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction(
     () => window.__tieline?.ready && window.__tieline.layouts > 0,
     undefined,
@@ -79,13 +87,33 @@ try {
       timeout: 30000,
     });
     await importCsv(page, t.file, t.csv);
+    // Every tie up to the last date (Cumulative, End): the import opens at the first date, where
+    // little is in view.
+    await page.getByRole('radio', { name: 'Cumulative' }).check();
+    await page.getByRole('slider', { name: 'Timeline' }).focus();
+    await page.keyboard.press('End');
+    await page.waitForTimeout(1000);
     const stem = t.file.replace(/\.csv$/, '');
     await page.screenshot({ path: `docs/img/labels-${stem}-${suffix}.png` });
-    console.log(`Wrote docs/img/labels-${stem}-${suffix}.png`);
-    await page.getByRole('button', { name: t.names[0], exact: true }).first().click();
+    const drawn = () => page.evaluate(() => window.__tieline.labels?.().length ?? 0);
+    console.log(`Wrote docs/img/labels-${stem}-${suffix}.png (${await drawn()} names drawn)`);
+    // The actor with the most ties at the date, selected through the actor list.
+    const name = await page.evaluate(() => {
+      const src = window.__tieline.adapter.labelSource?.();
+      if (!src) return null;
+      let best = 0;
+      for (let i = 0; i < src.tiesNow.length; i++) if (src.tiesNow[i] > src.tiesNow[best]) best = i;
+      return src.names[best];
+    });
+    await page
+      .getByRole('button', { name: name ?? t.names[0], exact: true })
+      .first()
+      .click();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/img/labels-${stem}-selected-${suffix}.png` });
-    console.log(`Wrote docs/img/labels-${stem}-selected-${suffix}.png`);
+    console.log(
+      `Wrote docs/img/labels-${stem}-selected-${suffix}.png (${await drawn()} names drawn)`,
+    );
     await page.close();
   }
   await browser.close();

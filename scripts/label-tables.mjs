@@ -105,19 +105,30 @@ function ties(n, count, seed, community) {
 }
 
 /**
- * An MMP-shaped relations table: 228 named groups, `source,target,type,date` with names, about 700
- * rows from 1990 to 2019 (allies, splits, rivals, mergers).
+ * An MMP-shaped relations table (the columns of Mapping Militant Organizations' relationships file:
+ * `unique_id,type,group1_id,group2_id,date,description,group1_name,group2_name`): 228 named groups,
+ * 700 rows from 1990 to 2019, types all / aff / spl within communities and riv / mer across.
  */
 export function mmpTable() {
   const names = groupNames(228, 11);
   const linked = 228;
-  const rows = ['source,target,type,date'];
-  for (const t of ties(linked, 700, 5, 14)) {
-    const type = t.within ? (t.r < 0.8 ? 'allies' : 'splits') : t.r < 0.85 ? 'rivals' : 'mergers';
+  const rows = ['unique_id,type,group1_id,group2_id,date,description,group1_name,group2_name'];
+  ties(linked, 700, 5, 14).forEach((t, k) => {
+    const type = t.within
+      ? t.r < 0.6
+        ? 'all'
+        : t.r < 0.85
+          ? 'aff'
+          : 'spl'
+      : t.r < 0.85
+        ? 'riv'
+        : 'mer';
     const year = 1990 + Math.floor(t.r * 30);
     const month = String(1 + Math.floor((t.r * 997) % 12)).padStart(2, '0');
-    rows.push(`${names[t.a]},${names[t.b]},${type},${year}-${month}-01`);
-  }
+    rows.push(
+      `${k + 1},${type},${100 + t.a},${100 + t.b},${year}-${month}-01,generated row ${k + 1},${names[t.a]},${names[t.b]}`,
+    );
+  });
   return { csv: rows.join('\n') + '\n', names, linked };
 }
 

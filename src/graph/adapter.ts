@@ -798,6 +798,9 @@ export class GraphAdapter {
     return 1;
   }
 
+  /** Ordinals of the actors the label layer names now (set by the view; exports keep these names). */
+  viewLabels: () => readonly number[] = () => [];
+
   /** What the label layer reads (labels/source.ts): live arrays, not copies; read, never written. */
   labelSource(): LabelSource {
     return {

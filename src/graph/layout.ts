@@ -1,6 +1,5 @@
-// Layout once per dataset: fcose on a headless Cytoscape over the distinct actor pairs, seeded, in a Web Worker when there is one.
-import cytoscape from 'cytoscape';
-import { seededRandom, type Model } from '../model';
+// Layout once per dataset: its input (pairs, signs, saved positions), cache key and spreading; the fcose run itself is in layout-compute.ts, in a Web Worker for big graphs.
+import type { Model } from '../model';
 
 /** What the layout needs: node count (by actor ordinal), distinct undirected pairs, node sizes, a seed. */
 export interface LayoutInput {
@@ -11,15 +10,24 @@ export interface LayoutInput {
   readonly seed: number;
   /** Positions the file saved for every actor (Cytoscape exports): used as they are, nothing computed. */
   readonly saved?: Float64Array;
+  /**
+   * Per pair: 1 when its ties are mostly cooperative, -1 mostly hostile, 0 otherwise (by the types'
+   * `sign`). Cooperative pairs are drawn close and hostile ones far, so allies gather.
+   */
+  readonly signs?: Int8Array;
+  /** Saved positions [x0, y0, …] by ordinal (NaN where an actor has none), from the file (#13). */
+  readonly fixed?: Float64Array;
 }
 
 /**
  * The layout input of a model: parallel relations between the same two actors count once (60,000
- * messages among 1,899 people are 20,000 pairs), self-loops not at all.
+ * messages among 1,899 people are 20,000 pairs), self-loops not at all; each pair's sign is the
+ * majority of its ties' type signs; saved positions come along when any actor has one.
  */
 export function layoutInput(model: Model, sizes: Float64Array, seed: number): LayoutInput {
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const pairs: number[] = [];
+  const balance: number[] = [];
   const n = model.dataset.actors.length;
   for (const r of model.dataset.relations) {
     const a = model.actorOrdinal.get(r.source);
@@ -27,31 +35,45 @@ export function layoutInput(model: Model, sizes: Float64Array, seed: number): La
     if (a === undefined || b === undefined || a === b) continue;
     const [lo, hi] = a < b ? [a, b] : [b, a];
     const key = lo * n + hi;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    pairs.push(lo, hi);
+    let k = seen.get(key);
+    if (k === undefined) {
+      seen.set(key, (k = balance.length));
+      pairs.push(lo, hi);
+      balance.push(0);
+    }
+    const sign = model.typeById.get(r.type)?.sign;
+    if (sign === 'cooperative') balance[k]! += 1;
+    else if (sign === 'hostile') balance[k]! -= 1;
   }
-  const saved = savedPositions(model);
-  return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed, ...(saved ? { saved } : {}) };
-}
-
-/** [x0, y0, x1, y1, …] of the actors' saved positions when every actor has one, else null. */
-export function savedPositions(model: Model): Float64Array | null {
-  const actors = model.dataset.actors;
-  if (actors.length === 0 || !actors.every((a) => a.position)) return null;
-  const xy = new Float64Array(actors.length * 2);
-  actors.forEach((a, i) => {
-    xy[2 * i] = a.position?.x ?? 0;
-    xy[2 * i + 1] = a.position?.y ?? 0;
-  });
-  return xy;
+  const signs = Int8Array.from(balance, (v) => Math.sign(v));
+  const saved = model.dataset.actors.some((a) => a.position);
+  const fixed = saved
+    ? Float64Array.from(
+        model.dataset.actors.flatMap((a) =>
+          a.position && Number.isFinite(a.position.x) && Number.isFinite(a.position.y)
+            ? [a.position.x, a.position.y]
+            : [NaN, NaN],
+        ),
+      )
+    : undefined;
+  // Every actor saved: the file's picture is the layout, nothing computed.
+  const all = fixed?.every(Number.isFinite) ? fixed : undefined;
+  return {
+    nodes: n,
+    pairs: Int32Array.from(pairs),
+    sizes,
+    seed,
+    signs,
+    ...(fixed ? { fixed } : {}),
+    ...(all ? { saved: all } : {}),
+  };
 }
 
 /**
  * Bumped whenever the layout's result for the same input changes (algorithm, options, spreading), so
  * layouts cached by an older version are not reused.
  */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /** A key naming this exact layout input: FNV-1a over the actor count, seed, pairs and sizes. */
 export function layoutKey(input: LayoutInput): string {
@@ -66,6 +88,11 @@ export function layoutKey(input: LayoutInput): string {
   mix(input.pairs.length);
   for (let i = 0; i < input.pairs.length; i++) mix(input.pairs[i]!);
   for (let i = 0; i < input.sizes.length; i++) mix(Math.round(input.sizes[i]! * 1000));
+  for (let i = 0; i < (input.signs?.length ?? 0); i++) mix(input.signs![i]! + 2);
+  for (let i = 0; i < (input.fixed?.length ?? 0); i++) {
+    const v = input.fixed![i]!;
+    mix(Number.isNaN(v) ? 0x7fffffff : Math.round(v * 100));
+  }
   return `v${LAYOUT_VERSION}:${input.nodes}:${input.pairs.length / 2}:${(h >>> 0).toString(36)}`;
 }
 
@@ -87,64 +114,8 @@ export async function cachedLayout(
   return { positions, cached: false };
 }
 
-let registered = false;
-
-/** Runs fcose on a headless instance and returns [x0, y0, x1, y1, …] by actor ordinal. Synchronous. */
-export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
-  const { default: fcose } = await import('cytoscape-fcose');
-  if (!registered) {
-    cytoscape.use(fcose);
-    registered = true;
-  }
-  const elements: cytoscape.ElementDefinition[] = [];
-  for (let i = 0; i < input.nodes; i++) {
-    const size = input.sizes[i] ?? 30;
-    elements.push({ group: 'nodes', data: { id: String(i), w: size } });
-  }
-  for (let k = 0; k < input.pairs.length; k += 2) {
-    elements.push({
-      group: 'edges',
-      data: { source: String(input.pairs[k]), target: String(input.pairs[k + 1]) },
-    });
-  }
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(w)' } }],
-  });
-  const random = Math.random;
-  Math.random = seededRandom(input.seed);
-  const big = input.nodes > 300 || input.pairs.length / 2 > 1500; // default quality took 25 s at 500 actors / 4,700 pairs
-  try {
-    cy.layout({
-      name: 'fcose',
-      quality: big ? 'draft' : 'default',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
-      nodeSeparation: 90,
-      packComponents: true,
-      numIter: big ? 1000 : 2500,
-    } as cytoscape.LayoutOptions).run();
-  } finally {
-    Math.random = random;
-  }
-  const out = new Float64Array(input.nodes * 2);
-  cy.nodes().forEach((node) => {
-    const i = Number(node.id());
-    const p = node.position();
-    out[2 * i] = p.x;
-    out[2 * i + 1] = p.y;
-  });
-  cy.destroy();
-  return big ? spreadToArea(out, input.sizes) : out;
-}
-
 /** Room each actor gets, as a multiple of its size on each side (2.5: a node covers about a sixth of its cell). */
-const CELL = 2.5;
+export const CELL = 2.5;
 
 /**
  * Scales positions about their centre until their box holds a CELL × size square per actor. fcose's
@@ -182,6 +153,15 @@ export function spreadToArea(xy: Float64Array, sizes: ArrayLike<number>): Float6
     out[2 * i + 1] = cy + (xy[2 * i + 1]! - cy) * k;
   }
   return out;
+}
+
+/**
+ * Runs the layout here (graph/layout-compute.ts, loaded on first use: fcose and the layout's own
+ * code stay out of the initial JavaScript).
+ */
+export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
+  const { computeLayout: compute } = await import('./layout-compute');
+  return compute(input);
 }
 
 /** Graphs up to this many actors and pairs lay out inline in a few tens of ms: no worker to start. */

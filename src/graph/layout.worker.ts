@@ -1,5 +1,6 @@
 // The layout worker: receives a LayoutInput, answers with positions, so a big layout never blocks the page.
-import { computeLayout, type LayoutInput } from './layout';
+import type { LayoutInput } from './layout';
+import { computeLayout } from './layout-compute';
 
 self.onmessage = (e: MessageEvent<LayoutInput>) => {
   computeLayout(e.data).then(

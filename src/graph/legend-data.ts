@@ -16,6 +16,35 @@ export interface LegendType {
   readonly sign?: Sign;
   /** The group a long list of types is summarised under: the type's family, else its sign. */
   readonly group?: string;
+  /** The type's family (#13/#14 vocabulary), if the dataset names one: the legend groups by it. */
+  readonly family?: string;
+}
+
+/** Relation types of one family (or of none: `family` ''), in the dataset's order. */
+export interface LegendFamily {
+  readonly family: string;
+  readonly types: readonly LegendType[];
+}
+
+/**
+ * The types grouped by family, families in order of first appearance, types without a family last
+ * (as one group named ''). Long type lists (an ICEWS or GDELT import: hundreds of CAMEO codes) read
+ * as a dozen groups with counts instead of a wall of lines.
+ */
+export function typesByFamily(types: readonly LegendType[]): LegendFamily[] {
+  const groups = new Map<string, LegendType[]>();
+  for (const t of types) {
+    const f = (t.group ?? t.family)?.trim() ?? '';
+    let g = groups.get(f);
+    if (!g) groups.set(f, (g = []));
+    g.push(t);
+  }
+  const named = [...groups].filter(([f]) => f !== '');
+  const none = groups.get('');
+  return [
+    ...named.map(([family, types]) => ({ family, types })),
+    ...(none ? [{ family: '', types: none }] : []),
+  ];
 }
 
 /** A status, how its line is drawn, and what it means in a few words. */
@@ -100,6 +129,7 @@ export function legendOf(model: Model): LegendData {
       directed: t.directed,
       kind: t.kind,
       ...(t.sign ? { sign: t.sign, group: groupOf(t) } : {}),
+      ...(t.family ? { family: t.family } : {}),
     }));
 
   const statuses: LegendStatus[] = STATUSES.map((status) => ({ status, ...STATUS_TEXT[status] }));

@@ -18,6 +18,20 @@ function typing(e: KeyboardEvent): boolean {
   );
 }
 
+/** Controls drawn over the graph (zoom buttons, minimap, tools, a folded legend), in the container's pixels. */
+function controlsOver(container: HTMLElement): { x: number; y: number; w: number; h: number }[] {
+  const area = container.closest('.canvas-area') ?? container.parentElement;
+  if (!area) return [];
+  const at = container.getBoundingClientRect();
+  const found = area.querySelectorAll<HTMLElement>(
+    '.graph-nav, .minimap:not([hidden]), .graph-tools, .legend:not(.docked)',
+  );
+  return Array.from(found, (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - at.left - 4, y: r.top - at.top - 4, w: r.width + 8, h: r.height + 8 };
+  });
+}
+
 /** Zoom buttons and the extras of one adapter's view; renders nothing until the extras have loaded. */
 export function GraphNav({
   adapter,
@@ -36,13 +50,20 @@ export function GraphNav({
       const host = wrap.current;
       const container = adapter.cy.container();
       if (!live || !host || !container) return;
-      const layer = new x.LabelLayer(adapter.cy, container, () => adapter.labelSource());
+      const layer = new x.LabelLayer(
+        adapter.cy,
+        container,
+        () => adapter.labelSource(),
+        () => controlsOver(container),
+      );
       const minimap = new x.Minimap(adapter.cy, host);
       undo.push(
         () => layer.destroy(),
         () => minimap.destroy(),
         x.naturalWheelZoom(adapter.cy, host),
       );
+      adapter.viewLabels = () => layer.current().map((l) => l.id);
+      undo.push(() => (adapter.viewLabels = () => []));
       if (window.__tieline) window.__tieline.labels = () => layer.labels();
       setExtras(x);
     });

@@ -12,8 +12,10 @@ import {
 } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
-import { GraphNav } from './GraphNav';
 import { useStoreApi, useView } from './StoreContext';
+
+/** Zoom controls, labels and minimap: loaded after the first graph, outside the initial JavaScript. */
+const GraphNav = lazy(() => import('./GraphNav').then((m) => ({ default: m.GraphNav })));
 
 /** The notice of an empty date loads the first time a date shows nothing. */
 const NothingInView = lazy(() =>
@@ -167,7 +169,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <NothingInView model={model} time={time} />
         </Suspense>
       ) : null}
-      {adapter ? <GraphNav adapter={adapter} wrap={wrap} /> : null}
+      {adapter ? (
+        <Suspense fallback={null}>
+          <GraphNav adapter={adapter} wrap={wrap} />
+        </Suspense>
+      ) : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}

@@ -1,4 +1,5 @@
 // Names on the graph: imported tables are labelled at their default view, the selection and its partners always, read from the label layer's boxes and pixels.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { bigTable, mmpTable, yearlyTable } from '../../scripts/label-tables.mjs';
 import { expect, openApp, test } from './fixtures';
@@ -27,7 +28,15 @@ async function importTable(page: Page, name: string, csv: string): Promise<void>
   );
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-  await confirmImport(page.getByRole('dialog', { name: `Import ${name}` }));
+  // A recognised format (MMP) imports without the mapping step; others ask for it.
+  const dialog = page.getByRole('dialog', { name: `Import ${name}` });
+  await Promise.race([
+    dialog.waitFor({ timeout: 60_000 }).catch(() => undefined),
+    page.waitForFunction(() => (window.__tieline?.layouts ?? 0) > 0, undefined, {
+      timeout: 60_000,
+    }),
+  ]);
+  if (await dialog.isVisible()) await confirmImport(dialog);
   await page.waitForFunction(
     () =>
       window.__tieline?.ready === true && window.__tieline.layouts > 0 && !!window.__tieline.labels,
@@ -119,7 +128,7 @@ async function expectSelectionNamed(page: Page): Promise<void> {
   for (const f of focus) expect(named.has(f)).toBe(true);
 }
 
-test('an MMP-shaped table of 228 groups is named at its default view, and a selection with its partners', async ({
+test('an MMP relationships table of 228 groups is named at its default view, and a selection with its partners', async ({
   page,
 }) => {
   const t = mmpTable();
@@ -192,4 +201,44 @@ test('wheel, keys and buttons zoom at a natural rate; the minimap appears once t
   const mm = (await page.locator('canvas.minimap').boundingBox())!;
   await page.mouse.click(mm.x + 8, mm.y + 8);
   expect(await pan()).not.toEqual(before);
+});
+
+test('the open legend is docked beside the graph, never over it', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03');
+  const legend = page.getByRole('region', { name: 'Legend' });
+  if (
+    !(await legend
+      .locator('details')
+      .first()
+      .evaluate((d) => (d as HTMLDetailsElement).open))
+  )
+    await legend.getByText('Legend', { exact: true }).click();
+  await expect(legend).toHaveClass(/docked/);
+  const l = (await legend.boundingBox())!;
+  await expect
+    .poll(async () => (await page.getByTestId('graph').boundingBox())!.x)
+    .toBeGreaterThanOrEqual(l.x + l.width - 1);
+  // Cytoscape took the narrower area (its canvas follows the container).
+  const g = (await page.getByTestId('graph').boundingBox())!;
+  await expect
+    .poll(() => page.evaluate(() => window.__tieline!.adapter.cy.width()))
+    .toBeCloseTo(g.width, 0);
+});
+
+test('the SVG export carries every name the view shows', async ({ page }) => {
+  await openApp(page, '?t=2014-11-03&actor=nusra');
+  await page.waitForFunction(() => (window.__tieline?.labels?.().length ?? 0) > 0);
+  await settle(page);
+  const inView = (await labels(page)).map((b) => b.name);
+  const ids = await page.evaluate((names) => {
+    const src = window.__tieline!.adapter.labelSource();
+    return names.map((n) => src.nodes[src.names.indexOf(n)]!.id().slice(2));
+  }, inView);
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  const named = new Set([...svg.matchAll(/data-label-for="([^"]+)"/g)].map((m) => m[1]));
+  for (const id of ids) expect(named.has(id)).toBe(true);
 });

@@ -343,16 +343,32 @@ describe('exportSvg', () => {
     expect(d('r2')).toContain(' L ');
   });
 
+  it('names the actors above everything, chosen by the label chooser without overlaps', () => {
+    const boxes = [...doc.querySelectorAll('[data-part="labels"] text')];
+    // Five actors with room around them: every one is named, once, in the labels layer on top.
+    expect(boxes.map((t) => t.getAttribute('data-label-for')).sort()).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ]);
+    expect(
+      doc.querySelector('[data-part="graph"]')?.lastElementChild?.getAttribute('data-part'),
+    ).toBe('labels');
+    expect(Number(boxes[0]!.getAttribute('font-size'))).toBeGreaterThanOrEqual(13);
+  });
+
   it('draws every actor with its shape, and the markup label only as text', () => {
     expect(svg).not.toContain('<img');
     expect(doc.getElementsByTagName('img')).toHaveLength(0);
-    expect(doc.querySelector('[data-actor="c"] text')?.textContent).toBe(MARKUP);
+    expect(doc.querySelector(`[data-label-for="c"]`)?.textContent).toBe(MARKUP);
     expect(doc.querySelector('[data-actor="c"] polygon')).not.toBeNull();
     expect(doc.querySelector('[data-actor="b"] rect')).not.toBeNull();
     expect(doc.querySelector('[data-actor="a"] ellipse')).not.toBeNull();
-    expect(doc.querySelector('[data-actor="d"] text')?.textContent).toBe('Delta & "Sons"');
+    expect(doc.querySelector(`[data-label-for="d"]`)?.textContent).toBe('Delta & "Sons"');
     // Characters XML cannot carry are dropped rather than breaking the file.
-    expect(doc.querySelector('[data-actor="e"] text')?.textContent).toBe("Echo's cell");
+    expect(doc.querySelector(`[data-label-for="e"]`)?.textContent).toBe("Echo's cell");
     // d has no tie at this date: it is drawn faint.
     expect(Number(doc.querySelector('[data-actor="d"]')?.getAttribute('opacity'))).toBeLessThan(1);
   });

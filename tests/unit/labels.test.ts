@@ -103,6 +103,14 @@ describe('chooseLabels', () => {
     expect(overlaps(first, second)).toBe(false);
   });
 
+  it('keeps optional labels out of areas covered by controls, but still names the selection there', () => {
+    const under: LabelCandidate = { id: 0, x: 700, y: 500, r: 8, w: 60, h: 16, priority: 9 };
+    const view = { ...VIEW, reserved: [{ x: 600, y: 400, w: 200, h: 200 }] };
+    expect(chooseLabels([under], view)).toEqual([]);
+    expect(chooseLabels([under], VIEW).map((l) => l.id)).toEqual([0]);
+    expect(chooseLabels([{ ...under, must: true }], view).map((l) => l.id)).toEqual([0]);
+  });
+
   it('stops at the limit of optional labels', () => {
     const cs: LabelCandidate[] = Array.from({ length: 50 }, (_, id) => ({
       id,

@@ -10,6 +10,7 @@ import {
   type Item,
   MARGIN,
   type Measure,
+  PNG_SCALE,
   compose,
   extrasOf,
   footerBlock,
@@ -19,6 +20,34 @@ import {
 import { INK, NODE_FILL, NODE_STROKE, PAPER } from '../colors';
 import { type Footnotes, type SnapshotMeta, footnotesOf, refText, refsShown } from './footnotes';
 import { arrowHead, isDisplayed, num, relationOrdinals, shapeGeometry, str } from './shapes';
+import { drawLabels, labelFont } from '../labels/draw';
+import { exportLabels } from '../labels/export-labels';
+
+/**
+ * The names over the PNG's graph: the view's and its selection's kept, then as many more as fit,
+ * placed by the label chooser in label units (image pixels ÷ PNG_SCALE) and drawn PNG_SCALE times
+ * the on-screen size, as the view draws them on a 2× display. `k` is image pixels per graph unit.
+ */
+function drawNamesOnCanvas(
+  ctx: CanvasRenderingContext2D,
+  adapter: GraphAdapter,
+  at: { gx: number; gy: number; dw: number; dh: number; x1: number; y1: number; k: number },
+): void {
+  const s = PNG_SCALE;
+  const labels = exportLabels(
+    adapter.labelSource(),
+    adapter.viewLabels(),
+    { x1: at.x1, y1: at.y1, k: at.k / s, width: at.dw / s, height: at.dh / s },
+    (t, bold) => {
+      ctx.font = labelFont(bold);
+      return ctx.measureText(t).width;
+    },
+  );
+  ctx.save();
+  ctx.translate(at.gx, at.gy);
+  drawLabels(ctx, labels, s);
+  ctx.restore();
+}
 
 function canvasFont(font: Font): string {
   return `${font.bold ? 'bold ' : ''}${font.size}px ${FONT_FAMILY}`;
@@ -187,6 +216,15 @@ export async function exportPng(
     const gy = layout.area.y + (layout.area.h - dh) / 2;
     ctx.drawImage(graph, gx, gy, dw, dh);
     graph.close();
+    drawNamesOnCanvas(ctx, adapter, {
+      gx,
+      gy,
+      dw,
+      dh,
+      x1: bb.x1,
+      y1: bb.y1,
+      k: (dw / Math.max(1, bbW * scale)) * scale,
+    });
     if (refs) {
       const k = (dw / Math.max(1, bbW * scale)) * scale;
       drawRefsOnCanvas(

@@ -13,11 +13,12 @@ import {
   compose,
   footerBlock,
   headerBlock,
-  wrap,
 } from './compose';
-import { INK, NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from '../colors';
+import { NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from '../colors';
 import { type Footnotes, type SnapshotMeta, footnotesOf, refText, refsShown } from './footnotes';
 import { arrowHead, isDisplayed, num, relationOrdinals, shapeGeometry, str } from './shapes';
+import { LABEL_FONT_PX } from '../labels/draw';
+import { exportLabels, labelsSvg } from '../labels/export-labels';
 
 /** Escapes text for XML content and attributes, and drops characters XML 1.0 cannot carry. */
 function esc(text: string): string {
@@ -245,47 +246,6 @@ function edgeGeometry(
   return out;
 }
 
-/** Node label lines as Cytoscape wraps them at `text-max-width`. */
-function labelLines(label: string, fontSize: number, maxWidth: number, wrapMode: string): string[] {
-  if (!label) return [];
-  if (wrapMode !== 'wrap') return [clip(label)];
-  return wrap(label, { size: fontSize, bold: false }, maxWidth, approxMeasure);
-}
-
-/** A node's label as Cytoscape places it (wrapped, above, below or centred), widening the bounds; null without one. */
-function labelSvg(node: NodeSingular, g: NodeGeom, bounds: Bounds): string | null {
-  const label = String(node.data('label') ?? '');
-  const fontSize = num(node, 'font-size', 11);
-  const lines = labelLines(
-    label,
-    fontSize,
-    num(node, 'text-max-width', 110),
-    str(node, 'text-wrap', 'none'),
-  );
-  if (lines.length === 0) return null;
-  const lh = fontSize * 1.2;
-  const valign = str(node, 'text-valign', 'top');
-  const margin = num(node, 'text-margin-y', 0);
-  const blockH = lines.length * lh;
-  const top =
-    valign === 'bottom'
-      ? g.y + g.h / 2 + g.border / 2 + margin
-      : valign === 'center'
-        ? g.y - blockH / 2 + margin
-        : g.y - g.h / 2 - g.border / 2 - blockH + margin;
-  const baseline = top + lh * 0.8;
-  const halfW =
-    Math.max(...lines.map((l) => approxMeasure(l, { size: fontSize, bold: false }))) / 2;
-  bounds.add(g.x, top + blockH / 2, halfW + 2, blockH / 2 + 2);
-  const tspans =
-    lines.length === 1
-      ? esc(lines[0] ?? '')
-      : lines
-          .map((l, k) => `<tspan x="${n(g.x)}" dy="${k === 0 ? 0 : n(lh)}">${esc(l)}</tspan>`)
-          .join('');
-  return `<text x="${n(g.x)}" y="${n(baseline)}" font-size="${n(fontSize)}" text-anchor="middle" fill="${esc(str(node, 'color', INK))}" stroke="${PAPER}" stroke-opacity="0.75" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`;
-}
-
 /** The SVG's drawing of the graph itself, in graph units, with its bounds. */
 function graphSvg(
   cy: Core,
@@ -360,7 +320,7 @@ function graphSvg(
   });
   edgeParts.sort((a, b) => a.z - b.z || a.k - b.k);
 
-  // Nodes with their labels.
+  // Nodes (their names are the label layer's, drawn above everything: exportSvg).
   const nodeParts: string[] = [];
   for (const node of nodes) {
     const g = geom.get(node.id())!;
@@ -372,8 +332,6 @@ function graphSvg(
     const attrs = `fill="${esc(fill)}" stroke="${esc(stroke)}" stroke-width="${n(g.border)}"`;
     bounds.add(g.x, g.y, g.w / 2 + g.border, g.h / 2 + g.border);
     const parts = [shapeSvg(shape, g.x, g.y, g.w, g.h, attrs)];
-    const label = labelSvg(node, g, bounds);
-    if (label) parts.push(label);
     nodeParts.push(`<g data-actor="${esc(node.id().slice(2))}"${op}>${parts.join('')}</g>`);
   }
 
@@ -417,6 +375,18 @@ export function exportSvg(
   const gx = layout.area.x + (layout.area.w - bw * SVG_SCALE) / 2;
   const gy = layout.area.y + (layout.area.h - bh * SVG_SCALE) / 2;
   const { width, height } = layout;
+  // Names: the view's and its selection's, then as many more as fit, at the labels' size × SVG_SCALE.
+  const names = labelsSvg(
+    exportLabels(
+      adapter.labelSource(),
+      adapter.viewLabels(),
+      { x1: bx, y1: by, k: 1, width: bw, height: bh },
+      (t, bold) => approxMeasure(t, { size: LABEL_FONT_PX, bold }),
+    ),
+    bx,
+    by,
+    model.dataset.actors.map((a) => a.id),
+  );
   const dateLine =
     meta.dateText && meta.dateText !== meta.isoDate
       ? `${meta.dateText} (${meta.isoDate})`
@@ -428,7 +398,7 @@ export function exportSvg(
     `<defs>\n${graph.defs}\n</defs>`,
     `<rect width="${width}" height="${height}" fill="${PAPER}"/>`,
     `<g data-part="header">\n${itemsSvg(header.items, MARGIN, layout.headerY)}\n</g>`,
-    `<g data-part="graph" transform="translate(${n(gx)} ${n(gy)}) scale(${SVG_SCALE}) translate(${n(-bx)} ${n(-by)})">\n${graph.body}\n</g>`,
+    `<g data-part="graph" transform="translate(${n(gx)} ${n(gy)}) scale(${SVG_SCALE}) translate(${n(-bx)} ${n(-by)})">\n${graph.body}\n${names}\n</g>`,
     `<g data-part="legend-and-sources">\n${itemsSvg(footer.items, MARGIN, layout.footerY)}\n</g>`,
     '</svg>',
     '',

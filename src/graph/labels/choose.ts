@@ -37,6 +37,8 @@ export interface PlacedLabel {
 export interface LabelView {
   readonly width: number;
   readonly height: number;
+  /** Areas covered by controls over the graph (buttons, minimap): optional labels stay out of them. */
+  readonly reserved?: readonly { x: number; y: number; w: number; h: number }[];
 }
 
 interface Box {
@@ -107,6 +109,16 @@ export function chooseLabels(
   must.sort(order);
   rest.sort(order);
   const labels = new RBush<Box>(9);
+  const reserved = new RBush<Box>(9);
+  reserved.load(
+    (view.reserved ?? []).map((r) => ({
+      minX: r.x,
+      minY: r.y,
+      maxX: r.x + r.w,
+      maxY: r.y + r.h,
+      id: -1,
+    })),
+  );
   // Nodes whose label is drawn: no other label may cover them (a name over a named node misleads).
   const nodes = new RBush<Box>(9);
   const out: PlacedLabel[] = [];
@@ -125,8 +137,12 @@ export function chooseLabels(
   };
   for (const c of must) nodes.insert(nodeBox(c));
   for (const c of must) {
-    // Clear of labels and other labelled nodes if possible, else clear of labels; else further out.
-    const near = firstFree(c, (b) => clear(b, c.id)) ?? firstFree(c, (b) => !labels.collides(b));
+    // Inside the view and clear of labels and labelled nodes if possible, else clear of them, else
+    // clear of labels; else further out.
+    const near =
+      firstFree(c, (b) => inside(b, view) && clear(b, c.id)) ??
+      firstFree(c, (b) => clear(b, c.id)) ??
+      firstFree(c, (b) => !labels.collides(b));
     if (near) take(c, near, false);
     else
       take(
@@ -146,7 +162,10 @@ export function chooseLabels(
     if (tried[cell]! >= PER_CELL) continue;
     tried[cell]! += 1;
     // Its own node is not in the tree yet (inserted once labelled): a plain collision test will do.
-    const b = firstFree(c, (b) => inside(b, view) && !labels.collides(b) && !nodes.collides(b));
+    const b = firstFree(
+      c,
+      (b) => inside(b, view) && !labels.collides(b) && !nodes.collides(b) && !reserved.collides(b),
+    );
     if (!b) continue;
     take(c, b, false);
     nodes.insert(nodeBox(c));

@@ -1,7 +1,7 @@
 // The label layer: a canvas over Cytoscape's that names the chosen actors at a constant screen size, redrawn with each frame Cytoscape draws.
 import type { Core } from 'cytoscape';
 import { candidatesOf } from './candidates';
-import { chooseLabels } from './choose';
+import { chooseLabels, type LabelView } from './choose';
 import {
   drawLabels,
   LABEL_BOX_H,
@@ -59,6 +59,8 @@ export class LabelLayer {
     private readonly cy: Core,
     container: HTMLElement,
     private readonly source: () => LabelSource,
+    /** Controls over the graph (in the container's pixels) that labels must not hide under. */
+    private readonly reserved: () => { x: number; y: number; w: number; h: number }[] = () => [],
   ) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'label-layer';
@@ -120,7 +122,7 @@ export class LabelLayer {
       this.canvas.style.height = `${height}px`;
     }
     const started = performance.now();
-    this.drawn = this.choose(src, ctx, { width, height }, zoom, pan);
+    this.drawn = this.choose(src, ctx, { width, height, reserved: this.reserved() }, zoom, pan);
     this.lastCost = performance.now() - started;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
@@ -131,7 +133,7 @@ export class LabelLayer {
   private choose(
     src: LabelSource,
     ctx: CanvasRenderingContext2D,
-    view: { width: number; height: number },
+    view: LabelView,
     zoom: number,
     pan: { x: number; y: number },
   ): LabelToDraw[] {
