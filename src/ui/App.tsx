@@ -157,8 +157,11 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
       const name = ex.snapshotFileName(meta.isoDate, ext);
       const blob =
         ext === 'png'
-          ? await ex.exportPng(adapter, meta, legend, model)
-          : new Blob([ex.exportSvg(adapter, meta, legend, model)], { type: 'image/svg+xml' });
+          ? await adapter.withTieElements(() => ex.exportPng(adapter, meta, legend, model))
+          : new Blob(
+              [await adapter.withTieElements(() => ex.exportSvg(adapter, meta, legend, model))],
+              { type: 'image/svg+xml' },
+            );
       ex.downloadBlob(blob, name);
     } catch (e) {
       s.setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);

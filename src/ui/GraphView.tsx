@@ -53,7 +53,11 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
       if (!live || !container.current) return;
       created = new GraphAdapter(
         container.current,
-        { onSelect: (actor) => store.getState().selectActor(actor), onHover: setHover },
+        {
+          onSelect: (actor) => store.getState().selectActor(actor),
+          onSelectTie: (ordinal) => selectTie(store.getState(), ordinal),
+          onHover: setHover,
+        },
         { renderer: readUrl(window.location.search).renderer ?? 'canvas' },
       );
       window.__tieline = { adapter: created, ready: false, layouts: 0 };
@@ -156,4 +160,14 @@ function applyView(adapter: GraphAdapter, model: Model, state: ViewState) {
     statuses: selectStatuses(state),
     ...(changes.length ? { marks: new Map(changes.map((c) => [c.ordinal, c.kind] as const)) } : {}),
   });
+}
+
+/**
+ * A tapped tie: the store's `selectPair` (the pair's history) when it has one; otherwise the selection
+ * stays as it is, as a tap on a tie always left it.
+ */
+function selectTie(state: ViewState, ordinal: number): void {
+  const select = (state as { selectPair?: (a: string, b: string) => void }).selectPair;
+  const r = modelOf(state)?.dataset.relations[ordinal];
+  if (select && r) select(r.source, r.target);
 }
