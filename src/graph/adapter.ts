@@ -11,25 +11,17 @@ import type { AdapterHandlers, AdapterOptions, ApplyReport, ViewSpec } from './a
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
-import { drawOnlyDisplayed, type ZSortEle } from './zsort';
+import { drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
 import { addDrawnEdges, ClassWriter, edgeDefinitions, EdgeSet } from './edges';
 import { fitViewport, sunflower } from './fit';
 import { LineGrouper, lineIds } from './ties/lines';
 import { fadeAt, fuzzyAt, MARK_CODE, statusCode } from './ties/look';
+import { actorBatches, actorStates } from './ties/actors';
 import { TieLayer } from './ties/layer';
-import { TieScene, type DrawnLooks } from './ties/scene';
+import { NO_LOOKS, TieScene, type DrawnLooks } from './ties/scene';
 
 export type { CompareMark } from './ties/look';
 export type { AdapterHandlers, AdapterOptions, ApplyReport, ViewSpec } from './adapter-types';
-
-const NO_LOOKS: DrawnLooks = {
-  list: [],
-  fuzzy: new Uint8Array(0),
-  fade: new Uint8Array(0),
-  status: new Uint8Array(0),
-  mark: new Uint8Array(0),
-  focus: new Uint8Array(0),
-};
 
 /** Owns one Cytoscape instance for the life of a view. React never touches its elements. */
 export class GraphAdapter {
@@ -59,6 +51,8 @@ export class GraphAdapter {
   private selected: ActorId | null = null;
   /** A big graph's drawn ties added as edges for an export (see withTieElements). */
   private exportEdges: EdgeSingular[] = [];
+  /** True while an export needs Cytoscape to draw everything itself (see withTieElements). */
+  private cyDrawsAll = false;
   private time: Day = 0;
   /** Class changes of the apply in progress. */
   private readonly writer = new ClassWriter();
@@ -89,11 +83,17 @@ export class GraphAdapter {
     });
     // Hidden ties stay out of the renderer's draw list (see zsort.ts); false when headless.
     this.drawListPatched = drawOnlyDisplayed(
-      (this.cy as unknown as { renderer(): unknown }).renderer(),
+      this.cyRenderer(),
       () => this.displayedElements(),
+      // A big graph's actors are drawn by the tie layer; Cytoscape only hit-tests them.
+      () => (this.ties.drawsActors && !this.cyDrawsAll ? (this.nodes as never) : null),
     );
     this.ties = new TieLayer(this.cy);
     this.listen();
+  }
+
+  private cyRenderer(): unknown {
+    return (this.cy as unknown as { renderer(): unknown }).renderer();
   }
 
   /** Taps and hovers: nodes and edges from Cytoscape, the tie layer's ties by hit-testing. */
@@ -175,7 +175,11 @@ export class GraphAdapter {
       // the tie layer draws them, so every frame after a step has every tie in view.
       this.edgeSet = new EdgeSet(large ? [] : this.addEdges(model));
     });
-    this.ties.setScene(large ? new TieScene(model) : null, this.nodes);
+    this.ties.setScene(
+      large ? new TieScene(model) : null,
+      this.nodes,
+      large ? actorBatches(this.nodes) : null,
+    );
   }
 
   private addEdges(model: Model): EdgeSingular[] {
@@ -214,7 +218,15 @@ export class GraphAdapter {
       const { entered, exited } = this.applyShown(spec.visible, statuses);
       const looks = this.drawnLooks(model, spec, statuses);
       let restyled = this.applyFocus(model, spec.selected, looks);
-      if (this.large) this.ties.show(looks);
+      if (this.large)
+        this.ties.show(
+          looks,
+          actorStates(
+            this.degree,
+            this.nodeFaded,
+            spec.selected === null ? null : model.actorOrdinal.get(spec.selected),
+          ),
+        );
       else restyled += this.edgeSet.write(this.looks.list, looks, this.writer);
       this.looks = looks;
       this.writer.flush(this.cy);
@@ -357,11 +369,15 @@ export class GraphAdapter {
     const model = this.model;
     if (!this.large || !model) return await work();
     this.exportEdges = addDrawnEdges(this.cy, model, this.looks, this.colors);
+    this.cyDrawsAll = true;
+    invalidateDrawList(this.cyRenderer());
     try {
       return await work();
     } finally {
+      this.cyDrawsAll = false;
       this.cy.remove(this.cy.collection(this.exportEdges as unknown as CollectionArgument));
       this.exportEdges = [];
+      invalidateDrawList(this.cyRenderer());
     }
   }
 

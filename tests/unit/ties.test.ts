@@ -1,5 +1,6 @@
 // The tie layer's pure parts: typed arrays per dataset, one batch per stroke style, strokes as the stylesheet says, hit-testing.
 import { describe, expect, it } from 'vitest';
+import { ActorBatches, actorStates } from '../../src/graph/ties/actors';
 import { SegmentIndex, segmentDistance } from '../../src/graph/ties/hit';
 import { MARK_CODE, strokeOf } from '../../src/graph/ties/look';
 import { TieScene, type DrawnLooks, type PathSink } from '../../src/graph/ties/scene';
@@ -166,5 +167,47 @@ describe('SegmentIndex', () => {
     expect(segmentDistance(5, 3, 0, 0, 10, 0)).toBe(3);
     expect(segmentDistance(13, 4, 0, 0, 10, 0)).toBe(5);
     expect(segmentDistance(1, 1, 0, 0, 0, 0)).toBeCloseTo(Math.SQRT2);
+  });
+});
+
+describe('ActorBatches', () => {
+  it('draws each actor once, one path per shape and state; faded over dimmed, the selected one marked', () => {
+    const states = actorStates(Int32Array.from([1, 0, 2, 1]), Uint8Array.from([0, 0, 1, 0]), 3);
+    expect([...states]).toEqual([0, 1, 2, 4]);
+    const actors = new ActorBatches(
+      Uint8Array.from([0, 0, 2, 0]),
+      Float32Array.from([20, 20, 30, 40]),
+    );
+    actors.state = states;
+    const calls: { alpha: number; fill: string; width: number; shapes: string[] }[] = [];
+    let shapes: string[] = [];
+    const ctx = {
+      globalAlpha: 1,
+      strokeStyle: '',
+      fillStyle: '',
+      lineWidth: 1,
+      lineCap: 'butt' as CanvasLineCap,
+      setLineDash: () => {},
+      beginPath: () => (shapes = []),
+      moveTo: () => {},
+      lineTo: () => {},
+      closePath: () => shapes.push('polygon'),
+      arc: (x: number, y: number, r: number) => shapes.push(`circle ${x},${y} r${r}`),
+      fill: () => {},
+      stroke: () =>
+        calls.push({
+          alpha: ctx.globalAlpha,
+          fill: String(ctx.fillStyle),
+          width: ctx.lineWidth,
+          shapes,
+        }),
+    };
+    actors.draw(ctx, xy);
+    expect(calls).toEqual([
+      { alpha: 1, fill: '#f4f1ea', width: 1.5, shapes: ['circle 0,0 r10'] },
+      { alpha: 0.35, fill: '#f4f1ea', width: 1.5, shapes: ['circle 10,0 r10'] },
+      { alpha: 0.12, fill: '#f4f1ea', width: 1.5, shapes: ['polygon'] },
+      { alpha: 1, fill: '#ffe08a', width: 4, shapes: ['circle 0,10 r20'] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The tie layer on screen: a 2D canvas under Cytoscape's node canvas, drawn from the scene with Cytoscape's pan, zoom and node positions.
 import type { Core, NodeSingular } from 'cytoscape';
+import type { ActorBatches } from './actors';
 import { SegmentIndex } from './hit';
 import type { DrawnLooks, TieScene } from './scene';
 
@@ -13,6 +14,8 @@ export class TieLayer {
   readonly canvas: HTMLCanvasElement | null;
   private readonly ctx: CanvasRenderingContext2D | null;
   private scene: TieScene | null = null;
+  /** The actors, when the layer draws them too (big graphs in a view), else null. */
+  private actors: ActorBatches | null = null;
   private nodes: readonly NodeSingular[] = [];
   /** Actor positions (x, y per actor ordinal) as last read from Cytoscape. */
   private xy = new Float64Array(0);
@@ -49,9 +52,17 @@ export class TieLayer {
     };
   }
 
-  /** A new dataset: its scene (null: the layer draws nothing) and its actors' nodes by ordinal. */
-  setScene(scene: TieScene | null, nodes: readonly NodeSingular[]): void {
+  /**
+   * A new dataset: its scene (null: the layer draws nothing), its actors' nodes by ordinal (the
+   * positions), and the actors' batches when the layer draws the actors too.
+   */
+  setScene(
+    scene: TieScene | null,
+    nodes: readonly NodeSingular[],
+    actors: ActorBatches | null = null,
+  ): void {
     this.scene = scene;
+    this.actors = actors;
     this.nodes = nodes;
     this.xy = new Float64Array(nodes.length * 2);
     this.positionsStale = true;
@@ -59,12 +70,18 @@ export class TieLayer {
     this.drawNow();
   }
 
-  /** A new view: rebuilds the batches and draws them now. */
-  show(view: DrawnLooks): void {
+  /** A new view: rebuilds the batches (and takes the actors' states) and draws them now. */
+  show(view: DrawnLooks, actorState?: Uint8Array): void {
     if (!this.scene) return;
     this.scene.set(view);
+    if (this.actors && actorState) this.actors.state = actorState;
     this.index = null;
     this.drawNow();
+  }
+
+  /** Whether the layer draws the actors (Cytoscape then only hit-tests them). */
+  get drawsActors(): boolean {
+    return this.actors !== null && this.ctx !== null;
   }
 
   /** The scene drawn (null on small graphs, whose ties are Cytoscape edges). */
@@ -119,7 +136,9 @@ export class TieLayer {
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
-    this.scene.draw(ctx, this.positions());
+    const xy = this.positions();
+    this.scene.draw(ctx, xy);
+    this.actors?.draw(ctx, xy);
   }
 
   /**

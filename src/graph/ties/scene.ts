@@ -29,6 +29,16 @@ export interface DrawnLooks {
   readonly focus: Uint8Array;
 }
 
+/** No tie drawn (before the first view). */
+export const NO_LOOKS: DrawnLooks = {
+  list: [],
+  fuzzy: new Uint8Array(0),
+  fade: new Uint8Array(0),
+  status: new Uint8Array(0),
+  mark: new Uint8Array(0),
+  focus: new Uint8Array(0),
+};
+
 /** The minimal drawing API the layer uses (a canvas 2D context, or a recording fake in tests). */
 export interface PathSink {
   globalAlpha: number;
