@@ -3,7 +3,6 @@ import cytoscape, {
   type CollectionArgument,
   type Core,
   type EdgeSingular,
-  type EventObject,
   type NodeSingular,
 } from 'cytoscape';
 import type { ActorId, Day, Model, Status } from '../model';
@@ -14,6 +13,7 @@ import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
 import { addDrawnEdges, ClassWriter, edgeDefinitions, EdgeSet } from './edges';
 import { fitViewport, sunflower } from './fit';
+import { listen } from './events';
 import { LineGrouper, lineIds } from './ties/lines';
 import { fadeAt, fuzzyAt, MARK_CODE, statusCode } from './ties/look';
 import { actorBatches, actorStates } from './ties/actors';
@@ -62,7 +62,6 @@ export class GraphAdapter {
   readonly drawListPatched: boolean;
   /** The renderer in use. */
   readonly renderer: 'canvas' | 'webgl';
-  private hovered: number | null = null;
 
   constructor(
     container: HTMLElement | null,
@@ -89,37 +88,11 @@ export class GraphAdapter {
       () => (this.ties.drawsActors && !this.cyDrawsAll ? (this.nodes as never) : null),
     );
     this.ties = new TieLayer(this.cy);
-    this.listen();
+    listen(this.cy, this.handlers, (p) => this.tieAt(p));
   }
 
   private cyRenderer(): unknown {
     return (this.cy as unknown as { renderer(): unknown }).renderer();
-  }
-
-  /** Taps and hovers: nodes and edges from Cytoscape, the tie layer's ties by hit-testing. */
-  private listen(): void {
-    const cy = this.cy;
-    cy.on('tap', (e: EventObject) => {
-      if (e.target === cy) {
-        const tie = this.tieAt(e.renderedPosition);
-        if (tie !== null) this.handlers.onSelectTie?.(tie);
-        else this.handlers.onSelect?.(null);
-      } else if (e.target.isNode?.()) this.handlers.onSelect?.(e.target.id().slice(2) as ActorId);
-      else if (e.target.isEdge?.()) this.handlers.onSelectTie?.(e.target.scratch('_ord') as number);
-    });
-    cy.on('mouseover', 'edge', (e: EventObject) => {
-      const p = e.renderedPosition ?? e.target.renderedMidpoint();
-      this.handlers.onHover?.({ ordinal: e.target.scratch('_ord') as number, x: p.x, y: p.y });
-    });
-    cy.on('mouseout', 'edge', () => this.handlers.onHover?.(null));
-    cy.on('mousemove', (e: EventObject) => {
-      if (!this.large) return;
-      const tie = e.target === cy ? this.tieAt(e.renderedPosition) : null;
-      if (tie === this.hovered) return;
-      this.hovered = tie;
-      const p = e.renderedPosition;
-      this.handlers.onHover?.(tie === null || !p ? null : { ordinal: tie, x: p.x, y: p.y });
-    });
   }
 
   /** The big graph's tie under a point of the container (rendered pixels), or null. */
@@ -148,7 +121,6 @@ export class GraphAdapter {
     this.degree = new Int32Array(dataset.actors.length);
     this.nodeFaded = new Uint8Array(dataset.actors.length);
     this.selected = null;
-    this.hovered = null;
     const ids = large ? lineIds(model) : null;
     this.grouper = ids ? new LineGrouper(ids.of, ids.count) : null;
     this.exportEdges = [];
@@ -327,17 +299,36 @@ export class GraphAdapter {
     }
     // Write only what changes: a step moves a few actors in or out of the focus, not all of them.
     for (let o = 0; o < nodeFaded.length; o++) {
-      if (nodeFaded[o] !== this.nodeFaded[o])
-        this.writer.set(this.nodes[o], 'faded', nodeFaded[o] === 1);
+      if (nodeFaded[o] !== this.nodeFaded[o]) this.writeActor(o, 'faded', nodeFaded[o] === 1);
     }
     this.nodeFaded = nodeFaded;
     const now = ord === undefined ? null : selected;
     if (now === this.selected) return 0;
     const before = this.selected === null ? undefined : model.actorOrdinal.get(this.selected);
-    if (before !== undefined) this.writer.set(this.nodes[before], 'selected', false);
-    if (ord !== undefined) this.writer.set(this.nodes[ord], 'selected', true);
+    if (before !== undefined) this.writeActor(before, 'selected', false);
+    if (ord !== undefined) this.writeActor(ord, 'selected', true);
     this.selected = now;
     return 1;
+  }
+
+  /**
+   * An actor's class change. Not written while the tie layer draws the actors (their state goes to the
+   * layer; Cytoscape would restyle them for nothing); syncActorClasses writes them all when needed.
+   */
+  private writeActor(o: number, cls: 'dim' | 'faded' | 'selected', on: boolean): void {
+    if (!this.ties.drawsActors) this.writer.set(this.nodes[o], cls, on);
+  }
+
+  /** Writes every actor's dim, faded and selected class from the adapter's state (before an export). */
+  private syncActorClasses(): void {
+    const sel = this.selected === null ? undefined : this.model?.actorOrdinal.get(this.selected);
+    this.cy.batch(() => {
+      this.nodes.forEach((n, o) => {
+        n.toggleClass('dim', this.degree[o] === 0);
+        n.toggleClass('faded', this.nodeFaded[o] === 1);
+        n.toggleClass('selected', o === sel);
+      });
+    });
   }
 
   private bumpDegree(i: number, by: number): void {
@@ -350,8 +341,8 @@ export class GraphAdapter {
       const before = this.degree[o]!;
       const after = before + by;
       this.degree[o] = after;
-      if (before === 0 && after > 0) this.writer.set(this.nodes[o], 'dim', false);
-      else if (before > 0 && after === 0) this.writer.set(this.nodes[o], 'dim', true);
+      if (before === 0 && after > 0) this.writeActor(o, 'dim', false);
+      else if (before > 0 && after === 0) this.writeActor(o, 'dim', true);
     }
   }
 
@@ -368,6 +359,7 @@ export class GraphAdapter {
   async withTieElements<T>(work: () => Promise<T> | T): Promise<T> {
     const model = this.model;
     if (!this.large || !model) return await work();
+    if (this.ties.drawsActors) this.syncActorClasses();
     this.exportEdges = addDrawnEdges(this.cy, model, this.looks, this.colors);
     this.cyDrawsAll = true;
     invalidateDrawList(this.cyRenderer());

@@ -189,10 +189,10 @@ describe('ActorBatches', () => {
       lineCap: 'butt' as CanvasLineCap,
       setLineDash: () => {},
       beginPath: () => (shapes = []),
-      moveTo: () => {},
+      moveTo: (x: number, y: number) => shapes.push(`polygon from ${x},${y}`),
       lineTo: () => {},
-      closePath: () => shapes.push('polygon'),
-      arc: (x: number, y: number, r: number) => shapes.push(`circle ${x},${y} r${r}`),
+      arc: (x: number, y: number, r: number) =>
+        (shapes[shapes.length - 1] = `circle ${x},${y} r${r}`),
       fill: () => {},
       stroke: () =>
         calls.push({
@@ -206,7 +206,7 @@ describe('ActorBatches', () => {
     expect(calls).toEqual([
       { alpha: 1, fill: '#f4f1ea', width: 1.5, shapes: ['circle 0,0 r10'] },
       { alpha: 0.35, fill: '#f4f1ea', width: 1.5, shapes: ['circle 10,0 r10'] },
-      { alpha: 0.12, fill: '#f4f1ea', width: 1.5, shapes: ['polygon'] },
+      { alpha: 0.12, fill: '#f4f1ea', width: 1.5, shapes: ['polygon from 25,-5'] },
       { alpha: 1, fill: '#ffe08a', width: 4, shapes: ['circle 0,10 r20'] },
     ]);
   });
