@@ -9,13 +9,16 @@ import type { ActorId, Day, Model, Status } from '../model';
 import type { AdapterHandlers, AdapterOptions, ApplyReport, ViewSpec } from './adapter-types';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
-import { fadeSteps, LARGE_GRAPH, stylesheet } from './style';
+import { shownAmong } from '../store/selectors';
+import { fadeAt, fadeSteps, fuzzyAt, nodeSize, statusCode, totalDegrees } from './edge-look';
+import { LARGE_GRAPH, stylesheet } from './style';
+import type { LabelSource } from './labels/source';
 import { drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
 import { addDrawnEdges, ClassWriter, edgeDefinitions, EdgeSet } from './edges';
-import { fitViewport, sunflower } from './fit';
+import { fitTo, sunflower } from './fit';
 import { listen } from './events';
 import { LineGrouper, lineIds } from './ties/lines';
-import { fadeAt, fuzzyAt, MARK_CODE, statusCode } from './ties/look';
+import { MARK_CODE } from './ties/look';
 import { actorBatches, actorStates } from './ties/actors';
 import { TieLayer } from './ties/layer';
 import { NO_LOOKS, TieScene, type DrawnLooks } from './ties/scene';
@@ -39,7 +42,7 @@ export class GraphAdapter {
   private grouper: LineGrouper | null = null;
   /** 1 where a relation is shown (what the view holds, the ties panel lists and exports cite). */
   private shown = new Uint8Array(0);
-  private shownList: number[] = [];
+  private shownList: readonly number[] = [];
   /** The ties drawn (every shown one on a small graph, one per line on a big one) and their looks. */
   private looks: DrawnLooks = NO_LOOKS;
   /** Shown relations per actor ordinal: an actor with none is dimmed. */
@@ -54,6 +57,11 @@ export class GraphAdapter {
   /** True while an export needs Cytoscape to draw everything itself (see withTieElements). */
   private cyDrawsAll = false;
   private time: Day = 0;
+  /** Label inputs (labels/source.ts): relations per actor overall, the focus, a change counter. */
+  private totalDegree: Int32Array = new Int32Array(0);
+  private near: ReadonlySet<number> = new Set();
+  private names: readonly string[] = [];
+  private viewVersion = 0;
   /** Class changes of the apply in progress. */
   private readonly writer = new ClassWriter();
   /** Where the last layout came from: computed, or this browser's layout cache; read by tests. */
@@ -108,13 +116,11 @@ export class GraphAdapter {
     const large = n > LARGE_GRAPH;
     this.large = large;
     this.colors = typeColors(dataset.relationTypes);
-    const totalDegree = new Int32Array(dataset.actors.length);
-    for (const r of dataset.relations) {
-      const s = model.actorOrdinal.get(r.source);
-      const t = model.actorOrdinal.get(r.target);
-      if (s !== undefined) totalDegree[s]! += 1;
-      if (t !== undefined && t !== s) totalDegree[t]! += 1;
-    }
+    const totalDegree = totalDegrees(model);
+    this.totalDegree = totalDegree;
+    this.names = dataset.actors.map((a) => a.name);
+    this.near = new Set();
+    this.viewVersion++;
     this.shown = new Uint8Array(n);
     this.shownList = [];
     this.looks = NO_LOOKS;
@@ -135,7 +141,7 @@ export class GraphAdapter {
               id: 'n:' + a.id,
               label: a.name,
               shape: shapeOf(a.kind),
-              size: Math.round(22 + Math.min(26, Math.sqrt(totalDegree[i] ?? 0) * 5)),
+              size: nodeSize(totalDegree[i] ?? 0),
             },
             position: { ...(positions?.get(a.id) ?? { x: 0, y: 0 }) },
             // No tie is shown yet: every actor starts dimmed (one class set at creation).
@@ -185,6 +191,7 @@ export class GraphAdapter {
     if (!model) return { entered: 0, exited: 0, restyled: 0 };
     const statuses = spec.statuses ?? model.statuses;
     this.time = spec.time;
+    this.viewVersion++;
     let report: ApplyReport = { entered: 0, exited: 0, restyled: 0 };
     this.cy.batch(() => {
       const { entered, exited } = this.applyShown(spec.visible, statuses);
@@ -201,6 +208,9 @@ export class GraphAdapter {
         );
       else restyled += this.edgeSet.write(this.looks.list, looks, this.writer);
       this.looks = looks;
+      // Cytoscape draws nothing of a big graph's view now, so no `render` follows it: say it happened
+      // (the label layer chooses again on `render`).
+      if (this.ties.drawsActors) this.cy.emit('render');
       this.writer.flush(this.cy);
       report = { entered, exited, restyled };
     });
@@ -213,12 +223,8 @@ export class GraphAdapter {
     statuses: readonly (Status | null)[],
   ): { entered: number; exited: number } {
     const next = new Uint8Array(this.shown.length);
-    const nextList: number[] = [];
-    for (const i of visible) {
-      if (statuses[i] === null || statuses[i] === undefined) continue;
-      next[i] = 1;
-      nextList.push(i);
-    }
+    const nextList = shownAmong(visible, statuses);
+    for (const i of nextList) next[i] = 1;
     let entered = 0;
     let exited = 0;
     for (const i of this.shownList) {
@@ -234,7 +240,7 @@ export class GraphAdapter {
       }
     }
     this.shown = next;
-    this.shownList = nextList;
+    this.shownList = nextList as number[];
     return { entered, exited };
   }
 
@@ -292,11 +298,17 @@ export class GraphAdapter {
         near[model.actorOrdinal.get(rels[i]!.source)!] = 1;
         near[model.actorOrdinal.get(rels[i]!.target)!] = 1;
       }
-      for (let o = 0; o < nodeFaded.length; o++) nodeFaded[o] = near[o] ? 0 : 1;
+      const focus = new Set<number>();
+      for (let o = 0; o < nodeFaded.length; o++) {
+        nodeFaded[o] = near[o] ? 0 : 1;
+        if (near[o]) focus.add(o);
+      }
+      this.near = focus;
       for (let k = 0; k < looks.list.length; k++) {
         looks.focus[k] = focusEdges.has(looks.list[k]!) ? 1 : 2;
       }
     }
+    if (ord === undefined) this.near = new Set();
     // Write only what changes: a step moves a few actors in or out of the focus, not all of them.
     for (let o = 0; o < nodeFaded.length; o++) {
       if (nodeFaded[o] !== this.nodeFaded[o]) this.writeActor(o, 'faded', nodeFaded[o] === 1);
@@ -421,32 +433,27 @@ export class GraphAdapter {
     if (this.nodes.length > 0) this.cy.fit(this.cy.nodes(), 30);
   }
 
-  /**
-   * Fits the view to actors at these positions (x, y pairs). With big-graph styles (no labels) the box
-   * comes from positions and node sizes (fit.ts); small graphs (labels count) use `cy.fit`.
-   */
+  /** Fits the view to actors at these positions (x, y pairs): see fit.ts's fitTo. */
   private fitTo(xy: ArrayLike<number>): void {
-    const w = this.cy.width();
-    const h = this.cy.height();
-    if (!this.large || this.nodes.length === 0 || !(w > 0 && h > 0)) {
-      this.fit();
-      return;
-    }
-    const sizes = this.nodes.map((n) => Number(n.data('size')) || 30);
-    this.cy.viewport(
-      fitViewport(xy, sizes, {
-        w,
-        h,
-        pad: 30,
-        minZoom: this.cy.minZoom(),
-        maxZoom: this.cy.maxZoom(),
-      }),
-    );
+    fitTo(this.cy, this.nodes, xy, this.large);
   }
 
   /** Current positions of the actors, by actor id. */
   positions(): Map<string, { x: number; y: number }> {
     return new Map(this.nodes.map((n) => [n.id().slice(2), { ...n.position() }]));
+  }
+
+  /** What the label layer reads (labels/source.ts): live arrays, not copies; read, never written. */
+  labelSource(): LabelSource {
+    return {
+      version: this.viewVersion,
+      nodes: this.nodes,
+      names: this.names,
+      tiesNow: this.degree,
+      tiesOverall: this.totalDegree,
+      focus: this.near,
+      selected: this.selected === null ? -1 : (this.model?.actorOrdinal.get(this.selected) ?? -1),
+    };
   }
 
   /** Relation ids shown now, sorted: what tests and exports read. */

@@ -1,4 +1,5 @@
 // Viewport arithmetic without asking Cytoscape for bounding boxes: provisional positions and the fit of a big graph from positions alone.
+import type { Core, NodeSingular } from 'cytoscape';
 
 /** Positions (x, y pairs) of `n` actors on a sunflower spiral, drawn while the real layout computes. */
 export function sunflower(n: number): Float64Array {
@@ -44,4 +45,25 @@ export function fitViewport(
     ),
   );
   return { zoom, pan: { x: w / 2 - zoom * ((x1 + x2) / 2), y: h / 2 - zoom * ((y1 + y2) / 2) } };
+}
+
+/**
+ * Fits `cy`'s view to actors at `xy`. With big-graph styles (`large`: no labels) the box comes from
+ * positions and node sizes (fitViewport); small graphs (labels count) use `cy.fit`.
+ */
+export function fitTo(
+  cy: Core,
+  nodes: readonly NodeSingular[],
+  xy: ArrayLike<number>,
+  large: boolean,
+): void {
+  const w = cy.width();
+  const h = cy.height();
+  if (!large || nodes.length === 0 || !(w > 0 && h > 0)) {
+    if (nodes.length > 0) cy.fit(cy.nodes(), 30);
+    return;
+  }
+  const sizes = nodes.map((n) => Number(n.data('size')) || 30);
+  const view = { w, h, pad: 30, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() };
+  cy.viewport(fitViewport(xy, sizes, view));
 }

@@ -11,6 +11,7 @@ import {
   type Lens,
   type Model,
   type Status,
+  withEventWindow,
 } from '../model';
 
 const models = new WeakMap<Dataset, Map<number, Model>>();
@@ -33,10 +34,8 @@ export function modelOf(state: { dataset: Dataset | null; eventWindow: number })
   let model = byWindow.get(eventWindow);
   if (!model) {
     builds++;
-    const base = byWindow.values().next().value;
-    model = base
-      ? { ...base, index: buildModel(dataset, { eventWindow }).index }
-      : buildModel(dataset, { eventWindow });
+    const base: Model | undefined = byWindow.values().next().value;
+    model = base ? withEventWindow(base, eventWindow) : buildModel(dataset, { eventWindow });
     byWindow.set(eventWindow, model);
   }
   return model;
@@ -65,54 +64,116 @@ function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
   };
 }
 
-const statusesOf = memo((model: Model | null, lens: Lens): readonly (Status | null)[] =>
-  model ? lensStatuses(model, lens) : [],
-);
-
 /** Status of each relation under the lens (null: hidden by it); a stable array while inputs stay. */
 export function selectStatuses(state: {
   dataset: Dataset | null;
   eventWindow: number;
   lens: Lens;
 }): readonly (Status | null)[] {
-  return statusesOf(modelOf(state), state.lens);
+  const model = modelOf(state);
+  return model ? viewMemoOf(model).statuses(state.lens) : NO_STATUS;
 }
-
-const changesOf = memo((model: Model | null, a: Day, b: Day, lens: Lens): readonly Change[] =>
-  model ? compareDates(model, a, b, lens) : [],
-);
+const NO_STATUS: readonly (Status | null)[] = [];
 
 /** The changes between the compared dates, in date order (empty when not comparing). */
 export function selectChanges(state: VisibleInputs): readonly Change[] {
-  if (!state.compare) return EMPTY;
-  return changesOf(modelOf(state), state.compare[0], state.compare[1], state.lens);
+  const model = modelOf(state);
+  if (!state.compare || !model) return EMPTY;
+  return viewMemoOf(model).changes(state.compare[0], state.compare[1], state.lens);
 }
 const EMPTY: readonly Change[] = [];
 
-let lastVisibleKey: unknown[] = [];
-let lastVisible: readonly number[] = [];
+/** The last answers of the view selectors for one model (one entry each: the view moves a step at a time). */
+interface ViewMemo {
+  visibleKey: unknown[];
+  visible: readonly number[];
+  shown: (visible: readonly number[], statuses: readonly (Status | null)[]) => readonly number[];
+  degree: (model: Model, shown: readonly number[]) => ReadonlyMap<ActorId, number>;
+  statuses: (lens: Lens) => readonly (Status | null)[];
+  changes: (a: Day, b: Day, lens: Lens) => readonly Change[];
+}
+/** Per model, not module-wide: two stores on two datasets do not evict each other's answers. */
+const viewMemos = new WeakMap<Model, ViewMemo>();
 
-/** Ordinals of the relations in view; the same array while the inputs are the same. */
+function viewMemoOf(model: Model): ViewMemo {
+  let m = viewMemos.get(model);
+  if (!m) {
+    m = {
+      visibleKey: [],
+      visible: [],
+      shown: memo(shownAmong),
+      statuses: memo((lens: Lens) => lensStatuses(model, lens)),
+      changes: memo((a: Day, b: Day, lens: Lens) => compareDates(model, a, b, lens)),
+      degree: memo(degreeOf),
+    };
+    viewMemos.set(model, m);
+  }
+  return m;
+}
+const NONE: readonly number[] = [];
+
+/**
+ * Ordinals of the relations the time query puts in view (before the lens); the same array while the
+ * inputs are the same. Views want `selectShown`, which also applies the lens.
+ */
 export function selectVisible(state: VisibleInputs): readonly number[] {
   const model = modelOf(state);
+  if (!model) return NONE;
+  const m = viewMemoOf(model);
   const key = [
-    model,
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
   ];
-  if (key.every((k, i) => k === lastVisibleKey[i])) return lastVisible;
-  lastVisibleKey = key;
-  if (!model) return (lastVisible = []);
+  if (key.every((k, i) => k === m.visibleKey[i])) return m.visible;
+  m.visibleKey = key;
   const idx = model.index;
-  lastVisible =
+  m.visible =
     state.mode === 'cumulative'
       ? idx.upTo(state.time)
       : state.mode === 'range'
         ? idx.inWindow(state.range[0], state.range[1])
         : idx.activeAt(state.time);
-  return lastVisible;
+  return m.visible;
 }
+
+/**
+ * The one rule of what is shown: of the relations a time query returns, those the lens keeps (a
+ * status that is not null). Every view applies it through this function or `selectShown`.
+ */
+export function shownAmong(
+  ordinals: readonly number[],
+  statuses: readonly (Status | null)[],
+): number[] {
+  return ordinals.filter((i) => statuses[i] !== null && statuses[i] !== undefined);
+}
+
+/** Ordinals of the relations shown at the view's date (in view and kept by the lens); a stable array. */
+export function selectShown(state: VisibleInputs): readonly number[] {
+  const model = modelOf(state);
+  if (!model) return NONE;
+  return viewMemoOf(model).shown(selectVisible(state), selectStatuses(state));
+}
+
+function degreeOf(model: Model, shown: readonly number[]): ReadonlyMap<ActorId, number> {
+  const counts = new Map<ActorId, number>();
+  const rels = model.dataset.relations;
+  for (const i of shown) {
+    const r = rels[i];
+    if (!r) continue;
+    counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
+    if (r.target !== r.source) counts.set(r.target, (counts.get(r.target) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Ties shown now per actor (a self-tie counts once); a stable map while the shown set stays. */
+export function selectActiveDegree(state: VisibleInputs): ReadonlyMap<ActorId, number> {
+  const model = modelOf(state);
+  if (!model) return NO_DEGREE;
+  return viewMemoOf(model).degree(model, selectShown(state));
+}
+const NO_DEGREE: ReadonlyMap<ActorId, number> = new Map();
 
 /** One tie of an actor: the relation's ordinal and the actor at its other end. */
 export interface Tie {
@@ -126,9 +187,8 @@ export function tiesOf(state: VisibleInputs, actor: ActorId): { current: Tie[]; 
   if (!model) return { current: [], history: [] };
   const ord = model.actorOrdinal.get(actor);
   const list = ord === undefined ? [] : (model.incident[ord] ?? []);
-  const statuses = selectStatuses(state);
-  const visible = new Set(selectVisible(state).filter((i) => statuses[i] !== null));
+  const shown = new Set(selectShown(state));
   const rels = model.dataset.relations;
   const history = list.map((i) => ({ ordinal: i, other: counterpart(rels[i]!, actor) }));
-  return { current: history.filter((t) => visible.has(t.ordinal)), history };
+  return { current: history.filter((t) => shown.has(t.ordinal)), history };
 }

@@ -4,7 +4,7 @@ import { ActorBatches, actorStates } from '../../src/graph/ties/actors';
 import { SegmentIndex, segmentDistance } from '../../src/graph/ties/hit';
 import { MARK_CODE, strokeOf } from '../../src/graph/ties/look';
 import { TieScene, type DrawnLooks, type PathSink } from '../../src/graph/ties/scene';
-import { fadeOpacity } from '../../src/graph/style';
+import { fadeOpacity } from '../../src/graph/edge-look';
 import { buildModel, type Dataset } from '../../src/model';
 
 const claims = [{ source: 's', stance: 'asserts', locator: 'p 1' }];

@@ -1,7 +1,7 @@
 // Line grouping on big graphs: the shown ties of one type between two actors are drawn as one line, from the freshest with each look.
 import type { Day, Model, Status } from '../../model';
-import { fadeOpacity } from '../style';
-import { fadeAt, fuzzyAt, MARK_CODE, nearestFade, statusCode, type CompareMark } from './look';
+import { fadeAt, fadeOpacity, fuzzyAt, nearestFade, statusCode } from '../edge-look';
+import { MARK_CODE, type CompareMark } from './look';
 
 /**
  * Each relation's line on a big graph (its unordered actor pair and its type) as a dense number

@@ -1,43 +1,11 @@
-// How one drawn tie looks at a date, as small numbers (fuzzy, fade, status, mark, focus) and as the stroke the stylesheet gives them.
-import type { Day, Status } from '../../model';
-import { fadeOpacity } from '../style';
+// How one drawn tie looks on the tie layer: its look as small numbers (edge-look.ts computes fuzzy, fade, status) and the stroke the stylesheet gives it.
+import { fadeOpacity } from '../edge-look';
 
 /** How a tie changed between two compared dates. */
 export type CompareMark = 'formed' | 'ended' | 'changed';
 
 /** A compare mark as a small number (0: none), as the adapter stores it per relation. */
 export const MARK_CODE: Record<CompareMark, number> = { formed: 1, ended: 2, changed: 3 };
-
-/** 1 while a relation's span is uncertain at `t` (a date of month precision, approximate, …), else 0. */
-export function fuzzyAt(s: { certainFrom: number; certainUntil: number }, t: Day): 0 | 1 {
-  return t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
-}
-
-/** The fade level of a relation at `t`: 0, or the step of the event window its age has reached. */
-export function fadeAt(
-  s: { eventDay: number | null },
-  t: Day,
-  window: number,
-  steps: readonly number[],
-): number {
-  if (s.eventDay === null || window <= 0 || t <= s.eventDay) return 0;
-  const k = Math.ceil(((t - s.eventDay) / window) * steps.length);
-  return steps[Math.min(steps.length, k) - 1]!;
-}
-
-/** The fade level (0 or one of `steps`) whose opacity is closest to `alpha`. */
-export function nearestFade(alpha: number, steps: readonly number[]): number {
-  let best = 0;
-  for (const k of steps) {
-    if (Math.abs(fadeOpacity(k) - alpha) < Math.abs(fadeOpacity(best) - alpha)) best = k;
-  }
-  return best;
-}
-
-/** The status as the adapter stores it: 0 reported, 1 corroborated, 2 disputed (drawn dashed). */
-export function statusCode(st: Status | null | undefined): 0 | 1 | 2 {
-  return st === 'disputed' ? 2 : st === 'corroborated' ? 1 : 0;
-}
 
 /** Focus of a tie: 0 nothing selected, 1 a tie of the selected actor, 2 faded behind the focus. */
 export type FocusCode = 0 | 1 | 2;
