@@ -19,7 +19,7 @@ import { fitTo, sunflower } from './fit';
 import { listen } from './events';
 import { LineGrouper, lineIds } from './ties/lines';
 import { MARK_CODE } from './ties/look';
-import { actorBatches, actorStates } from './ties/actors';
+import { actorBatches, actorStates, writeActorClasses } from './ties/actors';
 import { TieLayer } from './ties/layer';
 import { NO_LOOKS, TieScene, type DrawnLooks } from './ties/scene';
 
@@ -45,6 +45,8 @@ export class GraphAdapter {
   private shownList: readonly number[] = [];
   /** The ties drawn (every shown one on a small graph, one per line on a big one) and their looks. */
   private looks: DrawnLooks = NO_LOOKS;
+  /** Source and target actor ordinal of each relation (−1: unknown), built once per dataset. */
+  private ends = new Int32Array(0);
   /** Shown relations per actor ordinal: an actor with none is dimmed. */
   private degree = new Int32Array(0);
   /** Small graphs: the edge elements, and the classes last written to each. */
@@ -117,6 +119,12 @@ export class GraphAdapter {
     this.large = large;
     this.colors = typeColors(dataset.relationTypes);
     const totalDegree = totalDegrees(model);
+    this.ends = Int32Array.from(
+      dataset.relations.flatMap((r) => [
+        model.actorOrdinal.get(r.source) ?? -1,
+        model.actorOrdinal.get(r.target) ?? -1,
+      ]),
+    );
     this.totalDegree = totalDegree;
     this.names = dataset.actors.map((a) => a.name);
     this.near = new Set();
@@ -167,11 +175,6 @@ export class GraphAdapter {
       .toArray() as EdgeSingular[];
     added.forEach((e, i) => e.scratch('_ord', i));
     return added;
-  }
-
-  /** Resolves at once: every tie a view draws is drawn in the apply that shows it. */
-  whenComplete(): Promise<void> {
-    return Promise.resolve();
   }
 
   /**
@@ -325,37 +328,27 @@ export class GraphAdapter {
 
   /**
    * An actor's class change. Not written while the tie layer draws the actors (their state goes to the
-   * layer; Cytoscape would restyle them for nothing); syncActorClasses writes them all when needed.
+   * layer; Cytoscape would restyle them for nothing); writeActorClasses writes them all before an export.
    */
   private writeActor(o: number, cls: 'dim' | 'faded' | 'selected', on: boolean): void {
     if (!this.ties.drawsActors) this.writer.set(this.nodes[o], cls, on);
   }
 
-  /** Writes every actor's dim, faded and selected class from the adapter's state (before an export). */
-  private syncActorClasses(): void {
-    const sel = this.selected === null ? undefined : this.model?.actorOrdinal.get(this.selected);
-    this.cy.batch(() => {
-      this.nodes.forEach((n, o) => {
-        n.toggleClass('dim', this.degree[o] === 0);
-        n.toggleClass('faded', this.nodeFaded[o] === 1);
-        n.toggleClass('selected', o === sel);
-      });
-    });
+  /** Relation `i` enters (+1) or leaves (−1) the view: its actors' counts, dimmed at 0. */
+  private bumpDegree(i: number, by: number): void {
+    const s = this.ends[2 * i]!;
+    const t = this.ends[2 * i + 1]!;
+    this.bump(s, by);
+    if (t !== s) this.bump(t, by);
   }
 
-  private bumpDegree(i: number, by: number): void {
-    const m = this.model!;
-    const r = m.dataset.relations[i]!;
-    const s = m.actorOrdinal.get(r.source);
-    const t = m.actorOrdinal.get(r.target);
-    for (const o of s === t ? [s] : [s, t]) {
-      if (o === undefined) continue;
-      const before = this.degree[o]!;
-      const after = before + by;
-      this.degree[o] = after;
-      if (before === 0 && after > 0) this.writeActor(o, 'dim', false);
-      else if (before > 0 && after === 0) this.writeActor(o, 'dim', true);
-    }
+  private bump(o: number, by: number): void {
+    if (o < 0) return;
+    const before = this.degree[o]!;
+    const after = before + by;
+    this.degree[o] = after;
+    if (before === 0 && after > 0) this.writeActor(o, 'dim', false);
+    else if (before > 0 && after === 0) this.writeActor(o, 'dim', true);
   }
 
   /** What the renderer must draw (zsort.ts): the small graph's drawn edges, export edges, every node. */
@@ -371,7 +364,9 @@ export class GraphAdapter {
   async withTieElements<T>(work: () => Promise<T> | T): Promise<T> {
     const model = this.model;
     if (!this.large || !model) return await work();
-    if (this.ties.drawsActors) this.syncActorClasses();
+    const sel = this.selected === null ? undefined : model.actorOrdinal.get(this.selected);
+    if (this.ties.drawsActors)
+      writeActorClasses(this.cy, this.nodes, this.degree, this.nodeFaded, sel);
     this.exportEdges = addDrawnEdges(this.cy, model, this.looks, this.colors);
     this.cyDrawsAll = true;
     invalidateDrawList(this.cyRenderer());
@@ -472,12 +467,14 @@ export class GraphAdapter {
     return (this.model?.dataset.relations[i]?.id as string | undefined) ?? '';
   }
 
-  /** Relation `i` with its actors' names, as the tooltip writes them. */
+  /** Relation `i` with its actors' names, as the tooltip writes them (tests). */
   relation(i: number): { id: string; source: string; target: string } {
-    const m = this.model;
-    const r = m?.dataset.relations[i];
-    const name = (a: string | undefined) => (a && m?.actorById.get(a as ActorId)?.name) ?? '';
-    return { id: this.relationId(i), source: name(r?.source), target: name(r?.target) };
+    const name = (o: number | undefined) => this.names[o ?? -1] ?? '';
+    return {
+      id: this.relationId(i),
+      source: name(this.ends[2 * i]),
+      target: name(this.ends[2 * i + 1]),
+    };
   }
 
   /** Ordinals of the ties drawn now with their looks (each line of a big graph once). */

@@ -1,5 +1,5 @@
 // The actors of a big graph drawn on the tie layer: one path per shape and state (dimmed, faded, selected), as the stylesheet draws them.
-import type { NodeSingular } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { PathSink } from './scene';
 
 /** The parts of a 2D context the actor batches need beyond a tie's. */
@@ -110,4 +110,21 @@ export function actorStates(
   for (let o = 0; o < state.length; o++) state[o] = faded[o] ? 2 : degree[o] === 0 ? 1 : 0;
   if (selected !== null && selected !== undefined && selected < state.length) state[selected]! |= 4;
   return state;
+}
+
+/** Writes every actor's dim, faded and selected class from these states (before an export reads them). */
+export function writeActorClasses(
+  cy: Core,
+  nodes: readonly NodeSingular[],
+  degree: Int32Array,
+  faded: Uint8Array,
+  selected: number | undefined,
+): void {
+  cy.batch(() => {
+    nodes.forEach((n, o) => {
+      n.toggleClass('dim', degree[o] === 0);
+      n.toggleClass('faded', faded[o] === 1);
+      n.toggleClass('selected', o === selected);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 // Line grouping on big graphs: the shown ties of one type between two actors are drawn as one line, from the freshest with each look.
 import type { Day, Model, Status } from '../../model';
-import { fadeAt, fadeOpacity, fuzzyAt, nearestFade, statusCode } from '../edge-look';
+import { fadeOpacity, nearestFade, statusCode } from '../edge-look';
 import { MARK_CODE, type CompareMark } from './look';
 
 /**
@@ -36,6 +36,12 @@ export class LineGrouper {
   private readonly through: Float64Array;
   private view = 0;
 
+  /** Per relation: its event day (NaN: not an event) and certain span, as typed arrays for the loop. */
+  private eventDay = new Float64Array(0);
+  private certainFrom = new Float64Array(0);
+  private certainUntil = new Float64Array(0);
+  private spans: unknown = null;
+
   constructor(
     /** Per relation: its line (see lineIds). */
     private readonly line: Int32Array,
@@ -67,6 +73,17 @@ export class LineGrouper {
   ): { list: number[]; fade: Uint8Array } {
     const spans = model.index.spans;
     const window = model.index.eventWindow;
+    if (this.spans !== spans) {
+      // Once per temporal index: the spans' fields the loop reads, in typed arrays.
+      this.spans = spans;
+      this.eventDay = Float64Array.from(spans, (s) => s.eventDay ?? NaN);
+      this.certainFrom = Float64Array.from(spans, (s) => s.certainFrom);
+      this.certainUntil = Float64Array.from(spans, (s) => s.certainUntil);
+    }
+    const { eventDay, certainFrom, certainUntil } = this;
+    const steps2 = steps.length;
+    /** Opacity let through per fade level (0 … FADE_LEVELS), so the loop does no division. */
+    const through0 = steps.map((k) => 1 - fadeOpacity(k));
     // A new view number instead of clearing the slots (at 2³² views, clear them once).
     if (++this.view === 0x1_0000_0000) {
       this.stamp.fill(0);
@@ -76,15 +93,20 @@ export class LineGrouper {
     const looks = new Uint8Array(shown.length);
     /** Ties whose look differs from the first one seen on their line (rare): by line × 32 + look. */
     let others: Map<number, { top: number; through: number }> | null = null;
-    const fresher = (i: number, j: number): boolean =>
-      (spans[i]!.eventDay ?? 0) >= (spans[j]!.eventDay ?? 0);
+    const fresher = (i: number, j: number): boolean => (eventDay[i]! || 0) >= (eventDay[j]! || 0);
     for (let k = 0; k < shown.length; k++) {
       const i = shown[k]!;
-      const s = spans[i]!;
       const m = marks?.get(i);
-      const look = fuzzyAt(s, t) + statusCode(statuses[i]) * 2 + (m ? MARK_CODE[m] : 0) * 8;
+      const fuzzy = t < certainFrom[i]! || t >= certainUntil[i]! ? 1 : 0;
+      const look = fuzzy + statusCode(statuses[i]) * 2 + (m ? MARK_CODE[m] : 0) * 8;
       looks[k] = look;
-      const through = 1 - fadeOpacity(fadeAt(s, t, window, steps));
+      // fadeAt on typed arrays: the step of the event window the tie's age has reached.
+      const e = eventDay[i]!;
+      const step =
+        e !== e || window <= 0 || t <= e
+          ? 0
+          : Math.min(steps2, Math.ceil(((t - e) / window) * steps2));
+      const through = step === 0 ? 0 : through0[step - 1]!;
       const l = this.line[i]!;
       if (this.stamp[l] !== view) {
         this.stamp[l] = view;
