@@ -184,8 +184,21 @@ async function writeReport(result) {
 }
 
 // `--report-only`: re-render docs/benchmarks.md from bench/results/latest.json (after editing bench/report.ts).
+// With `--merge-partial`, the browser cases of bench/results/partial.json (a `--parts=browser` run)
+// first replace the same cases of latest.json, and the report says which cases were re-run when.
 if (args.has('report-only')) {
   const result = JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8'));
+  if (args.has('merge-partial')) {
+    const partial = JSON.parse(readFileSync(join(RESULTS, 'partial.json'), 'utf8'));
+    const rerun = partial.parts?.browser?.result?.cases ?? [];
+    const names = new Set(rerun.map((c) => c.name));
+    if (result.browser?.cases) {
+      result.browser.cases = [...result.browser.cases.filter((c) => !names.has(c.name)), ...rerun];
+      result.rerun = { cases: [...names], date: partial.date };
+      delete result.targets;
+      writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+    }
+  }
   log(await writeReport(result));
   process.exit(0);
 }
