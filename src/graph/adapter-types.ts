@@ -6,8 +6,8 @@ import type { CompareMark } from './ties/look';
 export interface AdapterHandlers {
   /** A node was tapped (its actor id), or the background (null). */
   onSelect?: (actor: ActorId | null) => void;
-  /** A tie was tapped (its relation ordinal). */
-  onSelectTie?: (ordinal: number) => void;
+  /** A tie was tapped: its relation ordinal (opens the pair's history). */
+  onTie?: (ordinal: number) => void;
   /** The pointer is over a tie (its relation ordinal and position in the container), or left it. */
   onHover?: (hover: { ordinal: number; x: number; y: number } | null) => void;
 }

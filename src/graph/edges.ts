@@ -7,6 +7,8 @@ import type {
   NodeSingular,
 } from 'cytoscape';
 import type { Model } from '../model';
+import { UNKNOWN_TYPE } from './colors';
+import { isLasting } from './edge-look';
 import type { DrawnLooks } from './ties/scene';
 import type { ZSortEle } from './zsort';
 
@@ -72,13 +74,14 @@ export function edgeDefinitions(
     const cls = classes(k);
     if (type?.directed) cls.push('directed');
     if (type?.kind === 'event') cls.push('event');
+    if (isLasting(model.index.spans[i] ?? {})) cls.push('lasting');
     return {
       group: 'edges',
       data: {
         id: 'e:' + r.id,
         source: 'n:' + r.source,
         target: 'n:' + r.target,
-        color: colors.get(r.type) ?? '#888888',
+        color: colors.get(r.type) ?? UNKNOWN_TYPE,
       },
       classes: cls,
     };

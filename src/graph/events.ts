@@ -15,10 +15,10 @@ export function listen(
   cy.on('tap', (e: EventObject) => {
     if (e.target === cy) {
       const tie = tieAt(e.renderedPosition);
-      if (tie !== null) handlers.onSelectTie?.(tie);
+      if (tie !== null) handlers.onTie?.(tie);
       else handlers.onSelect?.(null);
     } else if (e.target.isNode?.()) handlers.onSelect?.(e.target.id().slice(2) as ActorId);
-    else if (e.target.isEdge?.()) handlers.onSelectTie?.(e.target.scratch('_ord') as number);
+    else if (e.target.isEdge?.()) handlers.onTie?.(e.target.scratch('_ord') as number);
   });
   cy.on('mouseover', 'edge', (e: EventObject) => {
     const p = e.renderedPosition ?? e.target.renderedMidpoint();

@@ -21,6 +21,8 @@ export * from './describe';
 export * from './lens';
 export * from './compare';
 export * from './random';
+export * from './errors';
+export * from './spread';
 export * from './persistence';
 export * from './current';
 export * from './pairs';
@@ -73,3 +75,4 @@ export function withEventWindow(model: Model, eventWindow: number): Model {
 export function counterpart(relation: Relation, actor: ActorId): ActorId {
   return relation.source === actor ? relation.target : relation.source;
 }
+export * from './text';

@@ -1,24 +1,39 @@
 // The import dialog: inspect the file, let the user confirm or change the mapping, then import with progress and cancel.
+/* eslint-disable max-lines-per-function -- issue 13 (i13a) reworks the mapping part of ImportDialog; split it then. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
-import type { CsvMapping, DateOrder } from '../io/import/types';
+import type { CsvMapping } from '../io/import/types';
+import { CsvMappingForm } from './CsvMapping';
 import { runImport } from '../app/importing';
+import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
+import { errorMessage } from '../model';
 
 type Phase =
   | { step: 'inspecting' }
   | { step: 'mapping'; inspection: Inspection }
   | { step: 'importing'; done: number; total: number };
 
-const ROLES: { key: keyof CsvMapping; label: string; required?: boolean }[] = [
-  { key: 'source', label: 'Source (from)', required: true },
-  { key: 'target', label: 'Target (to)', required: true },
-  { key: 'type', label: 'Relation type' },
-  { key: 'start', label: 'Date or start' },
-  { key: 'end', label: 'End' },
-];
+/** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
+function overLimits(inspection: Inspection): { path: string; message: string } | null {
+  if (!inspection.ok || !('nodes' in inspection)) return null;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (inspection.nodes > MAX_ACTORS) {
+    return {
+      path: 'nodes',
+      message: `the file has ${n(inspection.nodes)} nodes; Tieline draws at most ${n(MAX_ACTORS)} actors. Filter the network and import a part.`,
+    };
+  }
+  if (inspection.edges > MAX_RELATIONS) {
+    return {
+      path: 'edges',
+      message: `the file has ${n(inspection.edges)} edges; Tieline draws at most ${n(MAX_RELATIONS)} relations. Filter the network and import a part.`,
+    };
+  }
+  return null;
+}
 
 /** A modal dialog for one file; closes itself when the import ends or is cancelled. */
 export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
@@ -49,6 +64,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           finish(t);
           return;
         }
+        const over = overLimits(inspection);
+        if (over) {
+          // Refused from the inspection's counts, before the import builds 200,000 actors to refuse them.
+          store.getState().failLoad({ file: file.name, issues: [over] });
+          finish(t);
+          return;
+        }
         if (inspection.format === 'tieline') {
           await start({}, t);
           return;
@@ -59,7 +81,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
         if (isAbort(e)) return;
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        store
+          .getState()
+          .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
         finish(t);
       }
     })();
@@ -105,7 +129,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
       });
     } catch (e) {
       if (isAbort(e)) return;
-      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+      store
+        .getState()
+        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
     }
     if (!t.signal.aborted) finish(t);
   }
@@ -146,98 +172,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           </>
         ) : null}
         {inspection?.ok && inspection.format === 'csv' ? (
-          <div className="mapping">
-            <p>
-              {inspection.columns.length} columns, delimiter{' '}
-              <code>
-                {inspection.delimiter === '\t'
-                  ? 'tab'
-                  : inspection.delimiter === ' '
-                    ? 'space'
-                    : inspection.delimiter}
-              </code>
-              {inspection.hasHeader ? ', with a header row' : ', no header row'}. Check which column
-              is which:
-            </p>
-            {ROLES.map((role) => (
-              <label key={role.key} className="mapping-row">
-                <span>{role.label}</span>
-                <select
-                  value={String(csv[role.key] ?? '')}
-                  onChange={(e) => {
-                    const v = e.target.value;
-                    setCsv((m) => {
-                      const next: Record<string, unknown> = { ...m };
-                      if (v === '') delete next[role.key];
-                      else next[role.key] = Number(v);
-                      return next as Partial<CsvMapping>;
-                    });
-                  }}
-                >
-                  {role.required ? null : <option value="">(none)</option>}
-                  {inspection.columns.map((c) => (
-                    <option key={c.index} value={c.index}>
-                      {c.name} — e.g. {c.examples.slice(0, 2).join(', ')}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-            {inspection.ambiguous ? (
-              <fieldset className="mapping-row">
-                <legend>
-                  Dates like {inspection.examples.slice(0, 3).join(', ')} fit both orders. Which is
-                  it?
-                </legend>
-                {(['mdy', 'dmy'] as DateOrder[]).map((o) => (
-                  <label key={o}>
-                    <input
-                      type="radio"
-                      name="date-order"
-                      checked={(csv.dateOrder ?? 'mdy') === o}
-                      onChange={() => setCsv((m) => ({ ...m, dateOrder: o }))}
-                    />
-                    {o === 'mdy' ? 'month/day/year' : 'day/month/year'}
-                  </label>
-                ))}
-              </fieldset>
-            ) : null}
-            <label className="mapping-row">
-              <input
-                type="checkbox"
-                checked={csv.directed ?? true}
-                onChange={(e) => setCsv((m) => ({ ...m, directed: e.target.checked }))}
-              />
-              Relations are directed (source → target)
-            </label>
-            <label className="mapping-row">
-              <input
-                type="checkbox"
-                checked={csv.mergeYearly ?? false}
-                onChange={(e) => setCsv((m) => ({ ...m, mergeYearly: e.target.checked }))}
-              />
-              Merge rows that repeat a relation each year into one span
-            </label>
-            <label className="mapping-row">
-              Actors file (optional: id, name, …){' '}
-              <input
-                type="file"
-                accept=".csv,.tsv,.txt"
-                onChange={(e) => setActorsFile(e.target.files?.[0] ?? null)}
-              />
-            </label>
-            <table className="preview" aria-label="Preview">
-              <tbody>
-                {inspection.preview.slice(0, 4).map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CsvMappingForm
+            inspection={inspection}
+            csv={csv}
+            setCsv={setCsv}
+            actorsFile={actorsFile}
+            setActorsFile={setActorsFile}
+          />
         ) : null}
         {inspection?.ok && inspection.format === 'gexf' ? (
           <div className="mapping">

@@ -1,6 +1,8 @@
 // The tie layer's model: per-dataset typed arrays (ends, colour) and per-view batches of ties, one per stroke style, drawn as one path each.
 import type { Model } from '../../model';
+import { isLasting } from '../edge-look';
 import { typeColors } from '../palette';
+import { LASTING_COLOR, LASTING_OUTLINE } from '../style';
 import {
   DASH,
   MARK_UNDERLAY,
@@ -71,6 +73,8 @@ export class TieScene {
   /** Colour index per relation into `colors`. */
   readonly color: Uint16Array;
   readonly colors: readonly string[];
+  /** 1 where a relation's end is derived from the pair's next record: drawn cased (`edge.lasting`). */
+  readonly lasting: Uint8Array;
   /** Compare-mark underlays (drawn first), then the ties: focus ties last, as their z-index says. */
   underlays: TieBatch[] = [];
   batches: TieBatch[] = [];
@@ -100,6 +104,7 @@ export class TieScene {
       this.color[i] = typeIndex.get(r.type) ?? 0;
     });
     this.colors = colors;
+    this.lasting = Uint8Array.from(model.index.spans, (sp) => (isLasting(sp) ? 1 : 0));
   }
 
   /** Rebuilds the batches for a view's drawn ties (one pass to key, one counting pass to fill). */
@@ -112,6 +117,8 @@ export class TieScene {
     >();
     /** Compare marks' underlays by mark and tie width (the underlay is the tie's width + padding). */
     const marks = new Map<number, { ties: number[]; width: number; mark: number }>();
+    /** Lasting ties' casings by stroke (width and opacity of the tie they case). */
+    const casings = new Map<string, { ties: number[]; stroke: TieStroke }>();
     for (let k = 0; k < n; k++) {
       const i = view.list[k]!;
       const look: TieLook = {
@@ -127,6 +134,12 @@ export class TieScene {
       const b = order.get(key);
       if (b) b.count++;
       else order.set(key, { at: 0, count: 1, stroke, color: this.color[i]! });
+      if (this.lasting[i]) {
+        const ck = `${stroke.width}|${stroke.alpha}`;
+        const c = casings.get(ck);
+        if (c) c.ties.push(i);
+        else casings.set(ck, { ties: [i], stroke });
+      }
       if (look.mark) {
         const mk = look.mark * 8 + WIDTHS.indexOf(stroke.width);
         const m = marks.get(mk);
@@ -163,7 +176,14 @@ export class TieScene {
     });
     this.drawn = drawn;
     this.drawnWidth = widths;
-    this.underlays = [...marks.entries()]
+    const cased: TieBatch[] = [...casings.values()].map((c) => ({
+      color: LASTING_COLOR,
+      width: c.stroke.width + 2 * LASTING_OUTLINE,
+      alpha: c.stroke.alpha,
+      dash: [],
+      ties: Int32Array.from(c.ties),
+    }));
+    const marked: TieBatch[] = [...marks.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([, m]) => ({
         color: MARK_UNDERLAY[m.mark]!.color,
@@ -172,6 +192,7 @@ export class TieScene {
         dash: [],
         ties: Int32Array.from(m.ties),
       }));
+    this.underlays = [...marked, ...cased];
   }
 
   /** Draws the batches: one path per batch, each tie a straight segment between its actors' centres. */
