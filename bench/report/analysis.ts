@@ -1,5 +1,5 @@
 // Paragraphs of the report that explain each missed target from the measured breakdowns.
-import type { BrowserCaseResult } from '../browser';
+import type { BrowserCaseResult, LatencyFigure } from '../browser';
 import type { ModelSizeResult } from '../model.bench';
 import type { BenchResult } from '../report';
 import {
@@ -65,6 +65,30 @@ export function analysis(r: BenchResult): string[] {
   }
   if (ok(r.browser)) {
     const b = r.browser;
+    const overLimit = b.cases.filter(
+      (c) => c.stepOverLimit && (c.stepOverLimit.p50 > 1.5 || c.stepOverLimit.p95 > 2),
+    );
+    if (overLimit.length) {
+      const rows = overLimit.map((c) => {
+        const s = c.tieline.step.parts;
+        const l = (c.limit as LatencyFigure).parts;
+        return `${c.name}: step ${ms(c.tieline.step.p50)} / ${ms(c.tieline.step.p95)} vs limit ${ms(c.limit!.p50)} / ${ms(c.limit!.p95)} (p50 / p95); Tieline's input task ${ms(s.inputTask)} (of which the adapter's apply ${ms(s.cyBatch)} and the tie layer's draw calls ${ms(s.tieDraw ?? 0)}; the rest is React and the store), Cytoscape ${ms(s.cyBeforeRender + s.cyDraw)}, waiting for the frame ${ms(s.waitForFrame)}, the browser's frame ${ms(s.frameRest)}; the limit page's input ${ms(l.inputTask)}, wait ${ms(l.waitForFrame)}, frame ${ms(l.frameRest)}`;
+      });
+      out.push(
+        `**Browser, step ÷ limit.** Medians: ${rows.join('; ')}. The ties and actors cost about what the limit page pays (the tie layer draws them the same way, one path per style), and Cytoscape draws nothing of a big graph. What the limit page does not do is the rest of the application on each step: React re-renders what depends on the date (the time bar, the actor list's counts for 2,000 actors, the ties panel) and the browser then styles, lays out and paints those DOM changes in the frame (the frame-rest excess), and the label layer chooses labels again; the excess of the input task is that work plus the store's selectors. \`node scripts/profile-load.mjs --case=g20k --steps=30\` profiles the steps by function (CollegeMsg, 30 key presses, machine load about 20: of about 52 ms of main-thread JavaScript a step, React's render and commit of the panels about 20 ms; the adapter's apply about 22 ms, of which the label layer choosing and drawing names 10.5 ms (it runs on the \`render\` the apply emits) and the shown set, line grouping and actor counts most of the rest; the address rewrite about 3 ms; the tie layer's own draw calls under 1 ms, its pixels rasterised in the frame). So the ratio is the application's per-step work, not the ties: closing it means making the panels, the labels and the URL follow the date more cheaply (or less often during a burst of keys), which is outside the tie layer.`,
+      );
+    }
+    const behindSigma = b.cases.filter(
+      (c) =>
+        c.sigma &&
+        !('error' in c.sigma) &&
+        (c.tieline.step.p50 >= c.sigma.p50 || c.tieline.step.p95 >= c.sigma.p95),
+    );
+    if (behindSigma.length) {
+      out.push(
+        `**Browser, behind sigma.js** on ${behindSigma.map((c) => `${c.name} (${ms(c.tieline.step.p50)} / ${ms(c.tieline.step.p95)} vs ${ms((c.sigma as LatencyFigure).p50)} / ${ms((c.sigma as LatencyFigure).p95)})`).join(', ')}: see the step ÷ limit paragraph; sigma's page has no application around its canvas either.`,
+      );
+    }
     const bundled = caseOf(b, 'bundled');
     const idle = bundled?.tieline.idleFloor?.all;
     if (bundled && idle && bundled.tieline.step.p95 > idle.p95 + 4) {
