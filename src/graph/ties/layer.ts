@@ -1,7 +1,8 @@
 // The tie layer on screen: a 2D canvas under Cytoscape's node canvas, drawn from the scene with Cytoscape's pan, zoom and node positions.
 import type { Core, NodeSingular } from 'cytoscape';
 import type { ActorBatches } from './actors';
-import { SegmentIndex } from './hit';
+import type * as Hit from './hit';
+import type { SegmentIndex } from './hit';
 import type { DrawnLooks, TieScene } from './scene';
 
 /**
@@ -22,6 +23,9 @@ export class TieLayer {
   private positionsStale = true;
   private frame: number | null = null;
   private index: SegmentIndex | null = null;
+  /** The hit-testing module (flatbush), loaded on the first pointer question: not needed to draw. */
+  private hit: typeof Hit | null = null;
+  private hitLoading = false;
   /** Number of draws so far (tests wait for one). */
   draws = 0;
   private readonly off: () => void;
@@ -67,7 +71,15 @@ export class TieLayer {
     this.xy = new Float64Array(nodes.length * 2);
     this.positionsStale = true;
     this.index = null;
+    if (scene && this.ctx) this.loadHit();
     this.drawNow();
+  }
+
+  /** Starts loading the hit-testing chunk (once), so it is there before the pointer asks. */
+  private loadHit(): void {
+    if (this.hitLoading) return;
+    this.hitLoading = true;
+    void import('./hit').then((m) => (this.hit = m));
   }
 
   /** A new view: rebuilds the batches (and takes the actors' states) and draws them now. */
@@ -144,13 +156,21 @@ export class TieLayer {
   /**
    * The tie under a point of the container (rendered pixels), within a few pixels of its stroke: its
    * relation ordinal, or null. Uses a spatial index of the drawn segments, built when first asked
-   * after a view or a move.
+   * after a view or a move; null until the hit-testing chunk (loaded after the first graph) is there.
    */
   tieAt(x: number, y: number): number | null {
     const scene = this.scene;
     if (!scene) return null;
+    this.loadHit();
+    if (!this.hit) return null;
     const xy = this.positions();
-    this.index ??= new SegmentIndex(scene.drawn, scene.drawnWidth, scene.source, scene.target, xy);
+    this.index ??= new this.hit.SegmentIndex(
+      scene.drawn,
+      scene.drawnWidth,
+      scene.source,
+      scene.target,
+      xy,
+    );
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     return this.index.nearest((x - pan.x) / zoom, (y - pan.y) / zoom, 4 / zoom);
