@@ -8,7 +8,7 @@ import type {
 } from 'cytoscape';
 import type { Model } from '../model';
 import { UNKNOWN_TYPE } from './colors';
-import { isLasting } from './edge-look';
+import { isLasting, weightScale, weightWidth } from './edge-look';
 import type { DrawnLooks } from './ties/scene';
 import type { ZSortEle } from './zsort';
 
@@ -68,6 +68,8 @@ export function edgeDefinitions(
   classes: (k: number) => string[],
 ): ElementDefinition[] {
   const rels = model.dataset.relations;
+  /** The dataset's largest absolute weight: the scale of weighted ties' widths (0: none weighted). */
+  const scale = weightScale(rels);
   return ordinals.map((i, k) => {
     const r = rels[i]!;
     const type = model.typeById.get(r.type);
@@ -75,6 +77,8 @@ export function edgeDefinitions(
     if (type?.directed) cls.push('directed');
     if (type?.kind === 'event') cls.push('event');
     if (isLasting(model.index.spans[i] ?? {})) cls.push('lasting');
+    const width = weightWidth(r.weight, scale);
+    if (width !== null) cls.push('weighted');
     return {
       group: 'edges',
       data: {
@@ -82,6 +86,7 @@ export function edgeDefinitions(
         source: 'n:' + r.source,
         target: 'n:' + r.target,
         color: colors.get(r.type) ?? UNKNOWN_TYPE,
+        ...(width !== null ? { width } : {}),
       },
       classes: cls,
     };
