@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { keySequence, peerView } from './peers';
 import { quantile, round, summary } from './stats';
 
 /** One dataset the browser benchmark opens. */
@@ -28,6 +29,8 @@ export interface BrowserCase {
   readonly idleFloors: number;
   /** More of Tieline's query string (`&renderer=webgl`): an option measured, not a target. */
   readonly query?: string;
+  /** Measure the limit page and the sigma.js peer interleaved with Tieline (same keys, same picture). */
+  readonly peers?: boolean;
 }
 
 /** One measured step or floor redraw, in ms since the trigger. */
@@ -41,6 +44,8 @@ interface Sample {
   render: number;
   /** Of the draw: rebuilding Cytoscape's z-sorted list of all elements. */
   zsort: number;
+  /** Tieline's tie layer drawing its batches (big graphs). */
+  ties: number;
   frames: number;
 }
 
@@ -59,6 +64,8 @@ export interface LatencyFigure {
     cyDraw: number;
     /** Of the draw (and pre-render): re-sorting all elements by z-order. */
     cyZSort: number;
+    /** Tieline's tie layer drawing its batches (big graphs; inside the input task). */
+    tieDraw: number;
     waitForFrame: number;
     frameRest: number;
   };
@@ -135,6 +142,14 @@ export interface BrowserCaseResult {
   stepOverFloor: { p50: number; p95: number };
   /** Common-way step p50 ÷ Tieline step p50 (null when not measured). */
   commonOverTieline: { p50: number; p95: number } | null;
+  /** The limit page's steps (the minimal Canvas2D page, interleaved with Tieline's), or null. */
+  limit: LatencyFigure | null;
+  /** sigma.js 3 + graphology on the same picture and keys, or why it could not run. */
+  sigma: LatencyFigure | { error: string } | null;
+  /** Tieline step ÷ limit step at p50, p95 and p99. */
+  stepOverLimit: { p50: number; p95: number; p99: number } | null;
+  /** The key presses measured (→ → PageUp, reversing at the ends) and how many were month steps. */
+  keys: { n: number; months: number };
 }
 
 /** The whole browser benchmark. */
@@ -241,6 +256,8 @@ interface TielineHook {
     visibleOrdinals(): readonly number[];
     /** Resolves once every edge element exists (big graphs add them in slices). */
     whenComplete?: () => Promise<void>;
+    /** The tie layer (big graphs draw their ties on it). */
+    ties?: { drawNow(): void };
     /** Where the last layout came from ('computed' or 'cache'). */
     layoutFrom?: string | null;
   };
@@ -361,15 +378,16 @@ function loadProbe(): void {
 function installStepProbe(): void {
   const w = window as unknown as BenchWindow;
   const cy = (w.__tieline?.adapter.cy ?? w.__common?.cy) as CyLike;
+  const ties = w.__tieline?.adapter.ties;
   const r = cy.renderer();
-  const c = { batch: 0, before: 0, render: 0, zsort: 0, frames: 0 };
+  const c = { batch: 0, before: 0, render: 0, zsort: 0, ties: 0, frames: 0 };
   const probe: BenchProbe = {
     samples: [],
     cur: null,
     waiters: [],
     redraw: () =>
       new Promise((resolve) => {
-        c.batch = c.before = c.render = c.zsort = c.frames = 0;
+        c.batch = c.before = c.render = c.zsort = c.ties = c.frames = 0;
         const s: Sample = {
           t0: performance.now(),
           input: 0,
@@ -379,9 +397,11 @@ function installStepProbe(): void {
           before: 0,
           render: 0,
           zsort: 0,
+          ties: 0,
           frames: 0,
         };
         cy.forceRender();
+        ties?.drawNow();
         s.input = performance.now();
         requestAnimationFrame(() => {
           s.raf = performance.now();
@@ -391,6 +411,7 @@ function installStepProbe(): void {
             s.before = c.before;
             s.render = c.render;
             s.zsort = c.zsort;
+            s.ties = c.ties;
             s.frames = c.frames;
             resolve(s);
           }, 0);
@@ -398,6 +419,14 @@ function installStepProbe(): void {
       }),
   };
   w.__bench = probe;
+  if (ties) {
+    const draw = ties.drawNow.bind(ties);
+    ties.drawNow = () => {
+      const a = performance.now();
+      draw();
+      c.ties += performance.now() - a;
+    };
+  }
   const batch = cy.batch.bind(cy);
   cy.batch = (f) => {
     const a = performance.now();
@@ -440,9 +469,10 @@ function installStepProbe(): void {
         before: 0,
         render: 0,
         zsort: 0,
+        ties: 0,
         frames: 0,
       };
-      c.batch = c.before = c.render = c.zsort = c.frames = 0;
+      c.batch = c.before = c.render = c.zsort = c.ties = c.frames = 0;
       probe.cur = s;
       requestAnimationFrame(() => {
         s.raf = performance.now();
@@ -452,6 +482,7 @@ function installStepProbe(): void {
           s.before = c.before;
           s.render = c.render;
           s.zsort = c.zsort;
+          s.ties = c.ties;
           s.frames = c.frames;
           probe.samples.push(s);
           probe.cur = null;
@@ -467,6 +498,50 @@ function installStepProbe(): void {
   });
   // The reference page's range input moves on its default action, after keydown: its React work runs in `input`.
   window.addEventListener('input', () => {
+    if (probe.cur) probe.cur.input = performance.now();
+  });
+}
+
+/** The limit and sigma pages' probe: each key press to the end of the next frame (no Cytoscape inside). */
+function installPeerProbe(): void {
+  const w = window as unknown as BenchWindow;
+  const blank = (): Sample => ({
+    t0: performance.now(),
+    input: 0,
+    raf: 0,
+    end: 0,
+    batch: 0,
+    before: 0,
+    render: 0,
+    zsort: 0,
+    ties: 0,
+    frames: 1,
+  });
+  const probe: BenchProbe = {
+    samples: [],
+    cur: null,
+    waiters: [],
+    redraw: () => Promise.resolve(blank()),
+  };
+  w.__bench = probe;
+  window.addEventListener(
+    'keydown',
+    () => {
+      const s = blank();
+      probe.cur = s;
+      requestAnimationFrame(() => {
+        s.raf = performance.now();
+        setTimeout(() => {
+          s.end = performance.now();
+          probe.samples.push(s);
+          probe.cur = null;
+          for (const f of probe.waiters.splice(0)) f();
+        }, 0);
+      });
+    },
+    true,
+  );
+  window.addEventListener('keydown', () => {
     if (probe.cur) probe.cur.input = performance.now();
   });
 }
@@ -597,6 +672,7 @@ function latency(samples: Sample[]): LatencyFigure {
       cyBeforeRender: med((s) => s.before),
       cyDraw: med((s) => s.render),
       cyZSort: med((s) => s.zsort),
+      tieDraw: med((s) => s.ties ?? 0),
       waitForFrame: med((s) => s.raf - s.input - s.before - s.render),
       frameRest: med((s) => s.end - s.raf),
     },
@@ -669,32 +745,83 @@ export interface StepPlan {
   readonly floorEvery: number;
 }
 
-async function measureSteps(
-  page: Page,
+/**
+ * Presses `keys` on each page in turn, `BLOCK` keys at a time (Tieline, then the limit page, then the
+ * peer, and again), each key measured to the end of its next frame; on Tieline a floor redraw after
+ * every `floorEvery`-th key. Stops after `plan.budgetMs` (or the deadline) once `plan.min` are done.
+ */
+async function measureInterleaved(
+  pages: readonly { page: Page; kind: 'tieline' | 'peer' }[],
   plan: StepPlan,
-  daysRight: number,
+  keys: readonly string[],
   deadline: number,
-): Promise<{ step: Sample[]; floor: Sample[]; right: number; left: number }> {
-  await page.evaluate(installStepProbe);
-  await page.getByRole('slider', { name: 'Timeline' }).focus();
-  const floor: Sample[] = [];
-  let right = 0;
-  let left = 0;
-  // Two unmeasured presses warm the path up (and undo each other), then the measured ones.
-  for (const key of ['ArrowRight', 'ArrowLeft']) await page.keyboard.press(key);
-  await page.evaluate(waitSamples, 2);
-  const start = Date.now();
-  for (let i = 0; i < plan.max; i++) {
-    if (i >= plan.min && (Date.now() - start > plan.budgetMs || Date.now() > deadline)) break;
-    const key = right < Math.max(0, daysRight) ? 'ArrowRight' : 'ArrowLeft';
-    if (key === 'ArrowRight') right++;
-    else left++;
-    await page.keyboard.press(key);
-    await page.evaluate(waitSamples, i + 3);
-    if (i % plan.floorEvery === 0) floor.push(await page.evaluate(floorSample));
+): Promise<{ step: Sample[]; floor: Sample[]; keys: string[] }[]> {
+  const BLOCK = 10;
+  const out = pages.map(() => ({
+    step: [] as Sample[],
+    floor: [] as Sample[],
+    keys: [] as string[],
+  }));
+  const focus = async (p: { page: Page; kind: string }) => {
+    await p.page.bringToFront();
+    if (p.kind === 'tieline') await p.page.locator('input[aria-label="Timeline"]').focus();
+  };
+  for (const p of pages) {
+    await p.page.evaluate(p.kind === 'tieline' ? installStepProbe : installPeerProbe);
+    await focus(p);
+    // Two unmeasured presses warm the path up (and undo each other).
+    for (const key of ['ArrowRight', 'ArrowLeft']) await p.page.keyboard.press(key);
+    await p.page.evaluate(waitSamples, 2);
   }
-  const all = await page.evaluate(() => (window as unknown as BenchWindow).__bench!.samples);
-  return { step: all.slice(2), floor, right, left };
+  const start = Date.now();
+  const max = Math.min(plan.max, keys.length);
+  for (let at = 0; at < max; at += BLOCK) {
+    if (at >= plan.min && (Date.now() - start > plan.budgetMs || Date.now() > deadline)) break;
+    for (let j = 0; j < pages.length; j++) {
+      const p = pages[j]!;
+      const o = out[j]!;
+      await focus(p);
+      for (let i = at; i < Math.min(max, at + BLOCK); i++) {
+        await p.page.keyboard.press(keys[i]!);
+        o.keys.push(keys[i]!);
+        await p.page.evaluate(waitSamples, i + 3);
+        if (p.kind === 'tieline' && i % plan.floorEvery === 0)
+          o.floor.push(await p.page.evaluate(floorSample));
+      }
+    }
+  }
+  for (let j = 0; j < pages.length; j++) {
+    const all = await pages[j]!.page.evaluate(
+      () => (window as unknown as BenchWindow).__bench!.samples,
+    );
+    out[j]!.step = all.slice(2);
+  }
+  return out;
+}
+
+/** Opens the limit page or the sigma peer on a view file; null with the reason when it does not come up. */
+async function openPeer(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; error: null } | { page: null; error: string }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as unknown as { __peer?: { ready: boolean } }).__peer?.ready === true,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    return { page, error: null };
+  } catch (e) {
+    await page.close();
+    return {
+      page: null,
+      error: errors[0] ?? (e instanceof Error ? e.message.split('\n')[0]! : String(e)),
+    };
+  }
 }
 
 async function heap(page: Page): Promise<{ used: number; afterGc: number }> {
@@ -706,13 +833,25 @@ async function heap(page: Page): Promise<{ used: number; afterGc: number }> {
   return { used: round(before.usedSize / 2 ** 20, 3), afterGc: round(after.usedSize / 2 ** 20, 3) };
 }
 
+/** What the side-by-side pages measured on one case (see measureInterleaved). */
+interface PeerFigures {
+  limit: LatencyFigure | null;
+  sigma: LatencyFigure | { error: string } | null;
+  keys: { n: number; months: number };
+}
+
 async function tielineCase(
   context: BrowserContext,
   base: string,
   c: BrowserCase,
   deadline: number,
   log: (s: string) => void,
-): Promise<{ result: PageResult & TielineExtras; view: { time: number; last: number } }> {
+  files: Map<string, string>,
+): Promise<{
+  result: PageResult & TielineExtras;
+  view: { time: number; last: number };
+  peers: PeerFigures;
+}> {
   const page = await context.newPage();
   await page.addInitScript(loadProbe);
   const query =
@@ -771,8 +910,50 @@ async function tielineCase(
       })),
     };
   });
-  const daysRight = view.last - view.time - 1;
-  const m = await measureSteps(page, c.steps, daysRight, deadline);
+  const keys = keySequence(view.first, view.last, view.time, c.steps.max);
+  const pages: { page: Page; kind: 'tieline' | 'peer' }[] = [{ page, kind: 'tieline' }];
+  let limitPage: Page | null = null;
+  let sigmaPage: Page | null = null;
+  let sigmaError: string | null = null;
+  // The limit page and the peer are the figures the targets need: measured even past the deadline.
+  if (c.peers) {
+    const pv = await page.evaluate(peerView);
+    if (pv) {
+      files.set(`bench-view-${c.name}.json`, JSON.stringify(pv));
+      const at = (html: string) => `${base}/common/${html}?view=bench-view-${c.name}.json`;
+      const limit = await openPeer(context, at('limit.html'));
+      const sigma = await openPeer(context, at('sigma.html'));
+      limitPage = limit.page;
+      sigmaPage = sigma.page;
+      sigmaError = sigma.error;
+      if (limit.error) log(`  limit ${c.name}: ${limit.error}`);
+      if (sigma.error) log(`  sigma ${c.name}: ${sigma.error}`);
+      if (limitPage) pages.push({ page: limitPage, kind: 'peer' });
+      if (sigmaPage) pages.push({ page: sigmaPage, kind: 'peer' });
+    }
+  }
+  const measured = await measureInterleaved(pages, c.steps, keys, deadline);
+  await limitPage?.close();
+  await sigmaPage?.close();
+  await page.bringToFront();
+  const m = {
+    step: measured[0]!.step,
+    floor: measured[0]!.floor,
+    right: measured[0]!.keys.filter((k) => k === 'ArrowRight' || k === 'PageUp').length,
+    left: measured[0]!.keys.filter((k) => k === 'ArrowLeft' || k === 'PageDown').length,
+  };
+  const peerFig = (p: Page | null): LatencyFigure | null => {
+    const k = pages.findIndex((x) => x.page === p);
+    return p && k > 0 ? latency(measured[k]!.step) : null;
+  };
+  const peers: PeerFigures = {
+    limit: peerFig(limitPage),
+    sigma: sigmaPage ? peerFig(sigmaPage) : sigmaError ? { error: sigmaError } : null,
+    keys: {
+      n: measured[0]!.keys.length,
+      months: measured[0]!.keys.filter((k) => k.startsWith('Page')).length,
+    },
+  };
   log(
     `  tieline ${c.name}: step p50 ${round(
       quantile(
@@ -890,43 +1071,8 @@ async function tielineCase(
       exportPngError,
     },
     view,
+    peers,
   };
-}
-
-async function commonCase(
-  context: BrowserContext,
-  base: string,
-  c: BrowserCase,
-  daysRight: number,
-  deadline: number,
-  log: (s: string) => void,
-): Promise<PageResult> {
-  const page = await context.newPage();
-  await page.addInitScript(loadProbe);
-  await page.goto(
-    `${base}/common/index.html?data=bench-${c.name}.json&view=bench-view-${c.name}.json`,
-  );
-  await waitPainted(page);
-  await page.evaluate(settle);
-  const load = await loadFigures(page, `bench-${c.name}.json`);
-  const m = await measureSteps(page, c.common as StepPlan, daysRight, deadline);
-  await page.close();
-  const res: PageResult = {
-    ...load,
-    readyMs: round(load.readyMs, 4),
-    paintedMs: round(load.paintedMs, 4),
-    dataRequestMs: load.dataRequestMs === null ? null : round(load.dataRequestMs, 4),
-    dataLoadedMs: load.dataLoadedMs === null ? null : round(load.dataLoadedMs, 4),
-    longestTaskMs: round(load.longestTaskMs, 4),
-    step: latency(m.step),
-    floor: latency(m.floor),
-    stepsRight: m.right,
-    stepsLeft: m.left,
-  };
-  log(
-    `  common ${c.name}: step p50 ${res.step.p50} ms, floor p50 ${res.floor.p50} ms, first graph ${Math.round(res.paintedMs)} ms`,
-  );
-  return res;
 }
 
 /** Runs the browser benchmark over the cases, against the builds in `appDir` and `commonDir`. */
@@ -950,19 +1096,17 @@ export async function runBrowserBench(opts: {
   try {
     const cases: BrowserCaseResult[] = [];
     for (const c of opts.cases) {
+      const before = new Set(bodies.keys());
       log(`browser: ${c.label}`);
       // A fresh profile per case, so each first load is a first visit (no cached layout, no HTTP cache).
       const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
       if (c.body !== null) bodies.set(`bench-${c.name}.json`, c.body);
-      const t = await tielineCase(context, base, c, deadline, log);
-      let common: PageResult | null = null;
-      if (c.common !== null && c.body !== null && Date.now() < deadline) {
-        bodies.set(`bench-view-${c.name}.json`, JSON.stringify(t.view));
-        const daysRight = t.view.last - t.view.time - 1;
-        common = await commonCase(context, base, c, daysRight, deadline, log);
-      }
+      const t = await tielineCase(context, base, c, deadline, log, bodies);
+      // The common way (react-cytoscapejs) is no longer run: DESIGN §4 replaced its target by the limit page.
+      const common = null;
       bodies.delete(`bench-${c.name}.json`);
       bodies.delete(`bench-view-${c.name}.json`);
+      for (const k of bodies.keys()) if (!before.has(k)) bodies.delete(k);
       await context.close();
       const tl = t.result;
       cases.push({
@@ -978,9 +1122,17 @@ export async function runBrowserBench(opts: {
           p50: ratio(tl.step.p50, tl.floor.p50),
           p95: ratio(tl.step.p95, tl.floor.p95),
         },
-        commonOverTieline: common
-          ? { p50: ratio(common.step.p50, tl.step.p50), p95: ratio(common.step.p95, tl.step.p95) }
+        commonOverTieline: null,
+        limit: t.peers.limit,
+        sigma: t.peers.sigma,
+        stepOverLimit: t.peers.limit
+          ? {
+              p50: ratio(tl.step.p50, t.peers.limit.p50),
+              p95: ratio(tl.step.p95, t.peers.limit.p95),
+              p99: ratio(tl.step.p99, t.peers.limit.p99),
+            }
           : null,
+        keys: t.peers.keys,
       });
     }
     return { chromium: browser.version(), viewport: VIEWPORT, cases };

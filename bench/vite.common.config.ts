@@ -1,7 +1,9 @@
-// Vite build of the "common way" reference page (bench/common-way/) into bench/dist-common/, for the browser benchmark.
+// Vite build of the browser benchmark's reference pages (bench/common-way/): the common way, the limit page and the sigma.js peer, into bench/dist-common/.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const page = (name: string) => fileURLToPath(new URL(`./common-way/${name}`, import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('./common-way', import.meta.url)),
@@ -14,5 +16,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: { main: page('index.html'), limit: page('limit.html'), sigma: page('sigma.html') },
+    },
   },
 });

@@ -76,6 +76,8 @@ async function browserPart(load) {
   });
   const generated = (actors, relations) =>
     JSON.stringify(gen.generateDataset({ actors, relations, seed: actors + relations }));
+  // Every page gets the same keys: → → PageUp repeated, reversing at the ends (bench/peers.ts). The big
+  // cases also open the limit page and the sigma.js peer on Tieline's picture, measured interleaved.
   const cases = [
     {
       name: 'bundled',
@@ -84,10 +86,11 @@ async function browserPart(load) {
       actors: 33,
       relations: 74,
       startIso: '2014-06-01',
-      steps: plan(200, 8, 1),
+      steps: plan(100, 8, 1),
       common: null,
       extras: true,
-      idleFloors: 0,
+      // The idle frame the bundled step is held to (forced redraws of an idle page).
+      idleFloors: 20,
     },
     {
       name: 'g5k',
@@ -96,10 +99,10 @@ async function browserPart(load) {
       actors: 500,
       relations: 5000,
       startIso: '2015-01-01',
-      steps: plan(200, 8, 2),
-      common: plan(200, 5, 4),
-      extras: true,
-      idleFloors: 5,
+      steps: plan(100, 8, 2),
+      common: null,
+      extras: false,
+      idleFloors: 0,
     },
     {
       name: 'g20k',
@@ -108,22 +111,24 @@ async function browserPart(load) {
       actors: 2000,
       relations: 20000,
       startIso: '2015-01-01',
-      steps: plan(200, 15, 2),
-      common: plan(200, 10, 4),
+      steps: plan(100, 30, 2, 30),
+      common: null,
       extras: true,
-      idleFloors: 5,
+      idleFloors: 0,
+      peers: true,
     },
     existsSync(COLLEGEMSG) && {
       name: 'collegemsg',
-      label: 'CollegeMsg (1,899 actors, 59,835 message events)',
+      label: 'CollegeMsg (1,899 actors, 59,835 message events, 30-day window)',
       body: JSON.stringify(gen.collegeMsgDataset(COLLEGEMSG)),
       actors: 1899,
       relations: 59835,
       startIso: '2004-06-01',
-      steps: plan(200, 8, 2, 5),
+      steps: plan(100, 40, 2, 30),
       common: null,
       extras: true,
-      idleFloors: 2,
+      idleFloors: 0,
+      peers: true,
     },
     {
       name: 'g100k',
@@ -132,27 +137,12 @@ async function browserPart(load) {
       actors: 5000,
       relations: 100000,
       startIso: '2015-01-01',
-      steps: plan(200, 6, 2, 4),
+      steps: plan(100, 30, 2, 20),
       common: null,
       // PNG export and play too, as at the other sizes (issue #6 asks for both at every size).
       extras: true,
       idleFloors: 0,
-    },
-    // Last: an option, not a DESIGN figure, so the deadline cuts its steps first.
-    {
-      // Cytoscape's WebGL renderer on the same data: an option, measured where this machine runs it
-      // (no GPU: SwiftShader, software GL).
-      name: 'g20k-webgl',
-      label: 'Generated: 2,000 actors, 20,000 relations, `renderer=webgl` (SwiftShader)',
-      body: generated(2000, 20000),
-      actors: 2000,
-      relations: 20000,
-      startIso: '2015-01-01',
-      steps: plan(60, 5, 2, 6),
-      common: null,
-      extras: false,
-      idleFloors: 0,
-      query: '&renderer=webgl',
+      peers: true,
     },
   ]
     .filter(Boolean)
@@ -194,8 +184,21 @@ async function writeReport(result) {
 }
 
 // `--report-only`: re-render docs/benchmarks.md from bench/results/latest.json (after editing bench/report.ts).
+// With `--merge-partial`, the browser cases of bench/results/partial.json (a `--parts=browser` run)
+// first replace the same cases of latest.json, and the report says which cases were re-run when.
 if (args.has('report-only')) {
   const result = JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8'));
+  if (args.has('merge-partial')) {
+    const partial = JSON.parse(readFileSync(join(RESULTS, 'partial.json'), 'utf8'));
+    const rerun = partial.parts?.browser?.result?.cases ?? [];
+    const names = new Set(rerun.map((c) => c.name));
+    if (result.browser?.cases) {
+      result.browser.cases = [...result.browser.cases.filter((c) => !names.has(c.name)), ...rerun];
+      result.rerun = { cases: [...names], date: partial.date };
+      delete result.targets;
+      writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+    }
+  }
   log(await writeReport(result));
   process.exit(0);
 }

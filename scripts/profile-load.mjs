@@ -1,6 +1,6 @@
 // Where a big dataset's first graph spends its main-thread time: a V8 CPU profile of the page load, by function.
 //
-// `node scripts/profile-load.mjs [--case=g20k|collegemsg] [--top=25]` builds the app without
+// `node scripts/profile-load.mjs [--case=g20k|collegemsg] [--top=25] [--steps=30]` builds the app without
 // minification (so Cytoscape's and React's functions keep their names) into bench/dist-profile/,
 // serves it on 127.0.0.1 with the dataset the benchmark uses for that case, opens `?data=` in
 // Chromium (the flags of playwright.config.ts), records the renderer's CPU profile from navigation
@@ -21,6 +21,8 @@ const args = new Map(
 );
 const CASE = args.get('case') ?? 'g20k';
 const TOP = Number(args.get('top') ?? 25);
+/** With `--steps=N`: profile N key presses (→ → PageUp) after the final layout instead of the load. */
+const STEPS = Number(args.get('steps') ?? 0);
 const COLLEGEMSG = process.env.TIELINE_COLLEGEMSG ?? '/work/shared/data/CollegeMsg.txt';
 /** Chromium path and flags, read from the Playwright config as the benchmark does. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,12 +111,24 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  if (!STEPS) await cdp.send('Profiler.start');
   await page.goto(`${base}/?data=bench-profile.json&t=${t}`);
   await page.waitForFunction(() => window.__tieline?.ready === true, undefined, {
     timeout: 60_000,
   });
-  await page.waitForTimeout(2000);
+  if (STEPS) {
+    // Steps instead of the load: after the final layout, STEPS presses of → → PageUp, each to its frame.
+    await page.waitForFunction(() => (window.__tieline?.layouts ?? 0) > 0, undefined, {
+      timeout: 180_000,
+    });
+    await page.locator('input[aria-label="Timeline"]').focus();
+    await page.waitForTimeout(1000);
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < STEPS; i++) {
+      await page.keyboard.press(['ArrowRight', 'ArrowRight', 'PageUp'][i % 3]);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+  } else await page.waitForTimeout(2000);
   const { profile } = await cdp.send('Profiler.stop');
   const s = summarise(profile);
   console.log(

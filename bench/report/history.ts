@@ -58,6 +58,31 @@ function ofCases(
 export const BEFORE_AFTER: readonly BeforeAfter[] = [
   {
     technique:
+      'Tie layer (#16): a big graph’s ties and actors drawn by Tieline’s own batched Canvas2D renderer, one path per style; Cytoscape hit-tests',
+    figure: 'CollegeMsg step p50 / p95 (→ → PageUp, interleaved with the limit page)',
+    before: '138 ms / 693 ms (limit page 25.6 / 35.0 ms)',
+    after: ofCase('collegemsg', (c) =>
+      c.limit
+        ? `${ms(c.tieline.step.p50)} / ${ms(c.tieline.step.p95)} (limit ${ms(c.limit.p50)} / ${ms(c.limit.p95)})`
+        : `${ms(c.tieline.step.p50)} / ${ms(c.tieline.step.p95)}`,
+    ),
+    where:
+      'side-by-side run quoted in issue #16 (2026-12-02, 3 rounds, Cytoscape drawing every tie)',
+  },
+  {
+    technique: 'Tie layer (#16): complete frames, no edges created in slices',
+    figure: 'g20k first painted frame after the data; frames after a first-visit step complete',
+    before: `${ms(2478 - 657)} after the data (painted 2,478 ms); shown edges created 1.3–1.9 s after a step`,
+    after: ofCase('g20k', (c) =>
+      c.tieline.dataLoadedMs === null
+        ? '–'
+        : `${ms(c.tieline.paintedMs - c.tieline.dataLoadedMs)} after the data (painted ${ms(c.tieline.paintedMs)}); every frame complete (tests/e2e/big.spec.ts)`,
+    ),
+    where: 'full run of 2026-12-02 06:57 UTC (commit 7dba520)',
+  },
+
+  {
+    technique:
       'Hidden ties out of the renderer’s draw list (`src/graph/zsort.ts`: the z-sorted list holds what is shown, not all 20,000 edges)',
     figure: 'g20k step p50 / floor p50',
     before: '277 ms / 206 ms',

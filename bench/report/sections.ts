@@ -42,6 +42,13 @@ export function headerPart(d: Doc, r: BenchResult): void {
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' with `--quick` (reduced repetitions; not for comparison)' : ''}, in ${Math.round(r.seconds.total ?? 0)} s (build ${r.seconds.build} s, model ${r.seconds.model} s, adapter ${r.seconds.adapter} s, browser ${r.seconds.browser} s). Raw figures: [\`bench/results/latest.json\`](../bench/results/latest.json).`,
   );
   p();
+  const rerun = (r as { rerun?: { cases: string[]; date: string } }).rerun;
+  if (rerun) {
+    p(
+      `Browser cases ${rerun.cases.map((c) => `\`${c}\``).join(', ')} re-run ${rerun.date.slice(0, 16).replace('T', ' ')} UTC with \`node scripts/bench.mjs --parts=browser --cases=…\` and merged (\`--report-only --merge-partial\`): the full run's five-minute deadline had cut their side-by-side pages.`,
+    );
+    p();
+  }
   p(
     mdTable(
       ['machine', ''],

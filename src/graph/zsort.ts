@@ -85,10 +85,16 @@ function compare(
 /**
  * Replaces `renderer.getCachedZSortedEles` on this instance by one that sorts only what `displayed`
  * returns: every element not `display: none`, plus any in the drag layer, each once, in Cytoscape's
- * element order within each z-level. Returns false (and changes nothing) when the renderer does not
- * have the shape this was written against (headless, another renderer, another Cytoscape version).
+ * element order within each z-level. While `hitOnly` returns a list, Cytoscape draws nothing and
+ * hit-tests that list (a big graph's actors are drawn by the tie layer). Returns false (and changes
+ * nothing) when the renderer does not have the shape this was written against (headless, another
+ * renderer, another Cytoscape version).
  */
-export function drawOnlyDisplayed(renderer: unknown, displayed: () => ZSortEle[]): boolean {
+export function drawOnlyDisplayed(
+  renderer: unknown,
+  displayed: () => ZSortEle[],
+  hitOnly: () => ZSortEle[] | null = () => null,
+): boolean {
   const r = renderer as Partial<ZSortRenderer> | null;
   if (
     !r ||
@@ -104,11 +110,20 @@ export function drawOnlyDisplayed(renderer: unknown, displayed: () => ZSortEle[]
   // What the original does, over the displayed elements only.
   rr.getCachedZSortedEles = function (forceRecalc?: boolean): ZSortList {
     if (!forceRecalc && rr.cachedZSortedEles) return rr.cachedZSortedEles;
-    const eles: ZSortList = zOrder(displayed(), rr.cy.hasCompoundNodes());
-    eles.interactive = eles.filter((e) => e.interactive());
+    const hit = hitOnly();
+    // Elements another layer draws: Cytoscape draws none of them but still hit-tests them (taps,
+    // hovers and drags look in `interactive`), so the list to draw is empty.
+    const eles: ZSortList = hit ? [] : zOrder(displayed(), rr.cy.hasCompoundNodes());
+    eles.interactive = (hit ?? eles).filter((e) => e.interactive());
     rr.cachedZSortedEles = eles;
     rr.updateCachedGrabbedEles();
     return eles;
   };
   return true;
+}
+
+/** Makes the renderer rebuild its draw list on its next frame (after the caller changed what it holds). */
+export function invalidateDrawList(renderer: unknown): void {
+  const r = renderer as Partial<ZSortRenderer> | null;
+  if (r && 'cachedZSortedEles' in r) r.cachedZSortedEles = null;
 }

@@ -41,7 +41,8 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
     if (!adapter) return;
     setBusy(true);
     try {
-      await exportSnapshot(store, adapter, ext);
+      // A big graph's ties are the tie layer's: the export sees them as Cytoscape edges meanwhile.
+      await adapter.withTieElements(() => exportSnapshot(store, adapter, ext));
     } catch (e) {
       store.getState().setNotice(`Export failed: ${errorMessage(e)}`);
     } finally {
