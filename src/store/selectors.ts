@@ -3,6 +3,7 @@ import {
   buildModel,
   compareDates,
   counterpart,
+  currentStateAt,
   lensStatuses,
   type ActorId,
   type Change,
@@ -45,7 +46,7 @@ export function modelOf(state: { dataset: Dataset | null; eventWindow: number })
 export interface VisibleInputs {
   dataset: Dataset | null;
   eventWindow: number;
-  mode: 'at' | 'cumulative' | 'range';
+  mode: 'at' | 'cumulative' | 'range' | 'current';
   time: Day;
   range: readonly [Day, Day];
   lens: Lens;
@@ -120,20 +121,25 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
   const model = modelOf(state);
   if (!model) return NONE;
   const m = viewMemoOf(model);
+  // The current state picks each pair's latest record among those the lens keeps.
+  const statuses = state.mode === 'current' ? selectStatuses(state) : null;
   const key = [
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
+    statuses,
   ];
   if (key.every((k, i) => k === m.visibleKey[i])) return m.visible;
   m.visibleKey = key;
   const idx = model.index;
   m.visible =
-    state.mode === 'cumulative'
-      ? idx.upTo(state.time)
-      : state.mode === 'range'
-        ? idx.inWindow(state.range[0], state.range[1])
-        : idx.activeAt(state.time);
+    state.mode === 'current'
+      ? currentStateAt(model, state.time, (i) => statuses?.[i] != null)
+      : state.mode === 'cumulative'
+        ? idx.upTo(state.time)
+        : state.mode === 'range'
+          ? idx.inWindow(state.range[0], state.range[1])
+          : idx.activeAt(state.time);
   return m.visible;
 }
 

@@ -1,7 +1,7 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { clip } from '../model';
+import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { DatasetMenu } from './DatasetMenu';
@@ -17,6 +17,11 @@ import { VideoExport } from './VideoExport';
 /** Asked when a file arrives during an import (rare: loaded then). */
 const DropQuestion = lazy(() =>
   import('./DropQuestion').then((m) => ({ default: m.DropQuestion })),
+);
+
+/** A pair's history loads when a tie or a pair is first chosen. */
+const PairHistory = lazy(() =>
+  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
 );
 
 /** The import dialog loads when a file arrives. */
@@ -53,7 +58,7 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
       const { exportSnapshot } = await import('../app/snapshot');
       await exportSnapshot(store, adapter, ext);
     } catch (e) {
-      store.getState().setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      store.getState().setNotice(`Export failed: ${errorMessage(e)}`);
     } finally {
       setBusy(false);
     }
@@ -84,6 +89,7 @@ function queued(file: File): Queued {
 export function App() {
   const store = useStoreApi();
   const title = useView((s) => clip(s.dataset?.title ?? 'Loading…', 120));
+  const pairOpen = useView((s) => s.pair !== null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -167,6 +173,11 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
+          {pairOpen ? (
+            <Suspense fallback={null}>
+              <PairHistory />
+            </Suspense>
+          ) : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit

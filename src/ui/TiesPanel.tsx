@@ -1,8 +1,8 @@
 // The ties panel: the selected actor's ties at the date, then its whole history, each with status and cited sources.
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { typeColors } from '../graph/palette';
 import {
-  datesAsWritten,
+  datesOf,
   edtf,
   formatDay,
   formatEdtf,
@@ -13,6 +13,11 @@ import {
 } from '../model';
 import { modelOf, selectStatuses, tiesOf, type Tie } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
+
+/** The partners' lanes load with the first selection (they are not needed to show the graph). */
+const PartnerLanes = lazy(() =>
+  import('./pair/PartnerLanes').then((m) => ({ default: m.PartnerLanes })),
+);
 
 function direction(model: Model, r: Relation, actor: ActorId): string {
   const directed = model.typeById.get(r.type)?.directed ?? false;
@@ -51,6 +56,15 @@ function TieItem({
           onClick={() => store.getState().selectActor(tie.other)}
         >
           {other?.name ?? tie.other}
+        </button>{' '}
+        <button
+          type="button"
+          className="link pair-link"
+          onClick={() => store.getState().selectPair(actor, tie.other)}
+          aria-label={`Pair history with ${other?.name ?? tie.other}`}
+          title="The pair's records over time"
+        >
+          history
         </button>
         {status ? (
           <span className={`badge status-${status}`}>{status}</span>
@@ -64,7 +78,7 @@ function TieItem({
         )}
       </div>
       <div className="tie-dates">
-        {datesAsWritten(r, type?.kind)}
+        {datesOf(model, tie.ordinal)}
         {r.place ? ` · ${r.place}` : ''}
         {r.count !== undefined ? ` · ${r.count}` : ''}
       </div>
@@ -151,9 +165,11 @@ export function TiesPanel() {
   const when =
     mode === 'cumulative'
       ? `up to ${formatDay(time)}`
-      : mode === 'range'
-        ? `${formatDay(range0)} – ${formatDay(time)}`
-        : `on ${formatDay(time)}`;
+      : mode === 'current'
+        ? `as the latest records stand on ${formatDay(time)}`
+        : mode === 'range'
+          ? `${formatDay(range0)} – ${formatDay(time)}`
+          : `on ${formatDay(time)}`;
   return (
     <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
       <header>
@@ -181,6 +197,10 @@ export function TiesPanel() {
       ) : (
         <p className="none">No tie in view at this date.</p>
       )}
+      <h3>Pairs over time</h3>
+      <Suspense fallback={null}>
+        <PartnerLanes actor={actor.id} />
+      </Suspense>
       <h3>History ({ties.history.length})</h3>
       <TieList
         ties={ties.history}
