@@ -340,7 +340,7 @@ test('rows 12–15: too many nodes, too many types, too many columns, too much t
   const row = Array.from({ length: 50_000 }, (_, i) => `v${i}`).join(',');
   await page.getByLabel('Import dataset').setInputFiles(file('wide.csv', `${header}\n${row}\n`));
   const wide = page.getByRole('dialog', { name: 'Import wide.csv' });
-  await expect(wide).toContainText('Only the first 500 of 50000 columns', { timeout: 60_000 });
+  await expect(wide).toContainText(/Only the first \d+ of 50000 columns/, { timeout: 60_000 });
   await wide.getByRole('button', { name: 'Cancel' }).click();
   await expect(wide).toBeHidden();
   // Row 13: 3,000 distinct relation types are past the limit: refused with the path.
