@@ -174,7 +174,16 @@ test('row 5: a file dropped during an import asks, and "Import after it" imports
   const question = page.getByRole('alertdialog', { name: 'Import second.json?' });
   await expect(question).toContainText('first.csv is still being imported');
   await question.getByRole('button', { name: 'Import after it' }).click();
-  await first.getByRole('button', { name: 'Import' }).click();
+  // The mapping step, then the vocabulary step (types' kind, sign, colour): Import on each.
+  const importButton = first.getByRole('button', { name: 'Import', exact: true });
+  for (let step = 0; step < 3 && (await first.isVisible()); step++) {
+    await importButton.click();
+    await expect
+      .poll(async () => !(await first.isVisible()) || (await importButton.isVisible()), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+  }
   await expect(title(page)).toHaveText('Second file', { timeout: 30_000 });
   await answers(page);
   expect(uncaught(consoleErrors)).toEqual([]);
