@@ -1,7 +1,15 @@
 // Relations put into words for people: dates as the sources write them.
-import { edtf, formatDateIn, timeScaleOf, type TimeScale } from './dates';
+import {
+  dayToIso,
+  edtf,
+  formatDateIn,
+  formatTime,
+  timeScaleOf,
+  type Day,
+  type TimeScale,
+} from './dates';
 import type { Model } from './index';
-import type { Relation } from './types';
+import type { Dataset, Relation } from './types';
 
 /**
  * Dates of a relation as written: "2 November 2014" for an event; "from about November 2014, no end
@@ -19,6 +27,21 @@ export function datesAsWritten(
   if (r.start === '..')
     return end ? `until ${end} (start unknown)` : 'start unknown, no end reported';
   return end ? `from ${start} to ${end}` : `from ${start}, no end reported`;
+}
+
+/** The status line after a load: title, counts, the dated span (null: nothing dated) and warnings. */
+export function describeLoaded(
+  dataset: Pick<Dataset, 'title' | 'actors' | 'relations' | 'timeScale'>,
+  span: readonly [Day, Day] | null,
+  warnings: number,
+): string {
+  const scale = timeScaleOf(dataset);
+  const day = (d: Day): string => (scale === 'steps' ? formatTime(d, scale) : dayToIso(d));
+  return (
+    `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations` +
+    (span ? `, ${day(span[0])} to ${day(span[1])}` : '') +
+    (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '')
+  );
 }
 
 /**

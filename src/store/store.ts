@@ -1,14 +1,11 @@
 // The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
-/* eslint-disable max-lines-per-function -- issue 12 (i12): the store is being rebuilt from slices. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import {
   DEFAULT_EVENT_WINDOW,
   OPEN_LENS,
   addMonths,
-  dayToIso,
-  formatTime,
-  timeScaleOf,
+  describeLoaded,
   openingDate,
   type ActorId,
   type Dataset,
@@ -17,7 +14,7 @@ import {
 } from '../model';
 import type { Issue } from '../io/validate';
 import { modelOf } from './selectors';
-import { castDraft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 
 /**
  * How the time bar selects relations: at a date, everything up to it, a range of dates, or the current
@@ -179,201 +176,258 @@ function clamp(state: ViewState, day: Day): Day {
   return Math.min(Math.max(day, first), last);
 }
 
-/** Creates a fresh store; each test and each mounted app gets its own. */
+/** Writes to the state through an immer draft (the slices' `set`). */
+type SetState = (recipe: (draft: Draft<ViewStore>) => void) => void;
+/** Reads the current state (the slices' `get`). */
+type GetState = () => ViewStore;
+
+/** Loading: the dataset, its model ahead of time, load errors, notices and progress. */
+function datasetSlice(
+  set: SetState,
+  get: GetState,
+): Pick<
+  ViewActions,
+  'prepareModel' | 'loadDataset' | 'failLoad' | 'dismissError' | 'setNotice' | 'setLoading'
+> {
+  return {
+    prepareModel(dataset) {
+      modelOf({ dataset, eventWindow: get().eventWindow });
+    },
+    loadDataset(dataset, name, initial = {}, meta: LoadMeta = {}) {
+      // Frozen at the top before it enters the store: immer neither walks nor deep-freezes an
+      // object that is already frozen. Walking 60,000 relations cost 235 ms of the load's longest
+      // task (CollegeMsg); the dataset is never mutated after loading (new data, new object).
+      Object.freeze(dataset);
+      set((s) => {
+        s.dataset = castDraft(dataset);
+        s.datasetName = name;
+        s.datasetId = meta.id ?? null;
+        s.warnings = castDraft(meta.warnings ?? []);
+        s.datasetVersion += 1;
+        s.loadError = null;
+        s.playing = false;
+        const [first, last] = timeBounds({ dataset, eventWindow: s.eventWindow });
+        const model = modelOf({ dataset, eventWindow: s.eventWindow });
+        // The address's date wins; else the date that shows the most ties (never an empty first record).
+        const wanted = initial.time ?? (model ? openingDate(model) : null) ?? first;
+        s.time = Math.min(Math.max(wanted, first), last);
+        s.range = [first, last];
+        const actor = initial.actor ?? null;
+        const known = actor !== null && dataset.actors.some((a) => a.id === actor);
+        s.selected = known ? (actor as ActorId) : null;
+        s.pair = null;
+        const notices = [
+          ...(meta.notices ?? []),
+          actor !== null && !known
+            ? `No actor "${actor}" in ${dataset.title}; nothing selected.`
+            : '',
+        ].filter(Boolean);
+        s.notice = notices.length ? notices.join(' ') : null;
+        s.unkept = meta.unkept ?? null;
+        s.loading = null;
+        s.lens = castDraft(OPEN_LENS);
+        s.compare = null;
+        s.multiples = [];
+        const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
+        s.status = describeLoaded(
+          dataset,
+          dated ? [first, last] : null,
+          meta.warnings?.length ?? 0,
+        );
+      });
+    },
+    failLoad(error) {
+      set((s) => {
+        s.loadError = castDraft(error);
+      });
+    },
+    dismissError() {
+      set((s) => {
+        s.loadError = null;
+      });
+    },
+    setNotice(notice) {
+      set((s) => {
+        s.notice = notice;
+      });
+    },
+    setLoading(loading) {
+      set((s) => {
+        s.loading = loading;
+      });
+    },
+  };
+}
+
+/** Time: the date or range in view, the event window, play, comparison and pinned dates. */
+function timeSlice(
+  set: SetState,
+  get: GetState,
+): Pick<
+  ViewActions,
+  | 'setTime'
+  | 'stepTime'
+  | 'stepMonths'
+  | 'toFirst'
+  | 'toLast'
+  | 'previousEvent'
+  | 'nextEvent'
+  | 'setMode'
+  | 'setRange'
+  | 'setEventWindow'
+  | 'play'
+  | 'pause'
+  | 'setSpeed'
+  | 'tick'
+  | 'setCompare'
+  | 'setMultiples'
+> {
+  return {
+    setTime(day) {
+      set((s) => {
+        s.time = clamp(get(), Math.round(day));
+      });
+    },
+    stepTime(days) {
+      get().setTime(get().time + days);
+    },
+    stepMonths(months) {
+      get().setTime(addMonths(get().time, months));
+    },
+    toFirst() {
+      get().setTime(timeBounds(get())[0]);
+    },
+    toLast() {
+      get().setTime(timeBounds(get())[1]);
+    },
+    previousEvent() {
+      const day = modelOf(get())?.index.previousChange(get().time);
+      if (day !== null && day !== undefined) get().setTime(day);
+    },
+    nextEvent() {
+      const day = modelOf(get())?.index.nextChange(get().time);
+      if (day !== null && day !== undefined) get().setTime(day);
+    },
+    setMode(mode) {
+      set((s) => {
+        s.mode = mode;
+      });
+    },
+    setRange([a, b]) {
+      set((s) => {
+        const lo = clamp(get(), Math.min(a, b));
+        const hi = clamp(get(), Math.max(a, b));
+        s.range = [lo, hi];
+        s.time = hi;
+      });
+    },
+    setEventWindow(days) {
+      set((s) => {
+        s.eventWindow = Math.max(0, Math.min(3650, Math.round(days)));
+      });
+    },
+    play() {
+      set((s) => {
+        const [, last] = timeBounds(get());
+        if (s.time >= last) s.time = timeBounds(get())[0];
+        s.playing = true;
+      });
+    },
+    pause() {
+      set((s) => {
+        s.playing = false;
+      });
+    },
+    setSpeed(speed) {
+      set((s) => {
+        s.speed = speed;
+      });
+    },
+    tick() {
+      const s = get();
+      const [, last] = timeBounds(s);
+      if (s.time >= last) {
+        s.pause();
+        return;
+      }
+      if (s.speed === 'event') s.nextEvent();
+      else if (s.speed === 'month') s.stepMonths(1);
+      else s.stepTime(s.speed === 'week' ? 7 : 1);
+      if (get().time >= last) get().pause();
+    },
+    setCompare(dates) {
+      set((s) => {
+        if (dates === null) {
+          s.compare = null;
+          return;
+        }
+        const [a, b] = dates[0] <= dates[1] ? dates : [dates[1], dates[0]];
+        s.compare = [clamp(get(), a), clamp(get(), b)];
+        s.time = s.compare[1];
+        s.mode = 'at';
+      });
+    },
+    setMultiples(days) {
+      set((s) => {
+        s.multiples = [...new Set(days.map((d) => clamp(get(), d)))].sort((x, y) => x - y);
+      });
+    },
+  };
+}
+
+/** Selection: the actor whose ties the panel shows, and the pair whose history is open. */
+function selectionSlice(
+  set: SetState,
+): Pick<ViewActions, 'selectActor' | 'selectPair' | 'closePair'> {
+  return {
+    selectActor(id) {
+      set((s) => {
+        s.selected = id;
+      });
+    },
+    selectPair(a, b) {
+      set((s) => {
+        s.pair = [a, b];
+      });
+    },
+    closePair() {
+      set((s) => {
+        s.pair = null;
+      });
+    },
+  };
+}
+
+/** Filters: the claims lens (sources, statuses, types, kinds, as known on). */
+function filtersSlice(set: SetState): Pick<ViewActions, 'setFacet' | 'setKnownOn' | 'resetLens'> {
+  return {
+    setFacet(facet, values) {
+      set((s) => {
+        s.lens = castDraft({ ...s.lens, [facet]: values === null ? null : [...values] });
+      });
+    },
+    setKnownOn(day) {
+      set((s) => {
+        s.lens = castDraft({ ...s.lens, knownOn: day });
+      });
+    },
+    resetLens() {
+      set((s) => {
+        s.lens = castDraft(OPEN_LENS);
+      });
+    },
+  };
+}
+
+/** Creates a fresh store from its slices; each test and each mounted app gets its own. */
 export function createViewStore(): StoreApi<ViewStore> {
   return createStore<ViewStore>()(
     immer((set, get) => ({
       ...initialState(),
-      prepareModel(dataset) {
-        modelOf({ dataset, eventWindow: get().eventWindow });
-      },
-      loadDataset(dataset, name, initial = {}, meta: LoadMeta = {}) {
-        // Frozen at the top before it enters the store: immer neither walks nor deep-freezes an
-        // object that is already frozen. Walking 60,000 relations cost 235 ms of the load's longest
-        // task (CollegeMsg); the dataset is never mutated after loading (new data, new object).
-        Object.freeze(dataset);
-        set((s) => {
-          s.dataset = castDraft(dataset);
-          s.datasetName = name;
-          s.datasetId = meta.id ?? null;
-          s.warnings = castDraft(meta.warnings ?? []);
-          s.datasetVersion += 1;
-          s.loadError = null;
-          s.playing = false;
-          const [first, last] = timeBounds({ dataset, eventWindow: s.eventWindow });
-          const model = modelOf({ dataset, eventWindow: s.eventWindow });
-          // The address's date wins; else the date that shows the most ties (never an empty first record).
-          const wanted = initial.time ?? (model ? openingDate(model) : null) ?? first;
-          s.time = Math.min(Math.max(wanted, first), last);
-          s.range = [first, last];
-          const actor = initial.actor ?? null;
-          const known = actor !== null && dataset.actors.some((a) => a.id === actor);
-          s.selected = known ? (actor as ActorId) : null;
-          s.pair = null;
-          const notices = [
-            ...(meta.notices ?? []),
-            actor !== null && !known
-              ? `No actor "${actor}" in ${dataset.title}; nothing selected.`
-              : '',
-          ].filter(Boolean);
-          s.notice = notices.length ? notices.join(' ') : null;
-          s.unkept = meta.unkept ?? null;
-          s.loading = null;
-          s.lens = castDraft(OPEN_LENS);
-          s.compare = null;
-          s.multiples = [];
-          const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
-          const scale = timeScaleOf(dataset);
-          const day = (d: number): string =>
-            scale === 'steps' ? formatTime(d, scale) : dayToIso(d);
-          const span = dated ? `, ${day(first)} to ${day(last)}` : '';
-          const n = meta.warnings?.length ?? 0;
-          s.status =
-            `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations` +
-            span +
-            (n ? ` (${n} warning${n === 1 ? '' : 's'})` : '');
-        });
-      },
-      failLoad(error) {
-        set((s) => {
-          s.loadError = castDraft(error);
-        });
-      },
-      dismissError() {
-        set((s) => {
-          s.loadError = null;
-        });
-      },
-      setTime(day) {
-        set((s) => {
-          s.time = clamp(get(), Math.round(day));
-        });
-      },
-      stepTime(days) {
-        get().setTime(get().time + days);
-      },
-      stepMonths(months) {
-        get().setTime(addMonths(get().time, months));
-      },
-      toFirst() {
-        get().setTime(timeBounds(get())[0]);
-      },
-      toLast() {
-        get().setTime(timeBounds(get())[1]);
-      },
-      previousEvent() {
-        const day = modelOf(get())?.index.previousChange(get().time);
-        if (day !== null && day !== undefined) get().setTime(day);
-      },
-      nextEvent() {
-        const day = modelOf(get())?.index.nextChange(get().time);
-        if (day !== null && day !== undefined) get().setTime(day);
-      },
-      setMode(mode) {
-        set((s) => {
-          s.mode = mode;
-        });
-      },
-      setRange([a, b]) {
-        set((s) => {
-          const lo = clamp(get(), Math.min(a, b));
-          const hi = clamp(get(), Math.max(a, b));
-          s.range = [lo, hi];
-          s.time = hi;
-        });
-      },
-      setEventWindow(days) {
-        set((s) => {
-          s.eventWindow = Math.max(0, Math.min(3650, Math.round(days)));
-        });
-      },
-      selectActor(id) {
-        set((s) => {
-          s.selected = id;
-        });
-      },
-      selectPair(a, b) {
-        set((s) => {
-          s.pair = [a, b];
-        });
-      },
-      closePair() {
-        set((s) => {
-          s.pair = null;
-        });
-      },
-
-      play() {
-        set((s) => {
-          const [, last] = timeBounds(get());
-          if (s.time >= last) s.time = timeBounds(get())[0];
-          s.playing = true;
-        });
-      },
-      pause() {
-        set((s) => {
-          s.playing = false;
-        });
-      },
-      setSpeed(speed) {
-        set((s) => {
-          s.speed = speed;
-        });
-      },
-      tick() {
-        const s = get();
-        const [, last] = timeBounds(s);
-        if (s.time >= last) {
-          s.pause();
-          return;
-        }
-        if (s.speed === 'event') s.nextEvent();
-        else if (s.speed === 'month') s.stepMonths(1);
-        else s.stepTime(s.speed === 'week' ? 7 : 1);
-        if (get().time >= last) get().pause();
-      },
-      setNotice(notice) {
-        set((s) => {
-          s.notice = notice;
-        });
-      },
-      setLoading(loading) {
-        set((s) => {
-          s.loading = loading;
-        });
-      },
-      setFacet(facet, values) {
-        set((s) => {
-          s.lens = castDraft({ ...s.lens, [facet]: values === null ? null : [...values] });
-        });
-      },
-      setKnownOn(day) {
-        set((s) => {
-          s.lens = castDraft({ ...s.lens, knownOn: day });
-        });
-      },
-      resetLens() {
-        set((s) => {
-          s.lens = castDraft(OPEN_LENS);
-        });
-      },
-      setCompare(dates) {
-        set((s) => {
-          if (dates === null) {
-            s.compare = null;
-            return;
-          }
-          const [a, b] = dates[0] <= dates[1] ? dates : [dates[1], dates[0]];
-          s.compare = [clamp(get(), a), clamp(get(), b)];
-          s.time = s.compare[1];
-          s.mode = 'at';
-        });
-      },
-      setMultiples(days) {
-        set((s) => {
-          s.multiples = [...new Set(days.map((d) => clamp(get(), d)))].sort((x, y) => x - y);
-        });
-      },
+      ...datasetSlice(set, get),
+      ...timeSlice(set, get),
+      ...selectionSlice(set),
+      ...filtersSlice(set),
     })),
   );
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { CSP } from '../../vite.config';
 import { expect, openApp, test } from './fixtures';
+import { confirmImport } from './import-dialog';
 
 test('the page carries the policy and nothing it does while loading, importing and exporting violates it', async ({
   page,
@@ -25,8 +26,7 @@ test('the page carries the policy and nothing it does while loading, importing a
     .getByLabel('Import dataset')
     .setInputFiles({ name: 'ties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const dialog = page.getByRole('dialog', { name: 'Import ties.csv' });
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await confirmImport(dialog, 20_000);
   await expect(page.getByRole('status')).toContainText(/Loaded/);
 
   // Export PNG: Cytoscape's raster, a canvas, data: and blob: images.

@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createGzip } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { confirmImport } from './import-dialog';
 
 /** A local server with a handler per path; CORS open so the app (another port) may fetch from it. */
 async function serve(
@@ -174,16 +175,7 @@ test('row 5: a file dropped during an import asks, and "Import after it" imports
   const question = page.getByRole('alertdialog', { name: 'Import second.json?' });
   await expect(question).toContainText('first.csv is still being imported');
   await question.getByRole('button', { name: 'Import after it' }).click();
-  // The mapping step, then the vocabulary step (types' kind, sign, colour): Import on each.
-  const importButton = first.getByRole('button', { name: 'Import', exact: true });
-  for (let step = 0; step < 3 && (await first.isVisible()); step++) {
-    await importButton.click();
-    await expect
-      .poll(async () => !(await first.isVisible()) || (await importButton.isVisible()), {
-        timeout: 20_000,
-      })
-      .toBe(true);
-  }
+  await confirmImport(first, 30_000);
   await expect(title(page)).toHaveText('Second file', { timeout: 30_000 });
   await answers(page);
   expect(uncaught(consoleErrors)).toEqual([]);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { confirmImport } from './import-dialog';
 
 async function dropFile(page: Page, name: string, content: Buffer): Promise<void> {
   const transfer = await page.evaluateHandle(
@@ -64,7 +65,7 @@ for (const c of CASES) {
     const dialog = page.getByRole('dialog', { name: `Import ${c.file}` });
     await expect(dialog).toContainText(c.known);
     await expect(dialog.getByRole('list', { name: 'This may be wrong' })).toHaveCount(0);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await confirmImport(dialog);
     await expect(page.getByRole('status')).toContainText(c.status);
     await page.waitForFunction(() => window.__tieline?.ready === true);
     const actors = page.getByRole('navigation', { name: 'Actors' });

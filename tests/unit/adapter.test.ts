@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { GraphAdapter } from '../../src/graph/adapter';
 import { buildModel, isoToDay, type Dataset } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 const claims = [{ source: 's', stance: 'asserts', locator: 'paragraph 1' }];
-const dataset = {
+const dataset = datasetOf({
   format: 'tieline/1',
   title: 'Adapter test',
   relationTypes: [
@@ -17,7 +18,10 @@ const dataset = {
     aliases: [],
     kind: 'group',
   })),
-  sources: [{ id: 's', title: 'S' }],
+  sources: [
+    { id: 's', title: 'S' },
+    { id: 's2', title: 'S2' },
+  ],
   relations: [
     { id: 'ab', type: 'truce', source: 'a', target: 'b', start: '2014-01', end: '2014-06', claims },
     { id: 'bc', type: 'truce', source: 'b', target: 'c', start: '2014-03-01', claims },
@@ -31,7 +35,7 @@ const dataset = {
       claims: [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }],
     },
   ],
-} as unknown as Dataset;
+});
 const day = (iso: string): number => isoToDay(iso) as number;
 
 /**
@@ -286,14 +290,14 @@ describe('GraphAdapter', () => {
 describe('layout input', () => {
   it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', async () => {
     const { layoutInput } = await import('../../src/graph/layout');
-    const d = {
+    const d = datasetOf({
       ...dataset,
       relations: [
         ...dataset.relations,
         { ...dataset.relations[0]!, id: 'ba', source: 'b', target: 'a' },
         { ...dataset.relations[0]!, id: 'aa', source: 'a', target: 'a' },
       ],
-    } as unknown as Dataset;
+    });
     const input = layoutInput(buildModel(d), new Float64Array(4).fill(30), 1);
     const pairs: string[] = [];
     for (let k = 0; k < input.pairs.length; k += 2)

@@ -17,18 +17,12 @@ import {
 } from '../../src/graph/export';
 import { downloadBlob } from '../../src/app/download';
 import { legendOf } from '../../src/graph/legend-data';
-import {
-  buildModel,
-  isoToDay,
-  type ActorId,
-  type Dataset,
-  type Model,
-  type Relation,
-} from '../../src/model';
+import { buildModel, isoToDay, type ActorId, type Model, type Relation } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
-const dataset = {
+const dataset = datasetOf({
   format: 'tieline/1',
   title: 'Test & <Title>',
   relationTypes: [
@@ -112,7 +106,7 @@ const dataset = {
       claims: [{ source: 's2', stance: 'asserts', locator: 'p 8' }],
     },
   ],
-} as unknown as Dataset;
+});
 
 const ISO = '2014-11-02';
 const meta: SnapshotMeta = {

@@ -88,9 +88,21 @@ describe('the view store', () => {
     const store = loaded();
     store.getState().setFacet('statuses', ['disputed']);
     store.getState().setCompare([isoToDay('2014-10-01')!, isoToDay('2014-11-20')!]);
+    store.getState().setMultiples([isoToDay('2014-11-02')!, isoToDay('2014-06-01')!]);
+    expect(store.getState().multiples).toHaveLength(2);
     const d = store.getState().dataset!;
     store.getState().loadDataset(d, 'again');
     expect(store.getState().lens.statuses).toBeNull();
     expect(store.getState().compare).toBeNull();
+    expect(store.getState().multiples).toEqual([]);
+  });
+
+  it('says what was loaded: title, counts and the dated span', () => {
+    const { status, dataset } = loaded().getState();
+    expect(status).toMatch(
+      new RegExp(
+        `^Loaded .+: ${dataset!.actors.length} actors, ${dataset!.relations.length} relations, \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}$`,
+      ),
+    );
   });
 });
