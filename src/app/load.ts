@@ -3,7 +3,6 @@
 import type { StoreApi } from 'zustand';
 import type { ViewStore } from '../store/store';
 import type { Day } from '../model';
-import { checkLimits } from '../io/limits';
 import { loadInSteps } from './load-steps';
 import { beginLoad, currentLoad, endLoad, isAbort, type LoadTicket } from './load-control';
 
@@ -61,7 +60,10 @@ async function fetchAndLoad(
         c.prewarm();
         return c;
       });
-  const { fetchBounded } = await import('../io/fetch');
+  const [{ fetchBounded }, { checkLimits }] = await Promise.all([
+    import('../io/fetch'),
+    import('../io/limits'),
+  ]);
   const fail = (path: string, message: string): LoadOutcome => {
     if (signal.aborted) return 'cancelled';
     store.getState().failLoad({ file: name, issues: [{ path, message }] });

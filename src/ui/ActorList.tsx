@@ -1,6 +1,6 @@
 // The actor list: a search over names and aliases, and one button per actor that selects it, as a click on its node does.
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { compareNames, type Actor, type ActorId } from '../model';
+import { clip, compareNames, type Actor, type ActorId } from '../model';
 import { modelOf, selectActiveDegree } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -12,6 +12,9 @@ export function fold(text: string): string {
     .replace(/[’'`ʿʾ]/g, '')
     .toLowerCase();
 }
+
+/** Rows listed at once (issue 18: past a few thousand, building the list froze the page); search finds the rest. */
+const MAX_LISTED_ACTORS = 2_000;
 
 /** The searchable list of actors. */
 export function ActorList() {
@@ -46,7 +49,7 @@ export function ActorList() {
         }}
       />
       <ul>
-        {listed.map((a) => (
+        {listed.slice(0, MAX_LISTED_ACTORS).map((a) => (
           <ActorRow
             key={a.id}
             actor={a}
@@ -56,6 +59,11 @@ export function ActorList() {
           />
         ))}
       </ul>
+      {listed.length > MAX_LISTED_ACTORS ? (
+        <p className="empty">
+          +{listed.length - MAX_LISTED_ACTORS} more; type in the search box to find them.
+        </p>
+      ) : null}
       {listed.length === 0 && actors.length === 0 ? (
         <p className="empty">No actor matches “{query}”.</p>
       ) : null}
@@ -87,7 +95,7 @@ const ActorRow = memo(function ActorRow({
         onClick={() => onSelect(a.id)}
         title={a.aliases.length ? `Also: ${a.aliases.join(', ')}` : a.name}
       >
-        {a.name}
+        {clip(a.name, 200)}
         <span className="count" aria-hidden="true">
           {n || ''}
         </span>

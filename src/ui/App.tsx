@@ -1,14 +1,11 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { exportSnapshot } from '../app/snapshot';
 import { clip, errorMessage } from '../model';
-import { startUrlSync } from '../app/url-sync';
-import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { DatasetMenu } from './DatasetMenu';
-import { DropQuestion, type DropChoice } from './DropQuestion';
+import type { DropChoice } from './DropQuestion';
 import { Messages } from './Messages';
 import { Sidebar } from './Sidebar';
 import { SmallMultiples } from './SmallMultiples';
@@ -16,6 +13,11 @@ import { TiesPanel } from './TiesPanel';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
 import { VideoExport } from './VideoExport';
+
+/** Asked when a file arrives during an import (rare: loaded then). */
+const DropQuestion = lazy(() =>
+  import('./DropQuestion').then((m) => ({ default: m.DropQuestion })),
+);
 
 /** A pair's history loads when a tie or a pair is first chosen. */
 const PairHistory = lazy(() =>
@@ -30,7 +32,18 @@ const ImportDialog = lazy(() =>
 /** Opens the dataset the URL names, then keeps the URL in step (src/app/url-sync.ts). */
 function useUrlSync(): void {
   const store = useStoreApi();
-  useEffect(() => startUrlSync(store), [store]);
+  useEffect(() => {
+    // Loading lives in its own chunk (src/app/), fetched alongside the first script's work.
+    let stop: (() => void) | null = null;
+    let live = true;
+    void import('../app/url-sync').then((m) => {
+      if (live) stop = m.startUrlSync(store);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [store]);
 }
 
 /** Export buttons; the export code loads only when asked for. */
@@ -41,6 +54,8 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
     if (!adapter) return;
     setBusy(true);
     try {
+      // The snapshot code (hash, citation lines, export) loads only when asked for.
+      const { exportSnapshot } = await import('../app/snapshot');
       // A big graph's ties are the tie layer's: the export sees them as Cytoscape edges meanwhile.
       await adapter.withTieElements(() => exportSnapshot(store, adapter, ext));
     } catch (e) {
@@ -109,7 +124,7 @@ export function App() {
     (entry: Queued) => {
       setImports((list) => (list[0] === entry ? list.slice(1) : list));
       // Nothing on screen (the import cancelled the first load, then was cancelled): open the bundled one.
-      void showSomething(store);
+      void import('../app/load').then((m) => m.showSomething(store));
     },
     [store],
   );
@@ -188,7 +203,9 @@ export function App() {
         </Suspense>
       ) : null}
       {asking && importing ? (
-        <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
+        <Suspense fallback={null}>
+          <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
+        </Suspense>
       ) : null}
       <SmallMultiples adapter={adapter} />
       <TimeBar />

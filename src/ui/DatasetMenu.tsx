@@ -1,8 +1,6 @@
 // The datasets menu: switch between the bundled dataset and the imported ones kept in this browser, delete them, export the current one.
 import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
-import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from '../app/load';
-import { downloadDataset } from '../app/dataset-file';
 import { useStoreApi, useView } from './StoreContext';
 
 const BUNDLED = '__bundled__';
@@ -29,6 +27,7 @@ export function DatasetMenu() {
   }, [version]);
 
   const open = async (id: string): Promise<void> => {
+    const { BUNDLED_URL, loadFromLibrary, loadFromUrl } = await import('../app/load');
     if (id === BUNDLED) {
       await loadFromUrl(store, BUNDLED_URL);
       return;
@@ -42,9 +41,11 @@ export function DatasetMenu() {
     if (!datasetId) return;
     const { deleteDataset } = await import('../io/library');
     await deleteDataset(datasetId);
+    const { BUNDLED_URL, loadFromUrl } = await import('../app/load');
     await loadFromUrl(store, BUNDLED_URL);
   };
-  const exportJson = (): Promise<void> => downloadDataset(store);
+  const exportJson = async (): Promise<void> =>
+    (await import('../app/dataset-file')).downloadDataset(store);
 
   return (
     <div className="dataset-menu">

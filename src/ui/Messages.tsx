@@ -1,6 +1,4 @@
 // Load reports and errors: a role="status" line for successful loads and notices, a role="alert" panel for failed loads.
-import { downloadDataset } from '../app/dataset-file';
-import { currentLoad } from '../app/load-control';
 import { useStoreApi, useView } from './StoreContext';
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -20,8 +18,8 @@ function LoadingLine() {
       <button
         type="button"
         onClick={() => {
-          currentLoad(store)?.cancel();
           store.getState().setLoading(null);
+          void import('../app/load-control').then((m) => m.currentLoad(store)?.cancel());
         }}
       >
         Cancel
@@ -48,7 +46,12 @@ export function Messages() {
           <span className="notice unkept">
             {' '}
             · It could not be kept in this browser: {unkept}. It will be gone after a reload;{' '}
-            <button type="button" onClick={() => void downloadDataset(store)}>
+            <button
+              type="button"
+              onClick={() =>
+                void import('../app/dataset-file').then((m) => m.downloadDataset(store))
+              }
+            >
               Export dataset
             </button>{' '}
             to keep a copy.
