@@ -7,7 +7,7 @@ import cytoscape, {
   type EventObject,
   type NodeSingular,
 } from 'cytoscape';
-import type { ActorId, Day, Model, Status } from '../model';
+import type { ActorId, Day, Model, RelationSpan, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { fadeOpacity, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
@@ -44,6 +44,8 @@ export interface ViewSpec {
   readonly statuses?: readonly (Status | null)[];
   /** When comparing two dates: ties formed, ended or changed in status between them. */
   readonly marks?: ReadonlyMap<number, CompareMark>;
+  /** Each relation's span as the claims under the lens date it (uncertain where they disagree). Defaults to the index's. */
+  readonly spans?: readonly RelationSpan[];
 }
 
 /** How a tie changed between two compared dates. */
@@ -532,7 +534,7 @@ export class GraphAdapter {
     let restyled = 0;
     const rels = model.dataset.relations;
     const statuses = spec.statuses ?? model.statuses;
-    const spans = model.index.spans;
+    const spans = spec.spans ?? model.index.spans;
     const t = spec.time;
     this.time = t;
     this.cy.batch(() => {
@@ -546,7 +548,9 @@ export class GraphAdapter {
       }
       const window = model.index.eventWindow;
       const steps = fadeSteps(this.large);
-      const lines = this.large ? this.drawnOf(nextList, t, statuses, spec.marks, steps) : null;
+      const lines = this.large
+        ? this.drawnOf(nextList, t, statuses, spec.marks, steps, spans)
+        : null;
       const drawList = lines ? lines.list : nextList;
       const nextDrawn = this.large ? new Uint8Array(this.shown.length) : next;
       if (this.large) for (const i of drawList) nextDrawn[i] = 1;
@@ -659,8 +663,8 @@ export class GraphAdapter {
     statuses: readonly (Status | null)[],
     marks: ReadonlyMap<number, CompareMark> | undefined,
     steps: readonly number[],
+    spans: readonly RelationSpan[],
   ): { list: number[]; fade: Uint8Array } {
-    const spans = this.model!.index.spans;
     const window = this.model!.index.eventWindow;
     const sc = this.lines!;
     // A new view number instead of clearing the slots (at 2³² views, clear them once).

@@ -21,6 +21,9 @@ export * from './describe';
 export * from './lens';
 export * from './compare';
 export * from './random';
+export * from './claim-dates';
+export * from './lens-spans';
+export * from './support';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

@@ -15,6 +15,7 @@
 //                              and t2; falls back to two stabbing queries when m' is large
 //   previous/next change       O(log n)     (binary search in the sorted change days)
 //   histogram over B buckets   O(B · T · log n) for T relation types
+import { hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
 import { edtf, type Day, type EdtfDate } from './dates';
 import { IntervalTree } from './interval-tree';
 import type { Dataset, Relation, RelationTypeId } from './types';
@@ -36,9 +37,9 @@ export interface RelationSpan {
   readonly eventDay: Day | null;
 }
 
-/** Computes the display span of one relation. */
+/** Computes the display span of one relation (or of one pair of dates). */
 export function spanOf(
-  relation: Relation,
+  relation: DatePair,
   isEvent: boolean,
   eventWindow: number,
   parse: (text: string) => EdtfDate = edtf,
@@ -62,6 +63,20 @@ export function spanOf(
     certainUntil: end ? end.earliest : Infinity,
     eventDay: null,
   };
+}
+
+/**
+ * The display span of a relation from all its claims: its own dates, or, when claims carry their own,
+ * what the asserting claims support (claim-dates.ts). The lens narrows it further (lens-spans.ts).
+ */
+export function relationSpan(
+  relation: Relation,
+  isEvent: boolean,
+  eventWindow: number,
+  parse: (text: string) => EdtfDate = edtf,
+): RelationSpan {
+  const own = (d: DatePair): RelationSpan => spanOf(d, isEvent, eventWindow, parse);
+  return (hasClaimDates(relation) && supportedSpan(relation, own)) || own(relation);
 }
 
 /** The relations entering and leaving view between two dates (ordinals into `dataset.relations`). */
@@ -162,7 +177,7 @@ export class TemporalIndex {
       if (!d) parsed.set(text, (d = edtf(text)));
       return d;
     };
-    this.spans = rels.map((r) => spanOf(r, eventTypes.has(r.type), this.eventWindow, parse));
+    this.spans = rels.map((r) => relationSpan(r, eventTypes.has(r.type), this.eventWindow, parse));
     this.lo = Float64Array.from(this.spans, (s) => s.lo);
     this.hi = Float64Array.from(this.spans, (s) => s.hi);
     // Open-ended relations would defeat the tree: a subtree whose max end is +∞ cannot be pruned, so

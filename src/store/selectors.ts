@@ -3,6 +3,9 @@ import {
   buildModel,
   compareDates,
   counterpart,
+  claimDatedRelations,
+  inLensSpan,
+  lensSpans,
   lensStatuses,
   type ActorId,
   type Change,
@@ -10,6 +13,7 @@ import {
   type Day,
   type Lens,
   type Model,
+  type RelationSpan,
   type Status,
 } from '../model';
 
@@ -78,6 +82,22 @@ export function selectStatuses(state: {
   return statusesOf(modelOf(state), state.lens);
 }
 
+const spansOf = memo((model: Model | null, sources: Lens['sources'], knownOn: Lens['knownOn']) =>
+  model ? lensSpans(model, { sources, knownOn }) : [],
+);
+
+/**
+ * Each relation's span as the claims under the lens date it (the index's own spans unless the lens
+ * filters claims of a relation whose sources date it differently); a stable array while inputs stay.
+ */
+export function selectSpans(state: {
+  dataset: Dataset | null;
+  eventWindow: number;
+  lens: Lens;
+}): readonly RelationSpan[] {
+  return spansOf(modelOf(state), state.lens.sources, state.lens.knownOn);
+}
+
 const changesOf = memo((model: Model | null, a: Day, b: Day, lens: Lens): readonly Change[] =>
   model ? compareDates(model, a, b, lens) : [],
 );
@@ -92,11 +112,16 @@ const EMPTY: readonly Change[] = [];
 let lastVisibleKey: unknown[] = [];
 let lastVisible: readonly number[] = [];
 
-/** Ordinals of the relations in view; the same array while the inputs are the same. */
+/**
+ * Ordinals of the relations in view; the same array while the inputs are the same. The index answers
+ * for the spans all claims support; a lens that narrows a claim-dated relation's span drops it here.
+ */
 export function selectVisible(state: VisibleInputs): readonly number[] {
   const model = modelOf(state);
+  const spans = selectSpans(state);
   const key = [
     model,
+    spans,
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
@@ -105,12 +130,22 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
   lastVisibleKey = key;
   if (!model) return (lastVisible = []);
   const idx = model.index;
-  lastVisible =
+  const [a, b] =
+    state.mode === 'cumulative'
+      ? [-Infinity, state.time]
+      : state.mode === 'range'
+        ? state.range
+        : [state.time, state.time];
+  const found =
     state.mode === 'cumulative'
       ? idx.upTo(state.time)
       : state.mode === 'range'
-        ? idx.inWindow(state.range[0], state.range[1])
+        ? idx.inWindow(a, b)
         : idx.activeAt(state.time);
+  lastVisible =
+    spans === idx.spans || claimDatedRelations(model.dataset).length === 0
+      ? found
+      : found.filter((i) => inLensSpan(spans, i, a, b));
   return lastVisible;
 }
 

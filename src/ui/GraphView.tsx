@@ -2,7 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { datesAsWritten, type Model } from '../model';
-import { modelOf, selectChanges, selectStatuses, selectVisible } from '../store/selectors';
+import {
+  modelOf,
+  selectChanges,
+  selectSpans,
+  selectStatuses,
+  selectVisible,
+} from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
 import { useStoreApi, useView } from './StoreContext';
@@ -38,6 +44,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
   const time = useView((s) => s.time);
   const selected = useView((s) => s.selected);
   const statuses = useView(selectStatuses);
+  const spans = useView(selectSpans);
   const changes = useView(selectChanges);
   const marks = useMemo(
     () => (changes.length ? new Map(changes.map((c) => [c.ordinal, c.kind] as const)) : undefined),
@@ -118,9 +125,9 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (!adapter || !model || laidOut?.adapter !== adapter || laidOut.dataset !== model.dataset)
       return;
     adapter.setIndex(model);
-    adapter.apply({ visible, time, selected, statuses, ...(marks ? { marks } : {}) });
+    adapter.apply({ visible, time, selected, statuses, spans, ...(marks ? { marks } : {}) });
     if (window.__tieline) window.__tieline.ready = true;
-  }, [adapter, model, visible, time, selected, statuses, marks, laidOut]);
+  }, [adapter, model, visible, time, selected, statuses, spans, marks, laidOut]);
 
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
@@ -154,6 +161,7 @@ function applyView(adapter: GraphAdapter, model: Model, state: ViewState) {
     time: state.time,
     selected: state.selected,
     statuses: selectStatuses(state),
+    spans: selectSpans(state),
     ...(changes.length ? { marks: new Map(changes.map((c) => [c.ordinal, c.kind] as const)) } : {}),
   });
 }
