@@ -13,6 +13,7 @@ export function datesAsWritten(r: DatePair, kind: 'state' | 'event' = 'state'): 
   if (kind === 'event') return end ? `${start} – ${end}` : start;
   if (r.start === '..')
     return end ? `until ${end} (start unknown)` : 'start unknown, no end reported';
+  if (r.end === r.start) return `in ${start}`;
   return end ? `from ${start} to ${end}` : `from ${start}, no end reported`;
 }
 
@@ -26,14 +27,15 @@ export function supportedDatesAsWritten(
   keep?: (c: Claim) => boolean,
 ): string {
   if (!hasClaimDates(r)) return datesAsWritten(r, kind);
-  const seen = new Map<string, number>();
+  const seen = new Map<string, [number, number]>();
   for (const c of r.claims) {
     if (c.stance !== 'asserts' || (keep && !keep(c))) continue;
     const d = claimDates(r, c);
     const text = datesAsWritten(d, kind);
-    if (!seen.has(text)) seen.set(text, edtf(d.start).earliest);
+    const end = d.end ? edtf(d.end).earliest : Infinity;
+    if (!seen.has(text)) seen.set(text, [edtf(d.start).earliest, end]);
   }
   if (seen.size === 0) return datesAsWritten(r, kind);
-  const texts = [...seen].sort((a, b) => a[1] - b[1]).map(([t]) => t);
+  const texts = [...seen].sort(([, a], [, b]) => a[0] - b[0] || a[1] - b[1]).map(([t]) => t);
   return texts.length === 1 ? texts[0]! : `${texts.join('; ')} (the sources differ)`;
 }

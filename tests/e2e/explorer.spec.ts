@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, test, visibleIds } from './fixtures';
 
 const KEY_TIES = [
-  'hazm-defects-to-nusra-2014-11-02',
+  'hazm-defects-to-nusra-2014-11',
   'is-nusra-truce-2014-11',
   'nusra-attacks-hazm-2014-11-02',
   'nusra-attacks-srf-2014-11-02',

@@ -134,7 +134,7 @@ describe('a relation whose sources date it differently', () => {
     });
     const r = dataset.relations[1]!;
     expect(supportedDatesAsWritten(r)).toBe(
-      'from about September 2014, no end reported; from about September 2014 to about April 2015 (the sources differ)',
+      'from about September 2014 to about April 2015; from about September 2014, no end reported (the sources differ)',
     );
     const known = claimFilter(model, lens({ knownOn: day('2014-11-20') }));
     expect(supportedDatesAsWritten(r, 'state', known)).toBe(
