@@ -45,5 +45,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     pool: 'threads',
+    // A safety net, not a speed check: on a loaded 2-core machine a component test can take over
+    // Vitest's default 5 s to render; a hang still fails.
+    testTimeout: 30_000,
   },
 });

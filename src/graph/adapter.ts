@@ -10,7 +10,18 @@ import cytoscape, {
 import type { ActorId, Day, Model, RelationSpan, Status } from '../model';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
-import { fadeOpacity, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
+import { shownAmong } from '../store/selectors';
+import {
+  fadeAt,
+  fadeOpacity,
+  fadeSteps,
+  fuzzyAt,
+  nearestFade,
+  nodeSize,
+  statusCode,
+  totalDegrees,
+} from './edge-look';
+import { LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
 
 /** Shown edges created per slice after an apply in a big live view (≈ 60–150 ms of Cytoscape's time in Chromium). */
@@ -88,37 +99,6 @@ class ClassWriter {
     }
     this.byClass.clear();
   }
-}
-
-/** 1 while a relation's span is uncertain at `t` (a date of month precision, approximate, …), else 0. */
-function fuzzyAt(s: { certainFrom: number; certainUntil: number }, t: Day): number {
-  return t < s.certainFrom || t >= s.certainUntil ? 1 : 0;
-}
-
-/** The fade level of a relation at `t`: 0, or the step of the event window its age has reached. */
-function fadeAt(
-  s: { eventDay: number | null },
-  t: Day,
-  window: number,
-  steps: readonly number[],
-): number {
-  if (s.eventDay === null || window <= 0 || t <= s.eventDay) return 0;
-  const k = Math.ceil(((t - s.eventDay) / window) * steps.length);
-  return steps[Math.min(steps.length, k) - 1]!;
-}
-
-/** The fade level (0 or one of `steps`) whose opacity is closest to `alpha`. */
-function nearestFade(alpha: number, steps: readonly number[]): number {
-  let best = 0;
-  for (const k of steps) {
-    if (Math.abs(fadeOpacity(k) - alpha) < Math.abs(fadeOpacity(best) - alpha)) best = k;
-  }
-  return best;
-}
-
-/** The status as the adapter stores it: 0 reported, 1 corroborated, 2 disputed. */
-function statusCode(st: Status | null | undefined): number {
-  return st === 'disputed' ? 2 : st === 'corroborated' ? 1 : 0;
 }
 
 /**
@@ -251,20 +231,14 @@ export class GraphAdapter {
     const colors = typeColors(dataset.relationTypes);
     const large = n > LARGE_GRAPH;
     this.large = large;
-    const totalDegree = new Int32Array(dataset.actors.length);
-    for (const r of dataset.relations) {
-      const s = model.actorOrdinal.get(r.source);
-      const t = model.actorOrdinal.get(r.target);
-      if (s !== undefined) totalDegree[s]! += 1;
-      if (t !== undefined && t !== s) totalDegree[t]! += 1;
-    }
+    const totalDegree = totalDegrees(model);
     const nodeDefs: ElementDefinition[] = dataset.actors.map((a, i) => ({
       group: 'nodes',
       data: {
         id: 'n:' + a.id,
         label: a.name,
         shape: shapeOf(a.kind),
-        size: Math.round(22 + Math.min(26, Math.sqrt(totalDegree[i] ?? 0) * 5)),
+        size: nodeSize(totalDegree[i] ?? 0),
       },
       position: { ...(positions?.get(a.id) ?? { x: 0, y: 0 }) },
       // No tie is shown yet: every actor starts dimmed (one class set at creation, not 2,000 addClass calls).
@@ -540,12 +514,8 @@ export class GraphAdapter {
     this.cy.batch(() => {
       // 1. What is shown (the view's relations with a status under the lens), and what is drawn.
       const next = new Uint8Array(this.shown.length);
-      const nextList: number[] = [];
-      for (const i of spec.visible) {
-        if (statuses[i] === null || statuses[i] === undefined) continue;
-        next[i] = 1;
-        nextList.push(i);
-      }
+      const nextList = shownAmong(spec.visible, statuses);
+      for (const i of nextList) next[i] = 1;
       const window = model.index.eventWindow;
       const steps = fadeSteps(this.large);
       const lines = this.large

@@ -1,7 +1,8 @@
 // What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
 import { STATUSES, type Model, type RelationKind, type Status } from '../model';
 import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
-import { fadeOpacity, fadeSteps, LARGE_GRAPH, stylesheet } from './style';
+import { fadeOpacity, fadeSteps } from './edge-look';
+import { LARGE_GRAPH, stylesheet } from './style';
 
 /** A relation type the dataset uses, drawn as a line of its colour (with an arrowhead when directed). */
 export interface LegendType {

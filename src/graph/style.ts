@@ -1,26 +1,9 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
+import { FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
 export const LARGE_GRAPH = 5000;
-
-/** Number of fade classes the stylesheet defines (`edge.fade-1` … `edge.fade-4`, lighter as k grows). */
-export const FADE_LEVELS = 4;
-
-/**
- * The fade classes an event edge steps through as it ages across its event window, in order: all of
- * them on small graphs, every other one on large graphs. Each step restyles every event edge that
- * crosses it, and on a large graph that is thousands of edges a day (CollegeMsg: about 5,000 class
- * changes a day with four steps, half that with two), where four shades are not told apart anyway.
- */
-export function fadeSteps(large: boolean): readonly number[] {
-  return large ? [2, 4] : [1, 2, 3, 4];
-}
-
-/** The opacity of fade level `k` (0: not faded, 1 … FADE_LEVELS: lighter and lighter). */
-export function fadeOpacity(k: number): number {
-  return 1 - (k / (FADE_LEVELS + 1)) * 0.8;
-}
 
 /** The stylesheet; `large` switches to cheap edges (haystack, no labels) for big graphs. */
 export function stylesheet(large: boolean): StylesheetJson {

@@ -1,6 +1,8 @@
 // Small multiples: the graph at a date drawn with Canvas 2D from positions, model and lens statuses (no Cytoscape instance), and the dates to show.
 import type { Day, Model, Status } from '../model';
+import { shownAmong } from '../store/selectors';
 import type { GraphAdapter } from './adapter';
+import { fadeStep, fuzzyAt, nodeSize, statusCode, totalDegrees } from './edge-look';
 import { legendOf } from './legend-data';
 import { typeColors } from './palette';
 
@@ -92,19 +94,14 @@ function styleOf(model: Model): ModelStyle {
   const legend = legendOf(model);
   const fading = legend.lines.find((l) => l.id === 'fading')?.opacities ?? [1];
   const fuzzy = legend.lines.find((l) => l.id === 'fuzzy')?.opacities[0] ?? 0.45;
-  const degree = new Int32Array(dataset.actors.length);
   const ends = new Int32Array(dataset.relations.length * 2);
   dataset.relations.forEach((r, i) => {
-    const a = model.actorOrdinal.get(r.source) ?? -1;
-    const b = model.actorOrdinal.get(r.target) ?? -1;
-    ends[2 * i] = a;
-    ends[2 * i + 1] = b;
-    if (a >= 0) degree[a]! += 1;
-    if (b >= 0 && b !== a) degree[b]! += 1;
+    ends[2 * i] = model.actorOrdinal.get(r.source) ?? -1;
+    ends[2 * i + 1] = model.actorOrdinal.get(r.target) ?? -1;
   });
   s = {
     colors: dataset.relations.map((r) => byType.get(r.type) ?? '#888888'),
-    sizes: Float64Array.from(degree, (d) => 22 + Math.min(26, Math.sqrt(d) * 5)),
+    sizes: Float64Array.from(totalDegrees(model), nodeSize),
     fades: fading,
     fuzzy,
     dim: legend.dimmed.opacity,
@@ -141,12 +138,6 @@ function boundsOf(positions: ReadonlyMap<string, Point>): Bounds {
   b = Number.isFinite(x1) ? { x1, y1, x2, y2 } : { x1: 0, y1: 0, x2: 0, y2: 0 };
   boundsCache.set(positions, b);
   return b;
-}
-
-/** Opacity step of an event edge `t - eventDay` days after it, as `GraphAdapter.apply` computes it. */
-function fadeLevel(t: Day, eventDay: Day | null, window: number, levels: number): number {
-  if (eventDay === null || window <= 0 || t <= eventDay) return 0;
-  return Math.min(levels, Math.ceil(((t - eventDay) / window) * levels));
 }
 
 /**
@@ -186,17 +177,15 @@ export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): Thu
   const levels = style.fades.length - 1;
   let ties = 0;
   let disputed = 0;
-  for (const i of index.activeAt(day)) {
+  for (const i of shownAmong(index.activeAt(day), statuses)) {
     const status = statuses[i];
-    if (status === null || status === undefined) continue;
     const a = style.ends[2 * i]!;
     const c = style.ends[2 * i + 1]!;
     if (a < 0 || c < 0 || !actorPos[a] || !actorPos[c]) continue;
     const span = spans[i]!;
-    const fd = fadeLevel(day, span.eventDay, index.eventWindow, levels);
-    const fuzzy = day < span.certainFrom || day >= span.certainUntil;
-    const alpha = fd > 0 ? (style.fades[fd] ?? 1) : fuzzy ? style.fuzzy : 1;
-    const dashed = status === 'disputed';
+    const fd = fadeStep(span, day, index.eventWindow, levels);
+    const alpha = fd > 0 ? (style.fades[fd] ?? 1) : fuzzyAt(span, day) ? style.fuzzy : 1;
+    const dashed = statusCode(status) === 2;
     const color = style.colors[i]!;
     const key = `${color}|${dashed ? 1 : 0}|${alpha}`;
     let g = groups.get(key);

@@ -14,6 +14,16 @@ export const RelationTypeSchema = v.object({
   directed: v.boolean(),
   kind: v.picklist(['state', 'event'], 'kind must be "state" or "event"'),
   color: v.optional(text),
+  sign: v.optional(
+    v.picklist(
+      ['cooperative', 'hostile', 'neutral'],
+      'sign must be cooperative, hostile or neutral',
+    ),
+  ),
+  family: v.optional(text),
+  lasts: v.optional(
+    v.picklist(['as-dated', 'until-superseded'], 'lasts must be "as-dated" or "until-superseded"'),
+  ),
 });
 
 /** An actor: a node of the graph. */
@@ -24,6 +34,9 @@ export const ActorSchema = v.object({
   kind: v.optional(text, 'group'),
   description: v.optional(text),
   attributes,
+  position: v.optional(
+    v.object({ x: v.pipe(v.number(), v.finite()), y: v.pipe(v.number(), v.finite()) }),
+  ),
 });
 
 /** A source document that claims things about relations. */
@@ -68,6 +81,7 @@ export const RelationSchema = v.object({
   place: v.optional(text),
   count: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   summary: v.optional(text),
+  weight: v.optional(v.pipe(v.number(), v.finite())),
   claims: v.array(ClaimSchema),
   attributes,
 });
@@ -82,4 +96,7 @@ export const DatasetSchema = v.object({
   sources: v.array(SourceSchema),
   originators: v.optional(v.array(OriginatorSchema)),
   relations: v.array(RelationSchema),
+  timeScale: v.optional(
+    v.picklist(['calendar', 'steps'], 'timeScale must be "calendar" or "steps"'),
+  ),
 });

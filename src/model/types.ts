@@ -25,6 +25,12 @@ export interface RelationType {
   readonly kind: RelationKind;
   /** Optional CSS colour; otherwise the view picks one from its palette. */
   readonly color?: string;
+  /** Whether the relation is friendly, hostile or neither: picks the colour family (#13). */
+  readonly sign?: 'cooperative' | 'hostile' | 'neutral';
+  /** Types of one family replace each other: a state that lasts until superseded ends at the next (#14). */
+  readonly family?: string;
+  /** How long a state with no reported end holds: as dated, or until the same pair's next record in its family (#14). */
+  readonly lasts?: 'as-dated' | 'until-superseded';
 }
 
 /** A party to relations: a group, a state, a coalition or a person. */
@@ -36,6 +42,8 @@ export interface Actor {
   readonly description?: string;
   /** Extra fields kept from an imported file (GEXF, Cytoscape JSON, CSV columns). */
   readonly attributes?: Attributes;
+  /** A saved position (Cytoscape export), used by the layout when present (#13). */
+  readonly position?: { readonly x: number; readonly y: number };
 }
 
 /** Extra fields of an actor or relation, kept as the imported file had them. */
@@ -91,6 +99,8 @@ export interface Relation {
   readonly place?: string;
   readonly count?: number;
   readonly summary?: string;
+  /** Strength of the tie (a rating, a count of fatalities…), drawn as line width (#13). */
+  readonly weight?: number;
   readonly claims: readonly Claim[];
   /** Extra fields kept from an imported file. */
   readonly attributes?: Attributes;
@@ -107,6 +117,8 @@ export interface Dataset {
   /** Outlets and agencies the sources relay, named by claims' `via` (optional). */
   readonly originators?: readonly Originator[];
   readonly relations: readonly Relation[];
+  /** `steps`: time is numbered steps (GEXF integer time), day n stands for step n and is shown so (#13). */
+  readonly timeScale?: 'calendar' | 'steps';
 }
 
 /** How well a relation is supported, derived from its claims (never stored). */

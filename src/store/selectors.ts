@@ -15,6 +15,7 @@ import {
   type Model,
   type RelationSpan,
   type Status,
+  withEventWindow,
 } from '../model';
 
 const models = new WeakMap<Dataset, Map<number, Model>>();
@@ -37,10 +38,8 @@ export function modelOf(state: { dataset: Dataset | null; eventWindow: number })
   let model = byWindow.get(eventWindow);
   if (!model) {
     builds++;
-    const base = byWindow.values().next().value;
-    model = base
-      ? { ...base, index: buildModel(dataset, { eventWindow }).index }
-      : buildModel(dataset, { eventWindow });
+    const base: Model | undefined = byWindow.values().next().value;
+    model = base ? withEventWindow(base, eventWindow) : buildModel(dataset, { eventWindow });
     byWindow.set(eventWindow, model);
   }
   return model;
@@ -69,22 +68,15 @@ function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
   };
 }
 
-const statusesOf = memo((model: Model | null, lens: Lens): readonly (Status | null)[] =>
-  model ? lensStatuses(model, lens) : [],
-);
-
 /** Status of each relation under the lens (null: hidden by it); a stable array while inputs stay. */
 export function selectStatuses(state: {
   dataset: Dataset | null;
   eventWindow: number;
   lens: Lens;
 }): readonly (Status | null)[] {
-  return statusesOf(modelOf(state), state.lens);
+  const model = modelOf(state);
+  return model ? viewMemoOf(model).statuses(state.lens) : NO_STATUS;
 }
-
-const spansOf = memo((model: Model | null, sources: Lens['sources'], knownOn: Lens['knownOn']) =>
-  model ? lensSpans(model, { sources, knownOn }) : [],
-);
 
 /**
  * Each relation's span as the claims under the lens date it (the index's own spans unless the lens
@@ -95,40 +87,72 @@ export function selectSpans(state: {
   eventWindow: number;
   lens: Lens;
 }): readonly RelationSpan[] {
-  return spansOf(modelOf(state), state.lens.sources, state.lens.knownOn);
+  const model = modelOf(state);
+  return model ? viewMemoOf(model).spans(state.lens.sources, state.lens.knownOn) : NO_SPANS;
 }
-
-const changesOf = memo((model: Model | null, a: Day, b: Day, lens: Lens): readonly Change[] =>
-  model ? compareDates(model, a, b, lens) : [],
-);
+const NO_SPANS: readonly RelationSpan[] = [];
+const NO_STATUS: readonly (Status | null)[] = [];
 
 /** The changes between the compared dates, in date order (empty when not comparing). */
 export function selectChanges(state: VisibleInputs): readonly Change[] {
-  if (!state.compare) return EMPTY;
-  return changesOf(modelOf(state), state.compare[0], state.compare[1], state.lens);
+  const model = modelOf(state);
+  if (!state.compare || !model) return EMPTY;
+  return viewMemoOf(model).changes(state.compare[0], state.compare[1], state.lens);
 }
 const EMPTY: readonly Change[] = [];
 
-let lastVisibleKey: unknown[] = [];
-let lastVisible: readonly number[] = [];
+/** The last answers of the view selectors for one model (one entry each: the view moves a step at a time). */
+interface ViewMemo {
+  visibleKey: unknown[];
+  visible: readonly number[];
+  shown: (visible: readonly number[], statuses: readonly (Status | null)[]) => readonly number[];
+  degree: (model: Model, shown: readonly number[]) => ReadonlyMap<ActorId, number>;
+  statuses: (lens: Lens) => readonly (Status | null)[];
+  spans: (sources: Lens['sources'], knownOn: Lens['knownOn']) => readonly RelationSpan[];
+  changes: (a: Day, b: Day, lens: Lens) => readonly Change[];
+}
+/** Per model, not module-wide: two stores on two datasets do not evict each other's answers. */
+const viewMemos = new WeakMap<Model, ViewMemo>();
+
+function viewMemoOf(model: Model): ViewMemo {
+  let m = viewMemos.get(model);
+  if (!m) {
+    m = {
+      visibleKey: [],
+      visible: [],
+      shown: memo(shownAmong),
+      statuses: memo((lens: Lens) => lensStatuses(model, lens)),
+      spans: memo((sources: Lens['sources'], knownOn: Lens['knownOn']) =>
+        lensSpans(model, { sources, knownOn }),
+      ),
+      changes: memo((a: Day, b: Day, lens: Lens) => compareDates(model, a, b, lens)),
+      degree: memo(degreeOf),
+    };
+    viewMemos.set(model, m);
+  }
+  return m;
+}
+const NONE: readonly number[] = [];
 
 /**
- * Ordinals of the relations in view; the same array while the inputs are the same. The index answers
- * for the spans all claims support; a lens that narrows a claim-dated relation's span drops it here.
+ * Ordinals of the relations the time query puts in view (before the lens's statuses); the same array
+ * while the inputs are the same. Views want `selectShown`, which also applies the lens. The index
+ * answers for the spans all claims support; where the lens narrows a claim-dated relation's span (a
+ * source filter or as-known-on date that leaves out the source giving a date), it is dropped here.
  */
 export function selectVisible(state: VisibleInputs): readonly number[] {
   const model = modelOf(state);
+  if (!model) return NONE;
+  const m = viewMemoOf(model);
   const spans = selectSpans(state);
   const key = [
-    model,
     spans,
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
   ];
-  if (key.every((k, i) => k === lastVisibleKey[i])) return lastVisible;
-  lastVisibleKey = key;
-  if (!model) return (lastVisible = []);
+  if (key.every((k, i) => k === m.visibleKey[i])) return m.visible;
+  m.visibleKey = key;
   const idx = model.index;
   const [a, b] =
     state.mode === 'cumulative'
@@ -142,12 +166,50 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
       : state.mode === 'range'
         ? idx.inWindow(a, b)
         : idx.activeAt(state.time);
-  lastVisible =
+  m.visible =
     spans === idx.spans || claimDatedRelations(model.dataset).length === 0
       ? found
       : found.filter((i) => inLensSpan(spans, i, a, b));
-  return lastVisible;
+  return m.visible;
 }
+
+/**
+ * The one rule of what is shown: of the relations a time query returns, those the lens keeps (a
+ * status that is not null). Every view applies it through this function or `selectShown`.
+ */
+export function shownAmong(
+  ordinals: readonly number[],
+  statuses: readonly (Status | null)[],
+): number[] {
+  return ordinals.filter((i) => statuses[i] !== null && statuses[i] !== undefined);
+}
+
+/** Ordinals of the relations shown at the view's date (in view and kept by the lens); a stable array. */
+export function selectShown(state: VisibleInputs): readonly number[] {
+  const model = modelOf(state);
+  if (!model) return NONE;
+  return viewMemoOf(model).shown(selectVisible(state), selectStatuses(state));
+}
+
+function degreeOf(model: Model, shown: readonly number[]): ReadonlyMap<ActorId, number> {
+  const counts = new Map<ActorId, number>();
+  const rels = model.dataset.relations;
+  for (const i of shown) {
+    const r = rels[i];
+    if (!r) continue;
+    counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
+    if (r.target !== r.source) counts.set(r.target, (counts.get(r.target) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Ties shown now per actor (a self-tie counts once); a stable map while the shown set stays. */
+export function selectActiveDegree(state: VisibleInputs): ReadonlyMap<ActorId, number> {
+  const model = modelOf(state);
+  if (!model) return NO_DEGREE;
+  return viewMemoOf(model).degree(model, selectShown(state));
+}
+const NO_DEGREE: ReadonlyMap<ActorId, number> = new Map();
 
 /** One tie of an actor: the relation's ordinal and the actor at its other end. */
 export interface Tie {
@@ -161,9 +223,8 @@ export function tiesOf(state: VisibleInputs, actor: ActorId): { current: Tie[]; 
   if (!model) return { current: [], history: [] };
   const ord = model.actorOrdinal.get(actor);
   const list = ord === undefined ? [] : (model.incident[ord] ?? []);
-  const statuses = selectStatuses(state);
-  const visible = new Set(selectVisible(state).filter((i) => statuses[i] !== null));
+  const shown = new Set(selectShown(state));
   const rels = model.dataset.relations;
   const history = list.map((i) => ({ ordinal: i, other: counterpart(rels[i]!, actor) }));
-  return { current: history.filter((t) => visible.has(t.ordinal)), history };
+  return { current: history.filter((t) => shown.has(t.ordinal)), history };
 }

@@ -1,7 +1,7 @@
 // The actor list: a search over names and aliases, and one button per actor that selects it, as a click on its node does.
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Actor, ActorId } from '../model';
-import { modelOf, selectVisible } from '../store/selectors';
+import { modelOf, selectActiveDegree } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 /** Folds case and diacritics so "nusra" finds "Nuṣra" and "jabhat an-nusra" finds its alias. */
@@ -20,21 +20,9 @@ const collator = new Intl.Collator();
 export function ActorList() {
   const store = useStoreApi();
   const model = useView(modelOf);
-  const visible = useView(selectVisible);
+  const activeDegree = useView(selectActiveDegree);
   const selected = useView((s) => s.selected);
   const [query, setQuery] = useState('');
-
-  const activeDegree = useMemo(() => {
-    const counts = new Map<string, number>();
-    if (!model) return counts;
-    for (const i of visible) {
-      const r = model.dataset.relations[i];
-      if (!r) continue;
-      counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
-      if (r.target !== r.source) counts.set(r.target, (counts.get(r.target) ?? 0) + 1);
-    }
-    return counts;
-  }, [model, visible]);
 
   const actors = useMemo(() => {
     if (!model) return [];

@@ -1,7 +1,7 @@
 // The datasets menu: switch between the bundled dataset and the imported ones kept in this browser, delete them, export the current one.
 import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
-import { BUNDLED_URL, loadFromUrl } from './load';
+import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from '../app/load';
 import { useStoreApi, useView } from './StoreContext';
 
 const BUNDLED = '__bundled__';
@@ -32,10 +32,9 @@ export function DatasetMenu() {
       await loadFromUrl(store, BUNDLED_URL);
       return;
     }
-    const { openDataset } = await import('../io/library');
-    const entry = await openDataset(id);
-    if (entry) store.getState().loadDataset(entry.dataset, entry.name, {}, { id });
-    else store.getState().setNotice('That saved dataset is no longer available.');
+    if (!(await loadFromLibrary(store, id))) {
+      store.getState().setNotice('That saved dataset is no longer available.');
+    }
   };
   const remove = async (): Promise<void> => {
     if (!datasetId) return;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
 import type { CsvMapping, DateOrder } from '../io/import/types';
-import { runImport } from './importing';
+import { runImport } from '../app/importing';
 import { useStoreApi } from './StoreContext';
 
 type Phase =

@@ -38,24 +38,26 @@ export function Strip({ id, adapter }: { id: string; adapter: GraphAdapter | nul
     if (!adapter || !model) return;
     const positions = adapter.positions();
     const started = performance.now();
+    let ties = 0;
     for (const day of dates) {
       const ctx = canvases.current.get(day)?.getContext('2d');
       if (!ctx) continue;
       ctx.setTransform(PIXEL_RATIO, 0, 0, PIXEL_RATIO, 0, 0);
-      drawThumbnail(ctx, {
+      ties += drawThumbnail(ctx, {
         model,
         positions,
         day,
         statuses,
         width: THUMB_WIDTH,
         height: THUMB_HEIGHT,
-      });
+      }).ties;
     }
     // How long the last redraw took, for the browser tests and benchmarks.
     if (list.current) {
       list.current.dataset.drawMs = (performance.now() - started).toFixed(2);
       list.current.dataset.draws = String(Number(list.current.dataset.draws ?? 0) + 1);
       list.current.dataset.layouts = String(layouts);
+      list.current.dataset.ties = String(ties);
     }
   }, [adapter, model, statuses, dates, layouts]);
 
