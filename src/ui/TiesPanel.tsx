@@ -2,11 +2,18 @@
 import { useMemo } from 'react';
 import { typeColors } from '../graph/palette';
 import {
+  claimDates,
+  claimFilter,
   datesAsWritten,
+  describeSupport,
   edtf,
   formatDay,
   formatEdtf,
+  hasClaimDates,
+  supportedDatesAsWritten,
   type ActorId,
+  type Claim,
+  type ClaimFilter,
   type Model,
   type Relation,
   type Status,
@@ -20,24 +27,71 @@ function direction(model: Model, r: Relation, actor: ActorId): string {
   return r.source === actor ? 'to' : 'from';
 }
 
-/** One tie: type, counterpart (a button that selects it), dates, status, paraphrase and claims. */
+const STANCE_LABEL: Record<Claim['stance'], string> = {
+  asserts: 'Asserts',
+  disputes: 'Disputes',
+  qualifies: 'Qualifies',
+};
+
+/** One claim: stance, source, where, the outlet it relays, the source's own dating, and its note. */
+function ClaimItem({
+  model,
+  r,
+  c,
+  kind,
+  dated,
+  kept,
+}: {
+  model: Model;
+  r: Relation;
+  c: Claim;
+  kind: 'state' | 'event' | undefined;
+  dated: boolean;
+  kept: boolean;
+}) {
+  const src = model.sourceById.get(c.source);
+  const via = c.via
+    ? (model.dataset.originators?.find((o) => o.id === c.via)?.name ?? c.via)
+    : null;
+  return (
+    <li
+      className={`claim stance-${c.stance}${kept ? '' : ' claim-out'}`}
+      title={kept ? undefined : 'Left out by the filters or the as-known-on date'}
+    >
+      <span className="stance">{STANCE_LABEL[c.stance]}</span>:{' '}
+      <cite>{src?.title ?? c.source}</cite>
+      {src?.publisher ? `, ${src.publisher}` : ''}
+      {src?.published ? `, ${formatEdtf(edtf(src.published))}` : ''} — {c.locator}
+      {via ? <span className="via"> · via {via}</span> : null}
+      {dated && c.stance !== 'disputes' ? (
+        <span className="claim-dates"> · dates it {datesAsWritten(claimDates(r, c), kind)}</span>
+      ) : null}
+      {c.note ? <span className="note"> ({c.note})</span> : null}
+    </li>
+  );
+}
+
+/** One tie: type, counterpart (a button that selects it), dates, status, support, paraphrase and claims. */
 function TieItem({
   model,
   tie,
   actor,
   colors,
   status,
+  keep,
 }: {
   model: Model;
   tie: Tie;
   actor: ActorId;
   colors: Map<string, string>;
   status: Status | null;
+  keep: ClaimFilter | undefined;
 }) {
   const store = useStoreApi();
   const r = model.dataset.relations[tie.ordinal] as Relation;
   const type = model.typeById.get(r.type);
   const other = model.actorById.get(tie.other);
+  const dated = hasClaimDates(r);
   return (
     <li className="tie">
       <div className="tie-head">
@@ -64,24 +118,24 @@ function TieItem({
         )}
       </div>
       <div className="tie-dates">
-        {datesAsWritten(r, type?.kind)}
+        {supportedDatesAsWritten(r, type?.kind, keep)}
         {r.place ? ` · ${r.place}` : ''}
         {r.count !== undefined ? ` · ${r.count}` : ''}
       </div>
+      <div className="tie-support">{describeSupport(model.dataset, r.claims, keep)}</div>
       {r.summary ? <p className="summary">{r.summary}</p> : null}
       <ul className="claims">
-        {r.claims.map((c, k) => {
-          const src = model.sourceById.get(c.source);
-          return (
-            <li key={k} className={`claim stance-${c.stance}`}>
-              <span className="stance">{c.stance === 'asserts' ? 'Asserts' : 'Disputes'}</span>:{' '}
-              <cite>{src?.title ?? c.source}</cite>
-              {src?.publisher ? `, ${src.publisher}` : ''}
-              {src?.published ? `, ${formatEdtf(edtf(src.published))}` : ''} — {c.locator}
-              {c.note ? <span className="note"> ({c.note})</span> : null}
-            </li>
-          );
-        })}
+        {r.claims.map((c, k) => (
+          <ClaimItem
+            key={k}
+            model={model}
+            r={r}
+            c={c}
+            kind={type?.kind}
+            dated={dated}
+            kept={!keep || keep(c)}
+          />
+        ))}
       </ul>
     </li>
   );
@@ -95,6 +149,7 @@ function TieList(props: {
   actor: ActorId;
   colors: Map<string, string>;
   statuses: readonly (Status | null)[];
+  keep: ClaimFilter | undefined;
 }) {
   return (
     <ul className={props.className}>
@@ -106,6 +161,7 @@ function TieList(props: {
           actor={props.actor}
           colors={props.colors}
           status={props.statuses[t.ordinal] ?? null}
+          keep={props.keep}
         />
       ))}
     </ul>
@@ -137,6 +193,7 @@ export function TiesPanel() {
   );
   const statuses = useView(selectStatuses);
   const colors = useMemo(() => typeColors(model?.dataset.relationTypes ?? []), [model]);
+  const keep = useMemo(() => (model ? claimFilter(model, lens) : undefined), [model, lens]);
   const actor = selected ? model?.actorById.get(selected) : undefined;
   if (!model || !actor || !ties) {
     return (
@@ -176,7 +233,7 @@ export function TiesPanel() {
         <TieList
           ties={ties.current}
           className="ties"
-          {...{ model, actor: actor.id, colors, statuses }}
+          {...{ model, actor: actor.id, colors, statuses, keep }}
         />
       ) : (
         <p className="none">No tie in view at this date.</p>
@@ -185,7 +242,7 @@ export function TiesPanel() {
       <TieList
         ties={ties.history}
         className="ties history"
-        {...{ model, actor: actor.id, colors, statuses }}
+        {...{ model, actor: actor.id, colors, statuses, keep }}
       />
     </aside>
   );

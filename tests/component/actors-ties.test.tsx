@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // The actor list and the ties panel: selection by button and search, ties at the date and over time, with sources.
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ActorList } from '../../src/ui/ActorList';
 import { TiesPanel } from '../../src/ui/TiesPanel';
+import { isoToDay } from '../../src/model';
 import { bundled, renderWithStore } from './helpers';
 
 describe('ActorList', () => {
@@ -57,6 +58,42 @@ describe('TiesPanel', () => {
     expect(within(truce!).getByText('disputed')).toBeInTheDocument();
     expect(truce!.textContent).toMatch(/Disputes/);
     expect(truce!.textContent).toMatch(/Asserts/);
+  });
+
+  it('says who said it first: two relays of one AP account are one original', () => {
+    renderWithStore(<TiesPanel />, '2014-11-03', 'khorasan');
+    const region = screen.getByRole('region', { name: 'Ties of Khorasan Group' });
+    const meeting = within(region)
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('tie') && /Negotiation/.test(li.textContent ?? ''));
+    expect(meeting!.textContent).toContain('2 reports, 1 original (Associated Press)');
+    expect(within(meeting!).getByText('reported')).toBeInTheDocument();
+    expect(meeting!.textContent).toMatch(/via Associated Press/);
+  });
+
+  it('lists each source’s date where they differ, and shows qualifying claims as such', () => {
+    const { store } = renderWithStore(<TiesPanel />, '2014-11-03', 'aq');
+    const region = screen.getByRole('region', { name: 'Ties of al-Qaeda' });
+    const split = within(region)
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('tie') && /^Split/.test(li.textContent ?? ''));
+    expect(split!.textContent).toContain('2012; April 2013; 2014 (the sources differ)');
+    expect(split!.textContent).toContain('dates it 2012');
+    expect(split!.textContent).toContain('dates it April 2013');
+    const overtures = within(region)
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('tie') && /reconciliation/.test(li.textContent ?? ''));
+    expect(overtures!.textContent).toMatch(/Qualifies: A Word of Caution/);
+    expect(overtures!.textContent).toMatch(/qualified by 2 sources/);
+    // As known on 15 November 2014: Orton's April 2013 and VICE's undated account, which takes the
+    // relation's own 2014 (IS was not yet a state); Digital Journal's 2012 is not out yet.
+    act(() => store.getState().setKnownOn(isoToDay('2014-11-15')!));
+    const known = within(screen.getByRole('region', { name: 'Ties of al-Qaeda' }))
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('tie') && /^Split/.test(li.textContent ?? ''));
+    expect(known!.querySelector('.tie-dates')!.textContent).toBe(
+      'April 2013; 2014 (the sources differ)',
+    );
   });
 
   it('selects the counterpart when its name is activated', async () => {
