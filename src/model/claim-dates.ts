@@ -71,15 +71,23 @@ export function supportedSpan(
     : { lo, hi: openHi, certainFrom, certainUntil: Infinity, eventDay: null };
 }
 
-/** Whether the claims that count give the relation different dates (so its dates are in dispute). */
-export function datesDiffer(r: Relation, keep?: (c: Claim) => boolean): boolean {
-  if (!hasClaimDates(r)) return false;
+/** Which of a relation's dates the claims that count give differently: its start, its end, or neither. */
+export function datesDiffer(
+  r: Relation,
+  keep?: (c: Claim) => boolean,
+): { readonly start: boolean; readonly end: boolean } {
+  let start = false;
+  let end = false;
+  if (!hasClaimDates(r)) return { start, end };
   let first: DatePair | null = null;
   for (const c of r.claims) {
     if (!supports(c, keep)) continue;
     const d = claimDates(r, c);
     if (!first) first = d;
-    else if (d.start !== first.start || (d.end ?? null) !== (first.end ?? null)) return true;
+    else {
+      start ||= d.start !== first.start;
+      end ||= (d.end ?? null) !== (first.end ?? null);
+    }
   }
-  return false;
+  return { start, end };
 }

@@ -1,7 +1,7 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
-import { datesAsWritten, type Model } from '../model';
+import { claimFilter, supportedDatesAsWritten, type Model } from '../model';
 import {
   modelOf,
   selectChanges,
@@ -144,8 +144,12 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
           <br />
-          {datesAsWritten(rel, model.typeById.get(rel.type)?.kind)} ·{' '}
-          {model.statuses[hover.ordinal]}
+          {supportedDatesAsWritten(
+            rel,
+            model.typeById.get(rel.type)?.kind,
+            claimFilter(model, store.getState().lens),
+          )}{' '}
+          · {statuses[hover.ordinal] ?? model.statuses[hover.ordinal]}
         </div>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import {
   OPEN_LENS,
   buildModel,
   compareDates,
+  dateDisagreements,
   dayToIso,
   isoToDay,
   lensSpans,
@@ -153,6 +154,26 @@ describe('a relation whose sources date it differently', () => {
       (c) => c.ordinal === 0,
     );
     expect(late.map((c) => c.kind)).toEqual(['formed']);
+  });
+});
+
+describe('dateDisagreements (the strips on the time bar)', () => {
+  const statuses = model.statuses;
+  const strips = (l: Lens) =>
+    dateDisagreements(model, l, lensSpans(model, l), statuses).map((b) => [
+      dataset.relations[b.ordinal]!.id,
+      iso(b.from),
+      iso(b.to),
+    ]);
+  it('covers the stretch the sources disagree over: the split’s start, the cooperation’s end', () => {
+    expect(strips(OPEN_LENS)).toEqual([
+      ['split', '2012-01-01', '2015-01-01'],
+      ['coop', '2015-04-01', '2015-05-01'],
+    ]);
+  });
+  it('is gone when the sources in view agree, and skips ties the lens hides', () => {
+    expect(strips(lens({ sources: ['late'] }))).toEqual([]);
+    expect(dateDisagreements(model, OPEN_LENS, model.index.spans, [null, null])).toEqual([]);
   });
 });
 
