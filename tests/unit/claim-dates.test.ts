@@ -1,4 +1,5 @@
 // Dates per claim: a relation spans what its asserting claims support, disagreement is uncertain, and the lens and "as known on" narrow it without rebuilding the index.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/io/validate';
 import {
@@ -7,6 +8,7 @@ import {
   compareDates,
   dateDisagreements,
   dayToIso,
+  describeSupport,
   isoToDay,
   lensSpans,
   supportedDatesAsWritten,
@@ -269,5 +271,24 @@ describe('validation of claim fields', () => {
     const r = validateDataset(old);
     expect(r.ok).toBe(true);
     if (r.ok) expect(buildModel(r.dataset).statuses).toEqual(['reported']);
+  });
+});
+
+describe('the worked example of docs/dataset-format.md', () => {
+  it('loads and reads as the text says: a disputed truce and a corroborated attack dated two ways', () => {
+    const doc = readFileSync('docs/dataset-format.md', 'utf8');
+    const json = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
+    const r = validateDataset(JSON.parse(json));
+    expect(r.ok ? [] : r.issues).toEqual([]);
+    if (!r.ok) return;
+    const m = buildModel(r.dataset);
+    expect(m.statuses).toEqual(['disputed', 'corroborated']);
+    expect(describeSupport(r.dataset, r.dataset.relations[0]!.claims)).toBe(
+      '1 report, 1 original (A News Agency); qualified by 1 source; disputed by 1 source',
+    );
+    expect(supportedDatesAsWritten(r.dataset.relations[1]!, 'event')).toBe(
+      'November 2014; 2 November 2014 (the sources differ)',
+    );
+    expect(span(m.index.spans[1]!)).toMatchObject({ lo: '2014-11-01', certainFrom: '2014-11-30' });
   });
 });
