@@ -2,7 +2,8 @@
 import type { StoreApi } from 'zustand';
 import { readUrl, writeUrl } from '../store/url';
 import type { Facet, ViewStore } from '../store/store';
-import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from './load';
+import { BUNDLED_URL, loadFromLibrary, loadFromUrl, type LoadOutcome } from './load';
+import { currentLoad } from './load-control';
 
 /** The URL parameters of a state. */
 export function urlOf(s: ViewStore): string {
@@ -81,20 +82,35 @@ export function startUrlSync(store: StoreApi<ViewStore>): () => void {
   let cancelled = false;
   void (async () => {
     if (view.eventWindow !== undefined) store.getState().setEventWindow(view.eventWindow);
-    const fromLibrary = view.ds ? await loadFromLibrary(store, view.ds, initial) : false;
-    if (view.ds && !fromLibrary) {
-      store
-        .getState()
-        .setNotice(
-          'The dataset named in the address is not kept in this browser; showing the bundled one.',
+    const notices: string[] = [];
+    let outcome: LoadOutcome = 'failed';
+    if (view.ds) {
+      const r = await loadFromLibrary(store, view.ds, { initial });
+      if (typeof r === 'object') {
+        notices.push(
+          `The dataset named in the address (ds=${view.ds}) could not be opened: ${r.missing} Showing ${view.data ? 'the one at data=' : 'the bundled one'} instead.`,
         );
+      } else outcome = r;
     }
-    const ok = fromLibrary || (await loadFromUrl(store, view.data ?? BUNDLED_URL, initial));
-    if (!ok && view.data) {
-      // The named dataset failed: show the bundled one underneath the error, so the page is never empty.
-      const error = store.getState().loadError;
-      await loadFromUrl(store, BUNDLED_URL, initial);
-      if (error) store.getState().failLoad(error);
+    if (outcome === 'failed') {
+      outcome = await loadFromUrl(store, view.data ?? BUNDLED_URL, { initial, notices });
+      if (outcome === 'failed' && view.data) {
+        // The named dataset failed: show the bundled one underneath the error, so the page is never empty.
+        const error = store.getState().loadError;
+        outcome = await loadFromUrl(store, BUNDLED_URL, { initial, notices });
+        if (error) store.getState().failLoad(error);
+      }
+    }
+    if (outcome === 'cancelled') {
+      // A later load (the user's file, a saved dataset) took over: it alone decides what is on screen.
+      // When the user cancelled the download itself and nothing is on screen, open the bundled dataset.
+      if (!currentLoad(store) && !store.getState().dataset) {
+        await loadFromUrl(store, BUNDLED_URL, {
+          notices: [...notices, 'Loading the dataset named in the address was cancelled.'],
+        });
+      }
+      if (!cancelled) unsubscribe = followStore(store);
+      return;
     }
     if (cancelled) return;
     const s = store.getState();

@@ -23,6 +23,7 @@ import {
 } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
+import type { LabelSource } from './labels/source';
 
 /** Shown edges created per slice after an apply in a big live view (≈ 60–150 ms of Cytoscape's time in Chromium). */
 const EDGE_SLICE = 1000;
@@ -176,6 +177,11 @@ export class GraphAdapter {
   private nodeFaded = new Uint8Array(0);
   private focusActive = false;
   private time: Day = 0;
+  /** Label inputs (labels/source.ts): relations per actor overall, the focus, a change counter. */
+  private totalDegree: Int32Array = new Int32Array(0);
+  private near: ReadonlySet<number> = new Set();
+  private names: readonly string[] = [];
+  private viewVersion = 0;
   /** Big-graph styles in use (no labels): the view can be fitted from positions alone. */
   private large = false;
   /** Class changes of the apply in progress. */
@@ -226,12 +232,16 @@ export class GraphAdapter {
   /** Replaces the dataset: builds fresh elements (never store objects), in one batch. */
   setModel(model: Model, positions?: ReadonlyMap<string, { x: number; y: number }>): void {
     this.model = model;
+    this.viewVersion++;
     const { dataset } = model;
     const n = dataset.relations.length;
     const colors = typeColors(dataset.relationTypes);
     const large = n > LARGE_GRAPH;
     this.large = large;
     const totalDegree = totalDegrees(model);
+    this.totalDegree = totalDegree;
+    this.names = dataset.actors.map((a) => a.name);
+    this.near = new Set();
     const nodeDefs: ElementDefinition[] = dataset.actors.map((a, i) => ({
       group: 'nodes',
       data: {
@@ -511,6 +521,7 @@ export class GraphAdapter {
     const spans = spec.spans ?? model.index.spans;
     const t = spec.time;
     this.time = t;
+    this.viewVersion++;
     this.cy.batch(() => {
       // 1. What is shown (the view's relations with a status under the lens), and what is drawn.
       const next = new Uint8Array(this.shown.length);
@@ -733,6 +744,7 @@ export class GraphAdapter {
         this.nodeFaded.fill(0);
         this.focusActive = false;
         this.selected = null;
+        this.near = new Set();
         return 1;
       }
       return 0;
@@ -747,6 +759,7 @@ export class GraphAdapter {
       near.add(m.actorOrdinal.get(rels[i]!.source)!);
       near.add(m.actorOrdinal.get(rels[i]!.target)!);
     }
+    this.near = near;
     // Write only what changes: a step moves a few ties in or out of the focus, not all of them.
     const nodeFaded = new Uint8Array(this.nodes.length);
     this.nodes.forEach((n, o) => {
@@ -772,6 +785,19 @@ export class GraphAdapter {
     this.focusActive = true;
     this.selected = selected;
     return 1;
+  }
+
+  /** What the label layer reads (labels/source.ts): live arrays, not copies; read, never written. */
+  labelSource(): LabelSource {
+    return {
+      version: this.viewVersion,
+      nodes: this.nodes,
+      names: this.names,
+      tiesNow: this.degree,
+      tiesOverall: this.totalDegree,
+      focus: this.near,
+      selected: this.selected === null ? -1 : (this.model?.actorOrdinal.get(this.selected) ?? -1),
+    };
   }
 
   /** Relation ids shown now, sorted: what tests and exports read. */

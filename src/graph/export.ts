@@ -1177,7 +1177,7 @@ function graphSvg(
     const attrs = `fill="${esc(fill)}" stroke="${esc(stroke)}" stroke-width="${n(g.border)}"`;
     bounds.add(g.x, g.y, g.w / 2 + g.border, g.h / 2 + g.border);
     const parts = [shapeSvg(shape, g.x, g.y, g.w, g.h, attrs)];
-    const label = String(node.style('label') ?? '');
+    const label = String(node.data('label') ?? '');
     const fontSize = num(node, 'font-size', 11);
     const lines = labelLines(
       label,

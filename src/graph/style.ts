@@ -11,25 +11,10 @@ export function stylesheet(large: boolean): StylesheetJson {
     selector: `edge.fade-${k + 1}`,
     style: { opacity: fadeOpacity(k + 1) },
   }));
-  // Big graphs draw no labels and no arrows, so they set no text or arrow properties either: Cytoscape
-  // applies each property of each element one by one (with its change triggers), and for 2,000 actors
-  // the eleven text properties were over half of the first draw's style work.
-  const labels = large
-    ? { label: '' }
-    : {
-        label: 'data(label)',
-        'font-size': 11,
-        'font-family': 'system-ui, sans-serif',
-        color: '#1e1e1e',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-wrap': 'wrap',
-        'text-max-width': '110px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
-      };
+  // Names are drawn by the label layer (labels/layer.ts: chosen, constant screen size), not by
+  // Cytoscape, so nodes set no text properties: Cytoscape applies each property of each element one by
+  // one, and for 2,000 actors the eleven text properties were over half of the first draw's style work.
+  const labels = { label: '' };
   const arrows = large
     ? {}
     : { 'target-arrow-color': 'data(color)', 'control-point-step-size': 22, 'arrow-scale': 1.1 };

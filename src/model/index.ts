@@ -24,6 +24,9 @@ export * from './random';
 export * from './claim-dates';
 export * from './lens-spans';
 export * from './support';
+export * from './persistence';
+export * from './current';
+export * from './pairs';
 
 /** Everything the views derive from a dataset once, so each query is a lookup. */
 export interface Model {

@@ -2,7 +2,9 @@
 //
 // Every relation becomes a half-open day interval [lo, hi) of the days it is shown:
 //   state relation: from the earliest day its start may denote to the last day its end may denote
-//                   (no end: +Infinity, in force as far as the sources know);
+//                   (no end: +Infinity, in force as far as the sources know; a type that lasts
+//                   until superseded: until the first day of the pair's next record in its family,
+//                   a derived end marked `supersededBy`, see persistence.ts);
 //   event relation: from the earliest day of its date to the last day of its date (or of its end)
 //                   plus the event window (default 30 days).
 // Complexity, n relations, k results, m changes:
@@ -18,6 +20,7 @@
 import { hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
 import { edtf, type Day, type EdtfDate } from './dates';
 import { IntervalTree } from './interval-tree';
+import { supersessions } from './persistence';
 import type { Dataset, Relation, RelationTypeId } from './types';
 
 /** Default number of days an event stays on the graph after its date. */
@@ -35,6 +38,34 @@ export interface RelationSpan {
   readonly certainUntil: Day;
   /** For events: the last day of the event itself, after which it fades through the window. */
   readonly eventDay: Day | null;
+  /**
+   * Present when the end is derived, not reported (a state that lasts until superseded, with no end):
+   * the ordinal of the pair's next record in the family, which ended it on its first day (`hi`), or
+   * null while no later record has (it holds as far as the records go).
+   */
+  readonly supersededBy?: number | null;
+}
+
+/**
+ * The spans with derived ends: a state of a type that lasts until superseded, with no reported end,
+ * ends on the first day of the pair's next record in its family (src/model/persistence.ts). Spans of
+ * other relations are returned as they are (the same objects).
+ */
+export function withDerivedEnds(
+  spans: readonly RelationSpan[],
+  dataset: Pick<Dataset, 'relations' | 'relationTypes'>,
+): RelationSpan[] {
+  const ended = supersessions(
+    dataset.relations,
+    dataset.relationTypes,
+    Float64Array.from(spans, (s) => s.lo),
+  );
+  return spans.map((s, i) => {
+    const by = ended[i] as number;
+    if (by === -2) return s;
+    const hi = by >= 0 ? (spans[by] as RelationSpan).lo : Infinity;
+    return { ...s, hi, certainUntil: hi, supersededBy: by >= 0 ? by : null };
+  });
 }
 
 /** Computes the display span of one relation (or of one pair of dates). */
@@ -110,7 +141,7 @@ export function upperBound(arr: ArrayLike<number>, x: number): number {
 }
 
 /** Relations sorted by a key, with the keys alongside for binary search. */
-interface SortedKeys {
+export interface SortedKeys {
   readonly keys: Float64Array;
   readonly ids: Int32Array;
 }
@@ -177,7 +208,10 @@ export class TemporalIndex {
       if (!d) parsed.set(text, (d = edtf(text)));
       return d;
     };
-    this.spans = rels.map((r) => relationSpan(r, eventTypes.has(r.type), this.eventWindow, parse));
+    this.spans = withDerivedEnds(
+      rels.map((r) => relationSpan(r, eventTypes.has(r.type), this.eventWindow, parse)),
+      dataset,
+    );
     this.lo = Float64Array.from(this.spans, (s) => s.lo);
     this.hi = Float64Array.from(this.spans, (s) => s.hi);
     // Open-ended relations would defeat the tree: a subtree whose max end is +∞ cannot be pruned, so
@@ -239,6 +273,11 @@ export class TemporalIndex {
     this.startsByType = new Map(
       [...byType].map(([t, l]) => [t, Float64Array.from(l.sort((a, b) => a - b))]),
     );
+  }
+
+  /** Every relation by first day shown (ties by ordinal), with the days alongside; read-only. */
+  get startOrder(): SortedKeys {
+    return this.byLo;
   }
 
   /** Number of relations indexed. */

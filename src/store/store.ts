@@ -30,6 +30,17 @@ export interface LoadMeta {
   /** The saved-library id, when the dataset is kept in IndexedDB. */
   readonly id?: string | null;
   readonly warnings?: readonly Issue[];
+  /** Notices of the load itself (storage failed, the address named a missing dataset): kept after it. */
+  readonly notices?: readonly string[];
+  /** Why the dataset could not be kept in this browser (IndexedDB unavailable, over quota), if it could not. */
+  readonly unkept?: string | null;
+}
+
+/** A download or import in progress: what, and how far (bytes; total null when unknown). */
+export interface LoadProgress {
+  readonly name: string;
+  readonly done: number;
+  readonly total: number | null;
 }
 
 /** The state of one explorer view. */
@@ -57,6 +68,10 @@ export interface ViewState {
   loadError: LoadError | null;
   /** Notices that are not errors (unknown actor in the URL, …). */
   notice: string | null;
+  /** Why the dataset on screen could not be kept in this browser, or null (kept, or not meant to be). */
+  unkept: string | null;
+  /** A dataset being fetched by URL, or null. */
+  loading: LoadProgress | null;
   /** The claims lens: source, status, type and actor-kind filters and the as-known-on date. */
   lens: Lens;
   /** Dates A and B being compared, or null. */
@@ -95,6 +110,7 @@ export interface ViewActions {
   /** One tick of play; stops at the last date. */
   tick(): void;
   setNotice(notice: string | null): void;
+  setLoading(loading: LoadProgress | null): void;
   /** Sets the values a facet keeps (null: all). */
   setFacet(facet: Facet, values: readonly string[] | null): void;
   setKnownOn(day: Day | null): void;
@@ -128,6 +144,8 @@ function initialState(): ViewState {
     status: '',
     loadError: null,
     notice: null,
+    unkept: null,
+    loading: null,
     lens: OPEN_LENS,
     compare: null,
     multiples: [],
@@ -175,10 +193,15 @@ export function createViewStore(): StoreApi<ViewStore> {
           const actor = initial.actor ?? null;
           const known = actor !== null && dataset.actors.some((a) => a.id === actor);
           s.selected = known ? (actor as ActorId) : null;
-          s.notice =
+          const notices = [
+            ...(meta.notices ?? []),
             actor !== null && !known
               ? `No actor "${actor}" in ${dataset.title}; nothing selected.`
-              : null;
+              : '',
+          ].filter(Boolean);
+          s.notice = notices.length ? notices.join(' ') : null;
+          s.unkept = meta.unkept ?? null;
+          s.loading = null;
           s.lens = OPEN_LENS as never;
           s.compare = null;
           s.multiples = [];
@@ -281,6 +304,11 @@ export function createViewStore(): StoreApi<ViewStore> {
       setNotice(notice) {
         set((s) => {
           s.notice = notice;
+        });
+      },
+      setLoading(loading) {
+        set((s) => {
+          s.loading = loading;
         });
       },
       setFacet(facet, values) {

@@ -3,9 +3,11 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEven
 import type { GraphAdapter } from '../graph/adapter';
 import { exportSnapshot } from '../app/snapshot';
 import { startUrlSync } from '../app/url-sync';
+import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
 import { Legend } from './Legend';
 import { DatasetMenu } from './DatasetMenu';
+import { DropQuestion, type DropChoice } from './DropQuestion';
 import { Messages } from './Messages';
 import { Sidebar } from './Sidebar';
 import { SmallMultiples } from './SmallMultiples';
@@ -52,6 +54,16 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
   );
 }
 
+/** A file waiting for (or in) the import dialog. */
+interface Queued {
+  readonly file: File;
+  readonly key: number;
+}
+let queuedCount = 0;
+function queued(file: File): Queued {
+  return { file, key: ++queuedCount };
+}
+
 /** The whole explorer. */
 export function App() {
   const store = useStoreApi();
@@ -69,8 +81,30 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const [importing, setImporting] = useState<File | null>(null);
-  const openFile = useCallback((file: File) => setImporting(file), []);
+  // The file being imported first, then the ones queued after it; `asking` arrived during an import.
+  // Each entry has its own key: a replacing file gets a fresh dialog, even under the same name.
+  const [imports, setImports] = useState<readonly Queued[]>([]);
+  const [asking, setAsking] = useState<File | null>(null);
+  const importing = imports[0] ?? null;
+  const openFile = useCallback(
+    (file: File) => (imports.length ? setAsking(file) : setImports([queued(file)])),
+    [imports.length],
+  );
+  const answer = (choice: DropChoice): void => {
+    const file = asking;
+    setAsking(null);
+    if (!file) return;
+    if (choice === 'replace') setImports([queued(file)]);
+    else if (choice === 'queue') setImports((list) => [...list, queued(file)]);
+  };
+  const closeImport = useCallback(
+    (entry: Queued) => {
+      setImports((list) => (list[0] === entry ? list.slice(1) : list));
+      // Nothing on screen (the import cancelled the first load, then was cancelled): open the bundled one.
+      void showSomething(store);
+    },
+    [store],
+  );
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();
     setDragging(false);
@@ -133,8 +167,15 @@ export function App() {
       </main>
       {importing ? (
         <Suspense fallback={null}>
-          <ImportDialog file={importing} onClose={() => setImporting(null)} />
+          <ImportDialog
+            key={importing.key}
+            file={importing.file}
+            onClose={() => closeImport(importing)}
+          />
         </Suspense>
+      ) : null}
+      {asking && importing ? (
+        <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
       ) : null}
       <SmallMultiples adapter={adapter} />
       <TimeBar />

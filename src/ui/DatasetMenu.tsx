@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SavedSummary } from '../io/library';
 import { BUNDLED_URL, loadFromLibrary, loadFromUrl } from '../app/load';
+import { downloadDataset } from '../app/dataset-file';
 import { useStoreApi, useView } from './StoreContext';
 
 const BUNDLED = '__bundled__';
@@ -32,8 +33,9 @@ export function DatasetMenu() {
       await loadFromUrl(store, BUNDLED_URL);
       return;
     }
-    if (!(await loadFromLibrary(store, id))) {
-      store.getState().setNotice('That saved dataset is no longer available.');
+    const outcome = await loadFromLibrary(store, id);
+    if (typeof outcome === 'object') {
+      store.getState().setNotice(`That saved dataset could not be opened: ${outcome.missing}`);
     }
   };
   const remove = async (): Promise<void> => {
@@ -42,23 +44,7 @@ export function DatasetMenu() {
     await deleteDataset(datasetId);
     await loadFromUrl(store, BUNDLED_URL);
   };
-  const exportJson = async (): Promise<void> => {
-    const s = store.getState();
-    if (!s.dataset) return;
-    const [{ exportDataset }, { downloadBlob }] = await Promise.all([
-      import('../io/export-json'),
-      import('../graph/export'),
-    ]);
-    const base =
-      (s.dataset.title || 'dataset')
-        .replace(/[^\p{L}\p{N}]+/gu, '-')
-        .replace(/^-|-$/g, '')
-        .toLowerCase() || 'dataset';
-    downloadBlob(
-      new Blob([exportDataset(s.dataset)], { type: 'application/json' }),
-      `${base}.tieline.json`,
-    );
-  };
+  const exportJson = (): Promise<void> => downloadDataset(store);
 
   return (
     <div className="dataset-menu">

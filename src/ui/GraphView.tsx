@@ -1,6 +1,7 @@
 // The canvas: mounts one GraphAdapter, feeds it the dataset once and each view change as a diff; shows edge tooltips.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
+import type { DrawnLabel } from '../graph/labels/layer';
 import { claimFilter, supportedDatesAsWritten, type Model } from '../model';
 import {
   modelOf,
@@ -11,6 +12,7 @@ import {
 } from '../store/selectors';
 import type { ViewState } from '../store/store';
 import { readUrl } from '../store/url';
+import { GraphNav } from './GraphNav';
 import { useStoreApi, useView } from './StoreContext';
 
 /** What the tooltip shows for the relation under the pointer. */
@@ -23,13 +25,20 @@ interface Hover {
 declare global {
   interface Window {
     /** Test and benchmark hook: the live adapter (read-only use). */
-    __tieline?: { adapter: GraphAdapter; ready: boolean; layouts: number };
+    __tieline?: {
+      adapter: GraphAdapter;
+      ready: boolean;
+      layouts: number;
+      /** The names the label layer draws now, with their boxes (empty until the layer has loaded). */
+      labels?: () => DrawnLabel[];
+    };
   }
 }
 
 /** The graph of actors and relations at the current date. */
 export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   /** The dataset whose layout is done: the view is applied only once positions exist. */
@@ -131,7 +140,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
 
   const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
-    <div className="graph-wrap">
+    <div className="graph-wrap" ref={wrap}>
       <div
         ref={container}
         className="graph"
@@ -139,6 +148,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
+      {adapter ? <GraphNav adapter={adapter} wrap={wrap} /> : null}
       {rel && hover && model ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}

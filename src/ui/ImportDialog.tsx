@@ -4,6 +4,7 @@ import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
 import type { CsvMapping, DateOrder } from '../io/import/types';
 import { runImport } from '../app/importing';
+import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
 
 type Phase =
@@ -31,23 +32,25 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     startAttribute?: string | null;
     endAttribute?: string | null;
   }>({});
-  const abort = useRef<AbortController | null>(null);
+  const ticket = useRef<LoadTicket | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const ctrl = new AbortController();
-    abort.current = ctrl;
+    // Choosing a file is the newest intent: it cancels any load still running (a ?data= download, …).
+    const t = beginLoad(store, 'file');
+    ticket.current = t;
     void (async () => {
       const { inspectFile } = await import('../io/import/client');
       try {
-        const inspection = await inspectFile(file, {}, { signal: ctrl.signal });
+        const inspection = await inspectFile(file, {}, { signal: t.signal });
+        if (t.signal.aborted) return;
         if (!inspection.ok) {
           store.getState().failLoad({ file: file.name, issues: inspection.issues });
-          onClose();
+          finish(t);
           return;
         }
         if (inspection.format === 'tieline') {
-          await start({}, ctrl);
+          await start({}, t);
           return;
         }
         if (inspection.format === 'csv') setCsv(inspection.mapping);
@@ -55,15 +58,19 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         if (inspection.format === 'cytoscape') setCy(inspection.suggested);
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
-        if (!(e instanceof DOMException && e.name === 'AbortError')) {
-          store
-            .getState()
-            .failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
-        }
-        onClose();
+        if (isAbort(e)) return;
+        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        finish(t);
       }
     })();
-    return () => ctrl.abort();
+    // A later load (a saved dataset, the bundled one) took over: this dialog has nothing left to do.
+    const superseded = (): void => onClose();
+    t.signal.addEventListener('abort', superseded, { once: true });
+    return () => {
+      t.signal.removeEventListener('abort', superseded);
+      t.cancel();
+      endLoad(store, t);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inspect once per file
   }, [file]);
 
@@ -71,30 +78,48 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     dialog.current?.querySelector<HTMLElement>('select, input, button')?.focus();
   }, [phase.step]);
 
-  async function start(options: ClientImportOptions, ctrl = new AbortController()): Promise<void> {
-    abort.current = ctrl;
+  /** Ends this dialog's load and closes it (only if no later load has taken over). */
+  function finish(t: LoadTicket): void {
+    endLoad(store, t);
+    onClose();
+  }
+
+  /** The user's Cancel: honoured until the dataset is on screen (nothing is kept when it is). */
+  function cancel(): void {
+    const t = ticket.current;
+    if (t && !t.signal.aborted) {
+      t.cancel();
+      store.getState().setNotice(`Import of ${file.name} cancelled.`);
+    }
+    if (t) finish(t);
+    else onClose();
+  }
+
+  async function start(options: ClientImportOptions, t: LoadTicket): Promise<void> {
     setPhase({ step: 'importing', done: 0, total: file.size });
     try {
-      await runImport(store, file, options, {
-        signal: ctrl.signal,
-        onProgress: (done, total) => setPhase({ step: 'importing', done, total }),
+      await runImport(store, file, options, t, {
+        onProgress: (done, total) => {
+          if (!t.signal.aborted) setPhase({ step: 'importing', done, total });
+        },
       });
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === 'AbortError')) {
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
-      } else store.getState().setNotice(`Import of ${file.name} cancelled.`);
+      if (isAbort(e)) return;
+      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
     }
-    onClose();
+    if (!t.signal.aborted) finish(t);
   }
 
   const inspection = phase.step === 'mapping' ? phase.inspection : null;
   const confirm = (): void => {
     if (!inspection || !inspection.ok) return;
+    const t = ticket.current;
+    if (!t || t.signal.aborted) return;
     if (inspection.format === 'csv')
-      void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) });
+      void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) }, t);
     else if (inspection.format === 'gexf')
-      void start({ gexf: { typeAttribute: gexfType ?? null } });
-    else if (inspection.format === 'cytoscape') void start({ cytoscape: cy });
+      void start({ gexf: { typeAttribute: gexfType ?? null } }, t);
+    else if (inspection.format === 'cytoscape') void start({ cytoscape: cy }, t);
   };
 
   return (
@@ -108,8 +133,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
-            abort.current?.abort();
-            onClose();
+            cancel();
           }
         }}
       >
@@ -275,13 +299,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               Import
             </button>
           ) : null}
-          <button
-            type="button"
-            onClick={() => {
-              abort.current?.abort();
-              onClose();
-            }}
-          >
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>

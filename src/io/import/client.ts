@@ -160,6 +160,10 @@ export async function importFile(
     // Refuse before reading: a 2 GB file should not be loaded into memory just to be rejected.
     return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
   }
+  const actors = options.actors;
+  if (actors && 'size' in actors && actors.size > MAX_IMPORT_BYTES) {
+    return { ok: false, format: null, issues: [tooLarge(actors.name, actors.size)] };
+  }
   let prepared: { buffer: ArrayBuffer; options: ImportOptions };
   try {
     prepared = await prepare(file, options);
@@ -189,6 +193,10 @@ export async function inspectFile(
     issues: [{ path: '', message: `could not read ${name}: ${message}` }],
   });
   if (run_.signal?.aborted) throw abortError();
+  if (sizeOf(file) > MAX_IMPORT_BYTES) {
+    // Checked before any read, as for the import: a 2.5 GB file cannot even be read into one buffer.
+    return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
+  }
   let buffer: ArrayBuffer;
   try {
     buffer = await bytesOf(file);

@@ -1,0 +1,215 @@
+// The label layer: a canvas over Cytoscape's that names the chosen actors at a constant screen size, redrawn with each frame Cytoscape draws.
+import type { Core } from 'cytoscape';
+import { candidatesOf } from './candidates';
+import { chooseLabels } from './choose';
+import {
+  drawLabels,
+  LABEL_BOX_H,
+  labelBoxWidth,
+  labelFont,
+  labelText,
+  type LabelToDraw,
+} from './draw';
+import type { LabelSource } from './source';
+
+/** A drawn label as tests read it: the actor's name and its box in the container's CSS pixels. */
+export interface DrawnLabel {
+  readonly text: string;
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly must: boolean;
+}
+
+/** What the layer last chose for, so an unchanged frame (a hover, an idle redraw) costs nothing. */
+interface Signature {
+  version: number;
+  zoom: number;
+  panX: number;
+  panY: number;
+  width: number;
+  height: number;
+  moved: number;
+}
+
+/**
+ * Draws actor names on its own canvas above Cytoscape's. Cytoscape's node labels scale with the zoom
+ * (11 px at zoom 1 is 3 px at the zoom an imported table opens at) and overlap freely; here the
+ * chooser decides who is named and where, and the names keep one legible size.
+ */
+export class LabelLayer {
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private names: readonly string[] | null = null;
+  private texts: string[] = [];
+  private widths = new Float64Array(0);
+  private moved = 0;
+  private last: Signature | null = null;
+  private drawn: LabelToDraw[] = [];
+  /** Milliseconds the last choice took (candidates + chooser), for the benchmark hook. */
+  lastCost = 0;
+  private readonly onRender = (): void => this.update();
+  private readonly onMove = (): void => {
+    this.moved++;
+  };
+
+  constructor(
+    private readonly cy: Core,
+    container: HTMLElement,
+    private readonly source: () => LabelSource,
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'label-layer';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    Object.assign(this.canvas.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      pointerEvents: 'none',
+      zIndex: '2',
+    });
+    container.appendChild(this.canvas);
+    this.ctx = this.canvas.getContext('2d');
+    cy.on('render', this.onRender);
+    cy.on('position', 'node', this.onMove);
+    this.update();
+  }
+
+  /** Chooses and draws again if the view, the dataset, the date, the selection or a position changed. */
+  update(force = false): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const src = this.source();
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    const sig: Signature = {
+      version: src.version,
+      zoom,
+      panX: pan.x,
+      panY: pan.y,
+      width,
+      height,
+      moved: this.moved,
+    };
+    const l = this.last;
+    if (
+      !force &&
+      l &&
+      l.version === sig.version &&
+      l.zoom === zoom &&
+      l.panX === pan.x &&
+      l.panY === pan.y &&
+      l.width === width &&
+      l.height === height &&
+      l.moved === sig.moved
+    )
+      return;
+    this.last = sig;
+    const dpr = window.devicePixelRatio || 1;
+    if (
+      this.canvas.width !== Math.round(width * dpr) ||
+      this.canvas.height !== Math.round(height * dpr)
+    ) {
+      this.canvas.width = Math.round(width * dpr);
+      this.canvas.height = Math.round(height * dpr);
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+    }
+    const started = performance.now();
+    this.drawn = this.choose(src, ctx, { width, height }, zoom, pan);
+    this.lastCost = performance.now() - started;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    drawLabels(ctx, this.drawn, dpr);
+  }
+
+  /** The labels for this frame: candidates from the nodes' screen positions, then the chooser. */
+  private choose(
+    src: LabelSource,
+    ctx: CanvasRenderingContext2D,
+    view: { width: number; height: number },
+    zoom: number,
+    pan: { x: number; y: number },
+  ): LabelToDraw[] {
+    if (this.names !== src.names) this.measure(src.names, ctx);
+    const n = src.nodes.length;
+    if (n === 0 || this.widths.length !== n) return [];
+    const xy = new Float64Array(2 * n);
+    const radius = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const node = src.nodes[i]!;
+      const p = node.position();
+      xy[2 * i] = p.x * zoom + pan.x;
+      xy[2 * i + 1] = p.y * zoom + pan.y;
+      radius[i] = ((Number(node.data('size')) || 30) / 2) * zoom;
+    }
+    const candidates = candidatesOf(
+      {
+        xy,
+        radius,
+        widths: this.widths,
+        height: LABEL_BOX_H,
+        tiesNow: src.tiesNow,
+        tiesOverall: src.tiesOverall,
+        focus: src.focus,
+      },
+      view,
+    );
+    const focused = src.focus.size > 0;
+    return chooseLabels(candidates, view).map((p) => ({
+      ...p,
+      text: this.texts[p.id] ?? '',
+      nodeX: xy[2 * p.id]!,
+      nodeY: xy[2 * p.id + 1]!,
+      bold: p.id === src.selected,
+      faint: focused ? !src.focus.has(p.id) : src.tiesNow[p.id] === 0,
+    }));
+  }
+
+  /** Measures every name once per dataset (the text is the same at every zoom). */
+  private measure(names: readonly string[], ctx: CanvasRenderingContext2D): void {
+    this.names = names;
+    this.texts = names.map(labelText);
+    ctx.save();
+    ctx.font = labelFont(false);
+    const bold = labelFont(true);
+    this.widths = Float64Array.from(this.texts, (t) => {
+      const w = ctx.measureText(t).width;
+      ctx.font = bold;
+      const wb = ctx.measureText(t).width;
+      ctx.font = labelFont(false);
+      return labelBoxWidth(Math.max(w, wb));
+    });
+    ctx.restore();
+  }
+
+  /** The labels drawn now, in the container's CSS pixels (the test hook `__tieline.labels()`). */
+  labels(): DrawnLabel[] {
+    const src = this.source();
+    return this.drawn.map((l) => ({
+      text: l.text,
+      name: src.names[l.id] ?? '',
+      x: l.x,
+      y: l.y,
+      w: l.w,
+      h: l.h,
+      must: src.focus.has(l.id),
+    }));
+  }
+
+  /** The labels drawn now with what the exports need to redraw them. */
+  current(): readonly LabelToDraw[] {
+    return this.drawn;
+  }
+
+  /** Removes the canvas and the listeners. */
+  destroy(): void {
+    this.cy.off('render', this.onRender);
+    this.cy.off('position', 'node', this.onMove);
+    this.canvas.remove();
+  }
+}
