@@ -23,7 +23,7 @@ export function hasClaimDates(r: Pick<Relation, 'claims'>): boolean {
 }
 
 /** True when a claim's dates support the relation's span: an assertion that counts. */
-const supports = (c: Claim, keep?: (c: Claim) => boolean): boolean =>
+export const supports = (c: Claim, keep?: (c: Claim) => boolean): boolean =>
   c.stance === 'asserts' && (!keep || keep(c));
 
 /**
@@ -69,25 +69,4 @@ export function supportedSpan(
   return ended
     ? { lo, hi: endHi, certainFrom, certainUntil: endCertain, eventDay: null }
     : { lo, hi: openHi, certainFrom, certainUntil: Infinity, eventDay: null };
-}
-
-/** Which of a relation's dates the claims that count give differently: its start, its end, or neither. */
-export function datesDiffer(
-  r: Relation,
-  keep?: (c: Claim) => boolean,
-): { readonly start: boolean; readonly end: boolean } {
-  let start = false;
-  let end = false;
-  if (!hasClaimDates(r)) return { start, end };
-  let first: DatePair | null = null;
-  for (const c of r.claims) {
-    if (!supports(c, keep)) continue;
-    const d = claimDates(r, c);
-    if (!first) first = d;
-    else {
-      start ||= d.start !== first.start;
-      end ||= (d.end ?? null) !== (first.end ?? null);
-    }
-  }
-  return { start, end };
 }

@@ -23,6 +23,7 @@ export * from './compare';
 export * from './random';
 export * from './claim-dates';
 export * from './lens-spans';
+export * from './disagreements';
 export * from './support';
 export * from './persistence';
 export * from './current';

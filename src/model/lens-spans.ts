@@ -1,5 +1,5 @@
 // The lens applied to dates: each relation's span from the claims the lens keeps, computed once per lens, never per step.
-import { datesDiffer, hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
+import { hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
 import type { Day } from './dates';
 import type { Model } from './index';
 import { claimFilter, type Lens } from './lens';
@@ -72,41 +72,4 @@ function narrowed(s: RelationSpan, base: RelationSpan): RelationSpan {
 export function inLensSpan(spans: readonly RelationSpan[], i: number, a: Day, b: Day): boolean {
   const s = spans[i]!;
   return s.lo <= b && a < s.hi;
-}
-
-/** A stretch of days over which the sources in view disagree on a relation's date. */
-export interface DateDisagreement {
-  readonly ordinal: number;
-  /** First day of the stretch and the first day after it. */
-  readonly from: Day;
-  readonly to: Day;
-}
-
-/**
- * Where the claims in view date a relation differently, the stretches of disagreement (from its lens
- * span): the range its start may fall in, and for a state with an end the range its end may fall in.
- * Relations the lens hides (status null) and dates the claims agree on have none. O(claim-dated
- * relations × their claims).
- */
-export function dateDisagreements(
-  model: Model,
-  lens: Pick<Lens, 'sources' | 'knownOn'>,
-  spans: readonly RelationSpan[],
-  statuses: readonly (unknown | null)[],
-): DateDisagreement[] {
-  const keep = claimFilter(model, lens);
-  const out: DateDisagreement[] = [];
-  for (const i of claimDatedRelations(model.dataset)) {
-    if (statuses[i] === null || statuses[i] === undefined) continue;
-    const differ = datesDiffer(model.dataset.relations[i]!, keep);
-    const s = spans[i]!;
-    const startTo = s.eventDay ?? s.certainFrom;
-    // An event's end is part of its date: a differing end widens the same stretch.
-    const startDiffers = differ.start || (differ.end && s.eventDay !== null);
-    if (startDiffers && Number.isFinite(s.lo) && startTo >= s.lo)
-      out.push({ ordinal: i, from: s.lo, to: startTo + 1 });
-    if (differ.end && s.eventDay === null && Number.isFinite(s.hi) && s.certainUntil < s.hi)
-      out.push({ ordinal: i, from: s.certainUntil, to: s.hi });
-  }
-  return out;
 }

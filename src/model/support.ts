@@ -1,6 +1,9 @@
 // Who says a relation, in words: reports, independent originals, qualifications and disputes ("2 reports, 1 original (Associated Press)").
+import { claimDates, hasClaimDates } from './claim-dates';
+import { edtf } from './dates';
+import { datesAsWritten } from './describe';
 import { sameOriginator, type ClaimFilter } from './status';
-import type { Claim, Dataset, Source } from './types';
+import type { Claim, Dataset, Relation, Source } from './types';
 
 /** The claims that count, grouped by what they do. */
 export interface Support {
@@ -80,4 +83,27 @@ export function describeSupport(
   if (s.disputing.length)
     parts.push(`disputed by ${plural(s.disputing.length, 'source', 'sources')}`);
   return parts.join('; ');
+}
+
+/**
+ * Dates of a relation as the asserting claims that count give them: as `datesAsWritten` when they
+ * agree; otherwise each dating once, earliest first, "2012; April 2013; 2014 (the sources differ)".
+ */
+export function supportedDatesAsWritten(
+  r: Relation,
+  kind: 'state' | 'event' = 'state',
+  keep?: (c: Claim) => boolean,
+): string {
+  if (!hasClaimDates(r)) return datesAsWritten(r, kind);
+  const seen = new Map<string, [number, number]>();
+  for (const c of r.claims) {
+    if (c.stance !== 'asserts' || (keep && !keep(c))) continue;
+    const d = claimDates(r, c);
+    const text = datesAsWritten(d, kind);
+    const end = d.end ? edtf(d.end).earliest : Infinity;
+    if (!seen.has(text)) seen.set(text, [edtf(d.start).earliest, end]);
+  }
+  if (seen.size === 0) return datesAsWritten(r, kind);
+  const texts = [...seen].sort(([, a], [, b]) => a[0] - b[0] || a[1] - b[1]).map(([t]) => t);
+  return texts.length === 1 ? texts[0]! : `${texts.join('; ')} (the sources differ)`;
 }

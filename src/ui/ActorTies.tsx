@@ -1,4 +1,4 @@
-// The ties panel: the selected actor's ties at the date, then its whole history, each with status and cited sources.
+// The selected actor's ties at the date, then its whole history, each with status, support and cited sources (loaded lazily by TiesPanel).
 import { useMemo } from 'react';
 import { typeColors } from '../graph/palette';
 import {
@@ -168,8 +168,8 @@ function TieList(props: {
   );
 }
 
-/** The panel for the selected actor, or a hint when none is selected. */
-export function TiesPanel() {
+/** The panel for the selected actor, or the hint when it is not an actor of the dataset. */
+export function ActorTies() {
   const store = useStoreApi();
   const model = useView(modelOf);
   const selected = useView((s) => s.selected);
@@ -196,14 +196,7 @@ export function TiesPanel() {
   const keep = useMemo(() => (model ? claimFilter(model, lens) : undefined), [model, lens]);
   const actor = selected ? model?.actorById.get(selected) : undefined;
   if (!model || !actor || !ties) {
-    return (
-      <aside className="ties-panel empty" aria-label="Ties">
-        <p>
-          Select an actor (on the graph or in the list) to read its ties and the sources behind
-          them.
-        </p>
-      </aside>
-    );
+    return <aside className="ties-panel empty" aria-label="Ties" />;
   }
   const when =
     mode === 'cumulative'

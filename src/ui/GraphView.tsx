@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import type { DrawnLabel } from '../graph/labels/layer';
-import { claimFilter, supportedDatesAsWritten, type Model } from '../model';
+import { datesAsWritten, type Model } from '../model';
 import {
   modelOf,
   selectChanges,
@@ -154,12 +154,8 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
           <br />
-          {supportedDatesAsWritten(
-            rel,
-            model.typeById.get(rel.type)?.kind,
-            claimFilter(model, store.getState().lens),
-          )}{' '}
-          · {statuses[hover.ordinal] ?? model.statuses[hover.ordinal]}
+          {datesAsWritten(rel, model.typeById.get(rel.type)?.kind)} ·{' '}
+          {statuses[hover.ordinal] ?? model.statuses[hover.ordinal]}
         </div>
       ) : null}
     </div>

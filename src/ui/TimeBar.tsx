@@ -1,8 +1,7 @@
 // The time bar: the date as written, a histogram of relation starts per month, the Timeline slider, play and modes.
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   addMonths,
-  dateDisagreements,
   dayToIso,
   formatDay,
   monthName,
@@ -12,7 +11,7 @@ import {
 } from '../model';
 import { typeColors } from '../graph/palette';
 import { timeBounds, type PlaySpeed, type TimeMode, type ViewStore } from '../store/store';
-import { modelOf, selectSpans, selectStatuses } from '../store/selectors';
+import { modelOf } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 const TICK_MS: Record<PlaySpeed, number> = { day: 120, week: 250, month: 400, event: 900 };
@@ -24,6 +23,11 @@ function monthEdges(first: Day, last: Day): Day[] {
   edges.push(addMonths(edges[edges.length - 1] ?? startOfMonth(first), 1));
   return edges;
 }
+
+// The strips of date disagreement load after the first paint: a decoration, not the startup path.
+const Disagreements = lazy(() =>
+  import('./Disagreements').then((m) => ({ default: m.Disagreements })),
+);
 
 /** Horizontal position of a day in the histogram's 1,000-unit-wide view box. */
 function barX(d: Day, first: Day, last: Day): number {
@@ -88,7 +92,9 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
       aria-hidden="true"
     >
       {drawn}
-      <Disagreements first={first} last={last} colors={bars?.colors} />
+      <Suspense fallback={null}>
+        <Disagreements first={first} last={last} colors={bars?.colors} barX={barX} H={H} />
+      </Suspense>
       <line
         x1={barX(time, first, last)}
         x2={barX(time, first, last)}
@@ -99,56 +105,6 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
         vectorEffect="non-scaling-stroke"
       />
     </svg>
-  );
-}
-
-/** Rows of the strips of date disagreement, so overlapping ones stay apart. */
-const BAND_ROWS = 4;
-
-/**
- * Where the sources in view date a tie differently: a light strip (the uncertain drawing of the graph)
- * along the bottom of the histogram over the stretch of disagreement, in the tie's type colour.
- */
-function Disagreements({
-  first,
-  last,
-  colors,
-}: {
-  first: Day;
-  last: Day;
-  colors: Map<string, string> | undefined;
-}) {
-  const model = useView(modelOf);
-  const lens = useView((s) => s.lens);
-  const spans = useView(selectSpans);
-  const statuses = useView(selectStatuses);
-  const bands = useMemo(
-    () => (model ? dateDisagreements(model, lens, spans, statuses) : []),
-    [model, lens, spans, statuses],
-  );
-  if (!model || bands.length === 0) return null;
-  return (
-    <g className="disagreements">
-      {bands.map((b, k) => {
-        const r = model.dataset.relations[b.ordinal]!;
-        const x0 = barX(b.from, first, last);
-        const name = (id: string) => model.actorById.get(id as never)?.name ?? id;
-        return (
-          <rect
-            key={k}
-            className="disagreement"
-            data-relation={r.id}
-            x={x0}
-            y={H - 3 * ((k % BAND_ROWS) + 1)}
-            width={Math.max(2, barX(b.to, first, last) - x0)}
-            height={3}
-            fill={colors?.get(r.type) ?? '#666'}
-          >
-            <title>{`Sources differ on the date: ${model.typeById.get(r.type)?.label ?? r.type}, ${name(r.source)} – ${name(r.target)}`}</title>
-          </rect>
-        );
-      })}
-    </g>
   );
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 // The actor list and the ties panel: selection by button and search, ties at the date and over time, with sources.
+// The panel's ties load lazily on the first selection, hence findByRole.
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -30,9 +31,9 @@ describe('ActorList', () => {
 });
 
 describe('TiesPanel', () => {
-  it('lists the ties at the date and the history, with status and each source with its locator', () => {
+  it('lists the ties at the date and the history, with status and each source with its locator', async () => {
     renderWithStore(<TiesPanel />, '2014-11-03', 'hazm');
-    const region = screen.getByRole('region', { name: 'Ties of Harakat Hazm' });
+    const region = await screen.findByRole('region', { name: 'Ties of Harakat Hazm' });
     const text = region.textContent ?? '';
     expect(text).toMatch(/In view on 3 November 2014/);
     expect(text).toMatch(/Attack\s*from\s*Jabhat al-Nusra/);
@@ -43,9 +44,9 @@ describe('TiesPanel', () => {
     expect(within(region).getAllByText('reported').length).toBeGreaterThan(0);
   });
 
-  it('shows a disputed tie with both sides cited', () => {
+  it('shows a disputed tie with both sides cited', async () => {
     renderWithStore(<TiesPanel />, '2014-11-03', 'is');
-    const region = screen.getByRole('region', { name: 'Ties of Islamic State' });
+    const region = await screen.findByRole('region', { name: 'Ties of Islamic State' });
     const truce = within(region)
       .getAllByRole('listitem')
       .find(
@@ -60,9 +61,9 @@ describe('TiesPanel', () => {
     expect(truce!.textContent).toMatch(/Asserts/);
   });
 
-  it('says who said it first: two relays of one AP account are one original', () => {
+  it('says who said it first: two relays of one AP account are one original', async () => {
     renderWithStore(<TiesPanel />, '2014-11-03', 'khorasan');
-    const region = screen.getByRole('region', { name: 'Ties of Khorasan Group' });
+    const region = await screen.findByRole('region', { name: 'Ties of Khorasan Group' });
     const meeting = within(region)
       .getAllByRole('listitem')
       .find((li) => li.classList.contains('tie') && /Negotiation/.test(li.textContent ?? ''));
@@ -71,9 +72,9 @@ describe('TiesPanel', () => {
     expect(meeting!.textContent).toMatch(/via Associated Press/);
   });
 
-  it('lists each source’s date where they differ, and shows qualifying claims as such', () => {
+  it('lists each source’s date where they differ, and shows qualifying claims as such', async () => {
     const { store } = renderWithStore(<TiesPanel />, '2014-11-03', 'aq');
-    const region = screen.getByRole('region', { name: 'Ties of al-Qaeda' });
+    const region = await screen.findByRole('region', { name: 'Ties of al-Qaeda' });
     const split = within(region)
       .getAllByRole('listitem')
       .find((li) => li.classList.contains('tie') && /^Split/.test(li.textContent ?? ''));
@@ -99,13 +100,15 @@ describe('TiesPanel', () => {
   it('selects the counterpart when its name is activated', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<TiesPanel />, '2014-11-03', 'hazm');
-    const region = screen.getByRole('region', { name: 'Ties of Harakat Hazm' });
+    const region = await screen.findByRole('region', { name: 'Ties of Harakat Hazm' });
     await user.click(within(region).getAllByRole('button', { name: 'Jabhat al-Nusra' })[0]!);
     expect(store.getState().selected).toBe('nusra');
-    expect(screen.getByRole('region', { name: 'Ties of Jabhat al-Nusra' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Ties of Jabhat al-Nusra' }),
+    ).toBeInTheDocument();
   });
 
-  it('renders markup in labels as text', () => {
+  it('renders markup in labels as text', async () => {
     const { store } = renderWithStore(<TiesPanel />);
     const d = bundled();
     const evil = {
@@ -115,9 +118,9 @@ describe('TiesPanel', () => {
       ),
     };
     store.getState().loadDataset(evil, 'evil', { actor: 'hazm' });
-    return Promise.resolve().then(() => {
-      const region = screen.getByRole('region', { name: 'Ties of <img src=x onerror=alert(1)>' });
-      expect(region.querySelector('img')).toBeNull();
+    const region = await screen.findByRole('region', {
+      name: 'Ties of <img src=x onerror=alert(1)>',
     });
+    expect(region.querySelector('img')).toBeNull();
   });
 });
