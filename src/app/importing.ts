@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand';
 import type { ClientImportOptions, FileInput } from '../io/import/client';
 import type { ImportResult } from '../io/import/types';
 import type { ViewStore } from '../store/store';
+import { checkLimits } from '../io/limits';
 import { abortError, type LoadTicket } from './load-control';
 import { loadInSteps } from './load-steps';
 
@@ -40,6 +41,11 @@ export async function applyImport(
   if (ticket.signal.aborted) throw abortError();
   if (!result.ok) {
     store.getState().failLoad({ file: name, issues: result.issues });
+    return false;
+  }
+  const over = checkLimits(result.dataset);
+  if (over.length) {
+    store.getState().failLoad({ file: name, issues: over });
     return false;
   }
   let id: string | null = null;

@@ -3,6 +3,7 @@
 import type { StoreApi } from 'zustand';
 import type { ViewStore } from '../store/store';
 import type { Day } from '../model';
+import { checkLimits } from '../io/limits';
 import { loadInSteps } from './load-steps';
 import { beginLoad, currentLoad, endLoad, isAbort, type LoadTicket } from './load-control';
 
@@ -81,8 +82,9 @@ async function fetchAndLoad(
     const { readDatasetText } = await validator;
     const result = readDatasetText(new TextDecoder().decode(buffer));
     if (signal.aborted) return 'cancelled';
-    if (!result.ok) {
-      store.getState().failLoad({ file: name, issues: result.issues });
+    const issues = result.ok ? checkLimits(result.dataset) : result.issues;
+    if (!result.ok || issues.length) {
+      store.getState().failLoad({ file: name, issues });
       return 'failed';
     }
     store.getState().loadDataset(result.dataset, name, initial, { notices });
@@ -94,8 +96,9 @@ async function fetchAndLoad(
   const { importFile } = await (client ?? import('../io/import/client'));
   const result = await importFile({ name: fileName, buffer }, {}, { signal });
   if (signal.aborted) return 'cancelled';
-  if (!result.ok) {
-    store.getState().failLoad({ file: name, issues: result.issues });
+  const issues = result.ok ? checkLimits(result.dataset) : result.issues;
+  if (!result.ok || issues.length) {
+    store.getState().failLoad({ file: name, issues });
     return 'failed';
   }
   const { dataset, warnings } = result;
@@ -135,12 +138,10 @@ export async function loadFromLibrary(
       store,
       dataset,
       () =>
-        store
-          .getState()
-          .loadDataset(dataset, name, options.initial ?? {}, {
-            id,
-            notices: options.notices ?? [],
-          }),
+        store.getState().loadDataset(dataset, name, options.initial ?? {}, {
+          id,
+          notices: options.notices ?? [],
+        }),
       ticket.signal,
     );
     return 'loaded';

@@ -6,7 +6,7 @@
 // itself from the elements' positions and computed styles. (The `cytoscape-svg` extension is GPL-3.0
 // and Tieline is MIT, so none of it is used or copied here.)
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { formatEdtf, parseEdtf, type Model, type SourceId } from '../model';
+import { clip, formatEdtf, parseEdtf, type Model, type SourceId } from '../model';
 import type { GraphAdapter } from './adapter';
 import type { LegendData } from './legend-data';
 
@@ -185,7 +185,35 @@ interface Block {
  * its end (invisible when drawn left-aligned), so the lines joined give back the text, as the SVG's
  * text content must for search and copying.
  */
+/** Most lines one wrapped text takes in an export; the last is ended with "…" when there is more. */
+const MAX_WRAPPED_LINES = 8;
+
+/**
+ * Breaks text into lines that fit `width`: at spaces, and inside words too long for a line. Clipped
+ * first (clip(): a 5 MB label is not measured whole) and capped at MAX_WRAPPED_LINES; a long word is
+ * cut by binary search on its length, so wrapping takes O(n log n) measures, not O(n²) (issue 18, row 15).
+ */
 function wrap(text: string, font: Font, width: number, measure: Measure): string[] {
+  const lines = wrapAll(clip(text), font, width, measure);
+  if (lines.length <= MAX_WRAPPED_LINES) return lines;
+  const kept = lines.slice(0, MAX_WRAPPED_LINES);
+  kept[kept.length - 1] = `${kept[kept.length - 1] ?? ''}…`;
+  return kept;
+}
+
+/** The longest prefix of `word` (at least one character) that fits `width`. */
+function fittingPrefix(word: string, font: Font, width: number, measure: Measure): number {
+  let lo = 1;
+  let hi = word.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(word.slice(0, mid), font) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function wrapAll(text: string, font: Font, width: number, measure: Measure): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     if (out.length > 0) out[out.length - 1] += ' ';
@@ -198,9 +226,8 @@ function wrap(text: string, font: Font, width: number, measure: Measure): string
       }
       if (line) out.push(line + ' ');
       line = word;
-      while (measure(line, font) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && measure(line.slice(0, cut), font) > width) cut--;
+      while (line.length > 1 && measure(line, font) > width) {
+        const cut = fittingPrefix(line, font, width, measure);
         out.push(line.slice(0, cut));
         line = line.slice(cut);
       }

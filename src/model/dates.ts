@@ -229,6 +229,8 @@ export function addMonths(day: Day, n: number): Day {
   const p = partsOf(day);
   const total = p.year * 12 + (p.month - 1) + n;
   const y = Math.floor(total / 12);
-  const mo = (total % 12) + 1;
+  // Not `total % 12`: for years before 1 BCE (negative totals) it is negative, and the month rolled
+  // backwards, so a loop stepping month by month through year 0 never ended (issue 18, row 1).
+  const mo = total - y * 12 + 1;
   return dayOf(y, mo, Math.min(p.day, daysInMonth(y, mo)));
 }

@@ -77,3 +77,4 @@ export function withEventWindow(model: Model, eventWindow: number): Model {
 export function counterpart(relation: Relation, actor: ActorId): ActorId {
   return relation.source === actor ? relation.target : relation.source;
 }
+export * from './text';

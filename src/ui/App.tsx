@@ -2,6 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { exportSnapshot } from '../app/snapshot';
+import { clip } from '../model';
 import { startUrlSync } from '../app/url-sync';
 import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
@@ -67,7 +68,7 @@ function queued(file: File): Queued {
 /** The whole explorer. */
 export function App() {
   const store = useStoreApi();
-  const title = useView((s) => s.dataset?.title ?? 'Loading…');
+  const title = useView((s) => clip(s.dataset?.title ?? 'Loading…', 120));
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -4,6 +4,7 @@ import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
 import type { CsvMapping, DateOrder } from '../io/import/types';
 import { runImport } from '../app/importing';
+import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
 
@@ -19,6 +20,30 @@ const ROLES: { key: keyof CsvMapping; label: string; required?: boolean }[] = [
   { key: 'start', label: 'Date or start' },
   { key: 'end', label: 'End' },
 ];
+
+/** Columns offered in each role's list: a file with 50,000 columns would build 250,000 options. */
+const MAX_LISTED_COLUMNS = 500;
+/** Columns shown in the preview table. */
+const MAX_PREVIEW_COLUMNS = 12;
+
+/** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
+function overLimits(inspection: Inspection): { path: string; message: string } | null {
+  if (!inspection.ok || !('nodes' in inspection)) return null;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (inspection.nodes > MAX_ACTORS) {
+    return {
+      path: 'nodes',
+      message: `the file has ${n(inspection.nodes)} nodes; Tieline draws at most ${n(MAX_ACTORS)} actors. Filter the network and import a part.`,
+    };
+  }
+  if (inspection.edges > MAX_RELATIONS) {
+    return {
+      path: 'edges',
+      message: `the file has ${n(inspection.edges)} edges; Tieline draws at most ${n(MAX_RELATIONS)} relations. Filter the network and import a part.`,
+    };
+  }
+  return null;
+}
 
 /** A modal dialog for one file; closes itself when the import ends or is cancelled. */
 export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
@@ -46,6 +71,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         if (t.signal.aborted) return;
         if (!inspection.ok) {
           store.getState().failLoad({ file: file.name, issues: inspection.issues });
+          finish(t);
+          return;
+        }
+        const over = overLimits(inspection);
+        if (over) {
+          // Refused from the inspection's counts, before the import builds 200,000 actors to refuse them.
+          store.getState().failLoad({ file: file.name, issues: [over] });
           finish(t);
           return;
         }
@@ -159,6 +191,12 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               {inspection.hasHeader ? ', with a header row' : ', no header row'}. Check which column
               is which:
             </p>
+            {inspection.columns.length > MAX_LISTED_COLUMNS ? (
+              <p className="notice">
+                Only the first {MAX_LISTED_COLUMNS} of {inspection.columns.length} columns can be
+                chosen here; move the columns you need to the front of the file.
+              </p>
+            ) : null}
             {ROLES.map((role) => (
               <label key={role.key} className="mapping-row">
                 <span>{role.label}</span>
@@ -175,7 +213,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
                   }}
                 >
                   {role.required ? null : <option value="">(none)</option>}
-                  {inspection.columns.map((c) => (
+                  {inspection.columns.slice(0, MAX_LISTED_COLUMNS).map((c) => (
                     <option key={c.index} value={c.index}>
                       {c.name} — e.g. {c.examples.slice(0, 2).join(', ')}
                     </option>
@@ -230,7 +268,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
               <tbody>
                 {inspection.preview.slice(0, 4).map((row, i) => (
                   <tr key={i}>
-                    {row.map((cell, j) => (
+                    {row.slice(0, MAX_PREVIEW_COLUMNS).map((cell, j) => (
                       <td key={j}>{cell}</td>
                     ))}
                   </tr>

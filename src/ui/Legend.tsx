@@ -1,6 +1,7 @@
 // The legend: every colour, line style and shape the graph uses, explained.
 import { useMemo, useState } from 'react';
 import { legendOf, type LegendLine } from '../graph/legend-data';
+import { clip } from '../model';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
 
@@ -64,6 +65,9 @@ const LINE_TEXT: Record<LegendLine['id'], string> = {
   merged: 'One line per pair and type',
 };
 
+/** Relation types listed in the legend; the rest are counted ("+N more") and found under Filters. */
+const MAX_LEGEND_TYPES = 40;
+
 /** The legend panel over the graph, rendered from the same data as the exports' legends. */
 export function Legend() {
   const model = useView(modelOf);
@@ -77,14 +81,19 @@ export function Legend() {
         <summary>Legend</summary>
         <h2>Relation types</h2>
         <ul>
-          {data.types.map((t) => (
+          {data.types.slice(0, MAX_LEGEND_TYPES).map((t) => (
             <li key={t.id}>
               <Line color={t.color} arrow={t.directed} />
-              {t.label}
+              {clip(t.label, 80)}
               {t.kind === 'event' ? ' (event)' : ''}
             </li>
           ))}
         </ul>
+        {data.types.length > MAX_LEGEND_TYPES ? (
+          <p className="legend-more">
+            +{data.types.length - MAX_LEGEND_TYPES} more types (find them under Filters)
+          </p>
+        ) : null}
         <h2>Status and time</h2>
         <ul>
           {data.statuses.map((s) => (

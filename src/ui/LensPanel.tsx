@@ -1,5 +1,5 @@
 // The claims lens: filters by source, status, type and actor kind with the count each leaves, and the "as known on" date.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { typeColors } from '../graph/palette';
 import { KIND_LABELS } from '../graph/palette';
 import {
@@ -23,6 +23,11 @@ interface Option {
   readonly count: number;
   readonly swatch?: string;
 }
+
+/** A facet with more options than this gets a search box. */
+const SEARCH_FROM = 12;
+/** Options listed at once (100,000 relation types once built a million DOM nodes here). */
+const MAX_FACET_OPTIONS = 100;
 
 /** A group of checkboxes for one facet; all checked means "no filter". */
 function FacetGroup({
@@ -48,10 +53,24 @@ function FacetGroup({
         next.length === all.length && all.every((x) => next.includes(x)) ? null : next,
       );
   };
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const matching = q ? options.filter((o) => o.label.toLowerCase().includes(q)) : options;
+  const shown = matching.slice(0, MAX_FACET_OPTIONS);
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
-      {options.map((o) => (
+      {options.length > SEARCH_FROM ? (
+        <input
+          type="search"
+          className="facet-search"
+          aria-label={`Find ${title.toLowerCase()}`}
+          placeholder={`Find among ${options.length}`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      ) : null}
+      {shown.map((o) => (
         <label key={o.value} className="facet-option">
           <input type="checkbox" checked={isOn(o.value)} onChange={() => toggle(o.value)} />
           {o.swatch ? (
@@ -63,6 +82,11 @@ function FacetGroup({
           </span>
         </label>
       ))}
+      {matching.length > shown.length ? (
+        <p className="facet-more">
+          +{matching.length - shown.length} more; type in the search box to find them.
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -16,11 +16,18 @@ import { useStoreApi, useView } from './StoreContext';
 
 const TICK_MS: Record<PlaySpeed, number> = { day: 120, week: 250, month: 400, event: 900 };
 
-/** Month boundaries covering [first, last]. */
-function monthEdges(first: Day, last: Day): Day[] {
+/** Most bars the histogram draws: a span of centuries is binned by years or decades, not months. */
+export const MAX_BARS = 480;
+
+/** Bar boundaries covering [first, last]: months, or runs of months (whole years past 40 years). */
+export function monthEdges(first: Day, last: Day): Day[] {
+  const months = Math.max(1, Math.ceil((last - first) / 30.4) + 1);
+  const step = months <= MAX_BARS ? 1 : Math.ceil(months / MAX_BARS / 12) * 12;
   const edges: Day[] = [];
-  for (let d = startOfMonth(first); d <= last; d = addMonths(d, 1)) edges.push(d);
-  edges.push(addMonths(edges[edges.length - 1] ?? startOfMonth(first), 1));
+  for (let d = startOfMonth(first); d <= last && edges.length <= MAX_BARS; d = addMonths(d, step)) {
+    edges.push(d);
+  }
+  edges.push(addMonths(edges[edges.length - 1] ?? startOfMonth(first), step));
   return edges;
 }
 
@@ -28,6 +35,34 @@ function monthEdges(first: Day, last: Day): Day[] {
 const Disagreements = lazy(() =>
   import('./Disagreements').then((m) => ({ default: m.Disagreements })),
 );
+
+/** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
+const MAX_STACKED_TYPES = 24;
+
+/** Relation starts per bin, all types together: one binary search per relation. */
+function totalsOf(starts: ArrayLike<number>, edges: readonly Day[]): number[] {
+  const totals = new Array<number>(Math.max(0, edges.length - 1)).fill(0);
+  for (let i = 0; i < starts.length; i++) {
+    const d = starts[i] as number;
+    if (!Number.isFinite(d)) continue;
+    let lo = 0;
+    let hi = edges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((edges[mid] as number) <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo < totals.length && d >= (edges[0] as number)) totals[lo] = (totals[lo] as number) + 1;
+  }
+  return totals;
+}
+
+/** The largest of many numbers (Math.max(...list) overflows the stack past ~100,000 arguments). */
+function maxOf(list: readonly number[]): number {
+  let m = 1;
+  for (const v of list) if (v > m) m = v;
+  return m;
+}
 
 /** Horizontal position of a day in the histogram's 1,000-unit-wide view box. */
 function barX(d: Day, first: Day, last: Day): number {
@@ -45,14 +80,20 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
   const bars = useMemo(() => {
     if (!model) return null;
     const edges = monthEdges(first, last);
+    const types = model.dataset.relationTypes;
+    if (types.length > MAX_STACKED_TYPES) {
+      // Many types: one bar of all of them per bin (stacking thousands of slivers draws nothing legible).
+      const totals = totalsOf(model.index.lo, edges);
+      return { edges, counts: null, colors: null, totals, max: maxOf(totals), types: [] };
+    }
     const counts = model.index.histogram(edges);
-    const colors = typeColors(model.dataset.relationTypes);
+    const colors = typeColors(types);
     const totals = edges.slice(0, -1).map((_, j) => {
       let sum = 0;
       for (const c of counts.values()) sum += c[j] ?? 0;
       return sum;
     });
-    return { edges, counts, colors, totals, max: Math.max(1, ...totals) };
+    return { edges, counts, colors, totals, max: maxOf(totals), types };
   }, [model, first, last]);
   // The bars depend on the dataset and extent only: built once, so a date step re-renders the cursor alone.
   const drawn = useMemo(() => {
@@ -70,15 +111,25 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
         >
           <title>{`${monthName(p.month)} ${p.year}: ${bars.totals[j]} relation(s) start`}</title>
           <rect x={x0} y={0} width={w} height={H} fill="transparent" />
-          {model.dataset.relationTypes.map((t) => {
-            const c = bars.counts.get(t.id)?.[j] ?? 0;
-            if (c === 0) return null;
-            const h = (c / bars.max) * (H - 4);
-            y -= h;
-            return (
-              <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
-            );
-          })}
+          {bars.counts === null ? (
+            <rect
+              x={x0}
+              y={H - ((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              width={w}
+              height={((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              fill="#8a8f98"
+            />
+          ) : (
+            bars.types.map((t) => {
+              const c = bars.counts.get(t.id)?.[j] ?? 0;
+              if (c === 0) return null;
+              const h = (c / bars.max) * (H - 4);
+              y -= h;
+              return (
+                <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
+              );
+            })
+          )}
         </g>
       );
     });
@@ -93,7 +144,13 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
     >
       {drawn}
       <Suspense fallback={null}>
-        <Disagreements first={first} last={last} colors={bars?.colors} barX={barX} H={H} />
+        <Disagreements
+          first={first}
+          last={last}
+          colors={bars?.colors ?? undefined}
+          barX={barX}
+          H={H}
+        />
       </Suspense>
       <line
         x1={barX(time, first, last)}
