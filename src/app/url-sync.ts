@@ -1,5 +1,6 @@
 // Keeping the address in step with the view: open what the URL names at start, then rewrite it as the view changes.
 import type { StoreApi } from 'zustand';
+import type { ActorId } from '../model';
 import { readUrl, writeUrl } from '../store/url';
 import type { Facet, ViewStore } from '../store/store';
 import { BUNDLED_URL, loadFromLibrary, loadFromUrl, type LoadOutcome } from './load';
@@ -14,6 +15,9 @@ export function urlOf(s: ViewStore): string {
     compare: s.compare,
     eventWindow: s.eventWindow,
     datasetId: s.datasetId,
+    mode: s.mode,
+    from: s.range[0],
+    pair: s.pair,
   });
 }
 
@@ -53,7 +57,10 @@ function followStore(store: StoreApi<ViewStore>): () => void {
       next.lens !== prev.lens ||
       next.compare !== prev.compare ||
       next.eventWindow !== prev.eventWindow ||
-      next.datasetId !== prev.datasetId
+      next.datasetId !== prev.datasetId ||
+      next.mode !== prev.mode ||
+      next.range !== prev.range ||
+      next.pair !== prev.pair
     ) {
       flush();
     } else if (next.time !== prev.time) {
@@ -117,6 +124,9 @@ export function startUrlSync(store: StoreApi<ViewStore>): () => void {
     for (const [facet, values] of Object.entries(view.facets)) s.setFacet(facet as Facet, values);
     if (view.knownOn !== undefined) s.setKnownOn(view.knownOn);
     if (view.compare) s.setCompare(view.compare);
+    if (view.mode) s.setMode(view.mode);
+    if (view.mode === 'range' && view.from !== undefined) s.setRange([view.from, s.time]);
+    if (view.pair) s.selectPair(view.pair[0] as ActorId, view.pair[1] as ActorId);
     if (view.problems.length) {
       const earlier = store.getState().notice;
       store.getState().setNotice([earlier, ...view.problems].filter(Boolean).join(' '));

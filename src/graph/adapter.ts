@@ -1,4 +1,5 @@
 // The Cytoscape adapter: one instance per view, elements built once per dataset, each date applied as a class diff in one batch.
+/* eslint-disable max-lines -- issue 16 (i16) splits adapter.ts (apply() as named steps, the tie layer in graph/ties/). */
 import cytoscape, {
   type CollectionArgument,
   type Core,
@@ -8,6 +9,7 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import type { ActorId, Day, Model, RelationSpan, Status } from '../model';
+import { UNKNOWN_TYPE } from './colors';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { shownAmong } from '../store/selectors';
@@ -20,6 +22,7 @@ import {
   nodeSize,
   statusCode,
   totalDegrees,
+  isLasting,
 } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
 import { drawOnlyDisplayed, type ZSortEle } from './zsort';
@@ -38,6 +41,8 @@ const SMALL_GRAPH = 2000;
 export interface AdapterHandlers {
   /** A node was tapped (its actor id), or the background (null). */
   onSelect?: (actor: ActorId | null) => void;
+  /** A tie was tapped: its relation ordinal (opens the pair's history). */
+  onTie?: (ordinal: number) => void;
   /** The pointer is over an edge (its relation ordinal and position in the container), or left it. */
   onHover?: (hover: { ordinal: number; x: number; y: number } | null) => void;
 }
@@ -221,6 +226,7 @@ export class GraphAdapter {
     this.cy.on('tap', (e: EventObject) => {
       if (e.target === this.cy) this.handlers.onSelect?.(null);
       else if (e.target.isNode?.()) this.handlers.onSelect?.(e.target.id().slice(2) as ActorId);
+      else if (e.target.isEdge?.()) this.handlers.onTie?.(e.target.scratch('_ord') as number);
     });
     this.cy.on('mouseover', 'edge', (e: EventObject) => {
       const p = e.renderedPosition ?? e.target.renderedMidpoint();
@@ -345,6 +351,7 @@ export class GraphAdapter {
       if (this.drawn[i] !== 1) classes.push('hidden');
       if (type?.directed) classes.push('directed');
       if (type?.kind === 'event') classes.push('event');
+      if (isLasting(model.index.spans[i] ?? {})) classes.push('lasting');
       if (this.fuzzy[i]) classes.push('fuzzy');
       if (this.fade[i]) classes.push(`fade-${this.fade[i]}`);
       if (this.status[i] === 2) classes.push('disputed');
@@ -355,7 +362,7 @@ export class GraphAdapter {
           id: 'e:' + r.id,
           source: 'n:' + r.source,
           target: 'n:' + r.target,
-          color: this.colors.get(r.type) ?? '#888888',
+          color: this.colors.get(r.type) ?? UNKNOWN_TYPE,
         },
         classes,
       };

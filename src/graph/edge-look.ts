@@ -89,3 +89,11 @@ export function totalDegrees(model: Model): Int32Array {
 export function nodeSize(degree: number): number {
   return Math.round(22 + Math.min(26, Math.sqrt(degree) * 5));
 }
+
+/**
+ * Whether a relation's end is derived from its pair's next record rather than reported (a state of a
+ * type that lasts until superseded, #14): drawn cased (`edge.lasting`), written "until the next record".
+ */
+export function isLasting(s: { readonly supersededBy?: number | null }): boolean {
+  return s.supersededBy !== undefined;
+}

@@ -1,7 +1,8 @@
 // What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
 import { STATUSES, type Model, type RelationKind, type Status } from '../model';
 import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
-import { fadeOpacity, fadeSteps } from './edge-look';
+import { UNKNOWN_TYPE } from './colors';
+import { fadeOpacity, fadeSteps, isLasting } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
 
 /** A relation type the dataset uses, drawn as a line of its colour (with an arrowhead when directed). */
@@ -26,7 +27,7 @@ export interface LegendStatus {
  * or, on large graphs, what one line stands for (every tie of one type between two actors).
  */
 export interface LegendLine {
-  readonly id: 'fuzzy' | 'fading' | 'merged';
+  readonly id: 'fuzzy' | 'fading' | 'merged' | 'lasting';
   readonly label: string;
   readonly meaning: string;
   /** Opacities to draw the sample with: one for `fuzzy`, one per fade step for `fading`. */
@@ -96,7 +97,7 @@ export function legendOf(model: Model): LegendData {
     .map((t) => ({
       id: t.id,
       label: t.label,
-      color: colors.get(t.id) ?? '#888888',
+      color: colors.get(t.id) ?? UNKNOWN_TYPE,
       directed: t.directed,
       kind: t.kind,
     }));
@@ -120,6 +121,18 @@ export function legendOf(model: Model): LegendData {
       meaning: `an event seen within its event window (${eventWindow} ${eventWindow === 1 ? 'day' : 'days'} after its date), fading as it ages`,
       opacities: [1, ...fades],
     },
+    // States that hold until the pair's next record (#14): their end is inferred, drawn with a casing.
+    ...(model.index.spans.some(isLasting)
+      ? [
+          {
+            id: 'lasting' as const,
+            label: 'Cased',
+            meaning:
+              "a state held until the pair's next record: its end is inferred from that record, not reported",
+            opacities: [1],
+          },
+        ]
+      : []),
     // Large graphs draw the ties of one type between two actors as one line (GraphAdapter.drawnOf).
     ...(large
       ? [

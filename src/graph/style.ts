@@ -1,9 +1,14 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
+import { NODE_FILL, NODE_STROKE } from './colors';
 import { FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
 export const LARGE_GRAPH = 5000;
+
+/** The casing drawn around a tie whose end is derived from the pair's next record (legend and graph). */
+export const LASTING_OUTLINE = 1.5;
+export const LASTING_COLOR = '#222222';
 
 /** The stylesheet; `large` switches to cheap edges (haystack, no labels) for big graphs. */
 export function stylesheet(large: boolean): StylesheetJson {
@@ -23,8 +28,8 @@ export function stylesheet(large: boolean): StylesheetJson {
       selector: 'node',
       style: {
         shape: 'data(shape)' as never,
-        'background-color': '#f4f1ea',
-        'border-color': '#3b3b3b',
+        'background-color': NODE_FILL,
+        'border-color': NODE_STROKE,
         'border-width': 1.5,
         width: 'data(size)',
         height: 'data(size)',
@@ -53,6 +58,11 @@ export function stylesheet(large: boolean): StylesheetJson {
       style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] as never },
     },
     { selector: 'edge.fuzzy', style: { opacity: 0.45, width: 2 } },
+    // A state that holds until the pair's next record: its end is inferred, not reported (#14).
+    {
+      selector: 'edge.lasting',
+      style: { 'line-outline-width': LASTING_OUTLINE, 'line-outline-color': LASTING_COLOR },
+    },
     ...fades,
     { selector: 'edge.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },

@@ -25,6 +25,8 @@ export * from './claim-dates';
 export * from './lens-spans';
 export * from './disagreements';
 export * from './support';
+export * from './errors';
+export * from './spread';
 export * from './persistence';
 export * from './current';
 export * from './pairs';

@@ -4,6 +4,7 @@ import {
   compareDates,
   counterpart,
   claimDatedRelations,
+  currentStateAt,
   inLensSpan,
   lensSpans,
   lensStatuses,
@@ -49,7 +50,7 @@ export function modelOf(state: { dataset: Dataset | null; eventWindow: number })
 export interface VisibleInputs {
   dataset: Dataset | null;
   eventWindow: number;
-  mode: 'at' | 'cumulative' | 'range';
+  mode: 'at' | 'cumulative' | 'range' | 'current';
   time: Day;
   range: readonly [Day, Day];
   lens: Lens;
@@ -145,11 +146,14 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
   if (!model) return NONE;
   const m = viewMemoOf(model);
   const spans = selectSpans(state);
+  // The current state picks each pair's latest record among those the lens keeps.
+  const statuses = state.mode === 'current' ? selectStatuses(state) : null;
   const key = [
     spans,
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
+    statuses,
   ];
   if (key.every((k, i) => k === m.visibleKey[i])) return m.visible;
   m.visibleKey = key;
@@ -161,13 +165,18 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
         ? state.range
         : [state.time, state.time];
   const found =
-    state.mode === 'cumulative'
-      ? idx.upTo(state.time)
-      : state.mode === 'range'
-        ? idx.inWindow(a, b)
-        : idx.activeAt(state.time);
+    state.mode === 'current'
+      ? currentStateAt(model, state.time, (i) => statuses?.[i] != null)
+      : state.mode === 'cumulative'
+        ? idx.upTo(state.time)
+        : state.mode === 'range'
+          ? idx.inWindow(a, b)
+          : idx.activeAt(state.time);
   m.visible =
-    spans === idx.spans || claimDatedRelations(model.dataset).length === 0
+    // (The current state is each pair's latest record, not a time query: the lens keeps it as is.)
+    spans === idx.spans ||
+    state.mode === 'current' ||
+    claimDatedRelations(model.dataset).length === 0
       ? found
       : found.filter((i) => inLensSpan(spans, i, a, b));
   return m.visible;

@@ -1,4 +1,5 @@
 // The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
+/* eslint-disable max-lines-per-function -- issue 12 (i12): the store is being rebuilt from slices. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import {
@@ -6,6 +7,7 @@ import {
   OPEN_LENS,
   addMonths,
   dayToIso,
+  openingDate,
   type ActorId,
   type Dataset,
   type Day,
@@ -13,9 +15,13 @@ import {
 } from '../model';
 import type { Issue } from '../io/validate';
 import { modelOf } from './selectors';
+import { castDraft } from 'immer';
 
-/** How the time bar selects relations: at a date, everything up to it, or a range of dates. */
-export type TimeMode = 'at' | 'cumulative' | 'range';
+/**
+ * How the time bar selects relations: at a date, everything up to it, a range of dates, or the current
+ * state (each pair's latest record at the date, one line per pair).
+ */
+export type TimeMode = 'at' | 'cumulative' | 'range' | 'current';
 /** How far one tick of play moves. */
 export type PlaySpeed = 'day' | 'week' | 'month' | 'event';
 
@@ -60,6 +66,8 @@ export interface ViewState {
   range: [Day, Day];
   eventWindow: number;
   selected: ActorId | null;
+  /** The pair whose history is open (the two actors in the order they were chosen), or null. */
+  pair: [ActorId, ActorId] | null;
   playing: boolean;
   speed: PlaySpeed;
   /** Last load report for the `role="status"` region. */
@@ -104,6 +112,9 @@ export interface ViewActions {
   setRange(range: [Day, Day]): void;
   setEventWindow(days: number): void;
   selectActor(id: ActorId | null): void;
+  /** Opens the history of the pair a–b (a tie tapped on the graph or a pair in the ties panel). */
+  selectPair(a: ActorId, b: ActorId): void;
+  closePair(): void;
   play(): void;
   pause(): void;
   setSpeed(speed: PlaySpeed): void;
@@ -139,6 +150,7 @@ function initialState(): ViewState {
     range: [0, 0],
     eventWindow: DEFAULT_EVENT_WINDOW,
     selected: null,
+    pair: null,
     playing: false,
     speed: 'week',
     status: '',
@@ -179,20 +191,23 @@ export function createViewStore(): StoreApi<ViewStore> {
         // task (CollegeMsg); the dataset is never mutated after loading (new data, new object).
         Object.freeze(dataset);
         set((s) => {
-          s.dataset = dataset as never;
+          s.dataset = castDraft(dataset);
           s.datasetName = name;
           s.datasetId = meta.id ?? null;
-          s.warnings = (meta.warnings ?? []) as never;
+          s.warnings = castDraft(meta.warnings ?? []);
           s.datasetVersion += 1;
           s.loadError = null;
           s.playing = false;
           const [first, last] = timeBounds({ dataset, eventWindow: s.eventWindow });
-          const wanted = initial.time;
-          s.time = wanted !== undefined ? Math.min(Math.max(wanted, first), last) : first;
+          const model = modelOf({ dataset, eventWindow: s.eventWindow });
+          // The address's date wins; else the date that shows the most ties (never an empty first record).
+          const wanted = initial.time ?? (model ? openingDate(model) : null) ?? first;
+          s.time = Math.min(Math.max(wanted, first), last);
           s.range = [first, last];
           const actor = initial.actor ?? null;
           const known = actor !== null && dataset.actors.some((a) => a.id === actor);
           s.selected = known ? (actor as ActorId) : null;
+          s.pair = null;
           const notices = [
             ...(meta.notices ?? []),
             actor !== null && !known
@@ -202,7 +217,7 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.notice = notices.length ? notices.join(' ') : null;
           s.unkept = meta.unkept ?? null;
           s.loading = null;
-          s.lens = OPEN_LENS as never;
+          s.lens = castDraft(OPEN_LENS);
           s.compare = null;
           s.multiples = [];
           const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
@@ -216,7 +231,7 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       failLoad(error) {
         set((s) => {
-          s.loadError = error as never;
+          s.loadError = castDraft(error);
         });
       },
       dismissError() {
@@ -272,6 +287,17 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.selected = id;
         });
       },
+      selectPair(a, b) {
+        set((s) => {
+          s.pair = [a, b];
+        });
+      },
+      closePair() {
+        set((s) => {
+          s.pair = null;
+        });
+      },
+
       play() {
         set((s) => {
           const [, last] = timeBounds(get());
@@ -313,17 +339,17 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       setFacet(facet, values) {
         set((s) => {
-          s.lens = { ...s.lens, [facet]: values === null ? null : [...values] } as never;
+          s.lens = castDraft({ ...s.lens, [facet]: values === null ? null : [...values] });
         });
       },
       setKnownOn(day) {
         set((s) => {
-          s.lens = { ...s.lens, knownOn: day } as never;
+          s.lens = castDraft({ ...s.lens, knownOn: day });
         });
       },
       resetLens() {
         set((s) => {
-          s.lens = OPEN_LENS as never;
+          s.lens = castDraft(OPEN_LENS);
         });
       },
       setCompare(dates) {

@@ -12,6 +12,11 @@ export interface UrlView {
   readonly compare?: [Day, Day];
   readonly facets: Partial<Record<'sources' | 'statuses' | 'types' | 'kinds', string[]>>;
   readonly eventWindow?: number;
+  /** `mode=cumulative|range|current` (absent: at the date); a range's start is `from=`. */
+  readonly mode?: 'at' | 'cumulative' | 'range' | 'current';
+  readonly from?: Day;
+  /** `pair=A,B`: the pair whose history is open. */
+  readonly pair?: [string, string];
   /** `renderer=webgl`: draw with Cytoscape's WebGL renderer (read once, when the view is created). */
   readonly renderer?: 'canvas' | 'webgl';
   readonly problems: readonly string[];
@@ -29,6 +34,9 @@ export function readUrl(search: string): UrlView {
     knownOn?: Day;
     compare?: [Day, Day];
     eventWindow?: number;
+    mode?: 'at' | 'cumulative' | 'range' | 'current';
+    from?: Day;
+    pair?: [string, string];
     renderer?: 'canvas' | 'webgl';
   } = {};
   const dayParam = (name: string, what: string): Day | undefined => {
@@ -52,6 +60,18 @@ export function readUrl(search: string): UrlView {
       );
     } else out.compare = [a, b];
   }
+  const mode = p.get('mode');
+  if (mode === 'at' || mode === 'cumulative' || mode === 'range' || mode === 'current') {
+    out.mode = mode;
+  } else if (mode !== null) {
+    problems.push(
+      `The mode "${mode}" in the address is not at, cumulative, range or current; ignored.`,
+    );
+  }
+  const from = dayParam('from', 'range start');
+  if (from !== undefined) out.from = from;
+  const pair = p.get('pair')?.split(',');
+  if (pair?.length === 2 && pair[0] && pair[1]) out.pair = [pair[0], pair[1]];
   const actor = p.get('actor');
   if (actor) out.actor = actor;
   const data = p.get('data');
@@ -84,6 +104,11 @@ export interface UrlState {
   readonly eventWindow: number;
   /** The saved-library id of the dataset on screen, or null. */
   readonly datasetId: string | null;
+  /** The time mode (written unless it is `at`) and, for a range, its start. */
+  readonly mode?: 'at' | 'cumulative' | 'range' | 'current';
+  readonly from?: Day;
+  /** The pair whose history is open. */
+  readonly pair?: readonly [string, string] | null;
 }
 
 /** The query string for a view, keeping parameters it does not own (data=, …). */
@@ -103,6 +128,11 @@ export function writeUrl(search: string, view: UrlState): string {
     view.compare ? `${dayToIso(view.compare[0])}..${dayToIso(view.compare[1])}` : null,
   );
   put('window', view.eventWindow === 30 ? null : String(view.eventWindow));
+  if (view.mode !== undefined) {
+    put('mode', view.mode === 'at' ? null : view.mode);
+    put('from', view.mode === 'range' && view.from !== undefined ? dayToIso(view.from) : null);
+  }
+  if (view.pair !== undefined) put('pair', view.pair ? view.pair.join(',') : null);
   for (const f of ['sources', 'statuses', 'types', 'kinds'] as const) {
     const v: readonly (string | Status)[] | null = view.lens[f];
     put(f, v === null ? null : v.join(','));

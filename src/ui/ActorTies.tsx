@@ -1,10 +1,11 @@
 // The selected actor's ties at the date, then its whole history, each with status, support and cited sources (loaded lazily by TiesPanel).
-import { useMemo } from 'react';
 import { typeColors } from '../graph/palette';
+import { lazy, Suspense, useMemo } from 'react';
 import {
   claimDates,
   claimFilter,
   datesAsWritten,
+  datesOf,
   describeSupport,
   edtf,
   formatDay,
@@ -20,6 +21,11 @@ import {
 } from '../model';
 import { modelOf, selectStatuses, tiesOf, type Tie } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
+
+/** The partners' lanes load with the first selection (they are not needed to show the graph). */
+const PartnerLanes = lazy(() =>
+  import('./pair/PartnerLanes').then((m) => ({ default: m.PartnerLanes })),
+);
 
 function direction(model: Model, r: Relation, actor: ActorId): string {
   const directed = model.typeById.get(r.type)?.directed ?? false;
@@ -105,6 +111,15 @@ function TieItem({
           onClick={() => store.getState().selectActor(tie.other)}
         >
           {other?.name ?? tie.other}
+        </button>{' '}
+        <button
+          type="button"
+          className="link pair-link"
+          onClick={() => store.getState().selectPair(actor, tie.other)}
+          aria-label={`Pair history with ${other?.name ?? tie.other}`}
+          title="The pair's records over time"
+        >
+          history
         </button>
         {status ? (
           <span className={`badge status-${status}`}>{status}</span>
@@ -118,7 +133,9 @@ function TieItem({
         )}
       </div>
       <div className="tie-dates">
-        {supportedDatesAsWritten(r, type?.kind, keep)}
+        {model.index.spans[tie.ordinal]?.supersededBy !== undefined
+          ? datesOf(model, tie.ordinal)
+          : supportedDatesAsWritten(r, type?.kind, keep)}
         {r.place ? ` · ${r.place}` : ''}
         {r.count !== undefined ? ` · ${r.count}` : ''}
       </div>
@@ -201,9 +218,11 @@ export function ActorTies() {
   const when =
     mode === 'cumulative'
       ? `up to ${formatDay(time)}`
-      : mode === 'range'
-        ? `${formatDay(range0)} – ${formatDay(time)}`
-        : `on ${formatDay(time)}`;
+      : mode === 'current'
+        ? `as the latest records stand on ${formatDay(time)}`
+        : mode === 'range'
+          ? `${formatDay(range0)} – ${formatDay(time)}`
+          : `on ${formatDay(time)}`;
   return (
     <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
       <header>
@@ -231,6 +250,10 @@ export function ActorTies() {
       ) : (
         <p className="none">No tie in view at this date.</p>
       )}
+      <h3>Pairs over time</h3>
+      <Suspense fallback={null}>
+        <PartnerLanes actor={actor.id} />
+      </Suspense>
       <h3>History ({ties.history.length})</h3>
       <TieList
         ties={ties.history}

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { exportSnapshot } from '../app/snapshot';
-import { clip } from '../model';
+import { clip, errorMessage } from '../model';
 import { startUrlSync } from '../app/url-sync';
 import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
@@ -16,6 +16,11 @@ import { TiesPanel } from './TiesPanel';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
 import { VideoExport } from './VideoExport';
+
+/** A pair's history loads when a tie or a pair is first chosen. */
+const PairHistory = lazy(() =>
+  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
+);
 
 /** The import dialog loads when a file arrives. */
 const ImportDialog = lazy(() =>
@@ -38,7 +43,7 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
     try {
       await exportSnapshot(store, adapter, ext);
     } catch (e) {
-      store.getState().setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      store.getState().setNotice(`Export failed: ${errorMessage(e)}`);
     } finally {
       setBusy(false);
     }
@@ -69,6 +74,7 @@ function queued(file: File): Queued {
 export function App() {
   const store = useStoreApi();
   const title = useView((s) => clip(s.dataset?.title ?? 'Loading…', 120));
+  const pairOpen = useView((s) => s.pair !== null);
   const [adapter, setAdapter] = useState<GraphAdapter | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -152,6 +158,11 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
+          {pairOpen ? (
+            <Suspense fallback={null}>
+              <PairHistory />
+            </Suspense>
+          ) : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit

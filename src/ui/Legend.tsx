@@ -1,23 +1,37 @@
 // The legend: every colour, line style and shape the graph uses, explained.
 import { useMemo, useState } from 'react';
 import { legendOf, type LegendLine } from '../graph/legend-data';
+import { LASTING_COLOR, LASTING_OUTLINE } from '../graph/style';
 import { clip } from '../model';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
+import { NODE_FILL, NODE_STROKE } from '../graph/colors';
 
 function Line({
   color,
   dash,
   arrow = false,
   opacity = 1,
+  cased = false,
 }: {
   color: string;
   dash?: string | undefined;
   arrow?: boolean;
   opacity?: number;
+  cased?: boolean;
 }) {
   return (
     <svg width="34" height="10" aria-hidden="true">
+      {cased ? (
+        <line
+          x1="1"
+          y1="5"
+          x2="33"
+          y2="5"
+          stroke={LASTING_COLOR}
+          strokeWidth={2.5 + 2 * LASTING_OUTLINE}
+        />
+      ) : null}
       <line
         x1="1"
         y1="5"
@@ -34,7 +48,7 @@ function Line({
 }
 
 function Shape({ shape }: { shape: string }) {
-  const common = { fill: '#f4f1ea', stroke: '#3b3b3b', strokeWidth: 1.2 };
+  const common = { fill: NODE_FILL, stroke: NODE_STROKE, strokeWidth: 1.2 };
   return (
     <svg width="14" height="14" aria-hidden="true">
       {shape === 'round-rectangle' ? (
@@ -63,6 +77,7 @@ const LINE_TEXT: Record<LegendLine['id'], string> = {
   fuzzy: 'Uncertain date',
   fading: 'Event fading',
   merged: 'One line per pair and type',
+  lasting: 'Until the next record',
 };
 
 /** Relation types listed in the legend; the rest are counted ("+N more") and found under Filters. */
@@ -103,7 +118,11 @@ export function Legend() {
           ))}
           {data.lines.map((l) => (
             <li key={l.id} title={l.meaning}>
-              <Line color="#555" opacity={l.opacities[l.opacities.length - 1] ?? 1} />{' '}
+              <Line
+                color={l.id === 'lasting' ? '#d9d9d9' : '#555'}
+                opacity={l.opacities[l.opacities.length - 1] ?? 1}
+                cased={l.id === 'lasting'}
+              />{' '}
               {LINE_TEXT[l.id]}
             </li>
           ))}

@@ -1,4 +1,5 @@
 // The time bar: the date as written, a histogram of relation starts per month, the Timeline slider, play and modes.
+/* eslint-disable max-lines-per-function -- issue 12: TimeBar (149 lines) still to split into its histogram and controls. */
 import { lazy, Suspense, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   addMonths,
@@ -236,7 +237,9 @@ export function TimeBar() {
             ? `${formatDay(range0)} – ${formatDay(time)}`
             : mode === 'cumulative'
               ? `Up to ${formatDay(time)}`
-              : formatDay(time)}
+              : mode === 'current'
+                ? `State on ${formatDay(time)}`
+                : formatDay(time)}
         </div>
         <div className="controls">
           <button
@@ -276,6 +279,7 @@ export function TimeBar() {
                 ['at', 'At date'],
                 ['cumulative', 'Cumulative'],
                 ['range', 'Range'],
+                ['current', 'Current state'],
               ] as [TimeMode, string][]
             ).map(([m, label]) => (
               <label key={m}>

@@ -1,0 +1,81 @@
+// One pair's records as a lane over the whole extent: states as bars (cased where the end is derived), events as marks; a click moves the date.
+import { useMemo } from 'react';
+import { typeColors } from '../../graph/palette';
+import { LASTING_COLOR } from '../../graph/style';
+import { formatDay, type Day, type LaneSegment, type Model } from '../../model';
+
+const W = 1000;
+const ROW = 12;
+
+/** Horizontal position of a day on the lane's 1,000-unit-wide view box. */
+function x(d: Day, first: Day, last: Day): number {
+  return ((Math.min(Math.max(d, first), last + 1) - first) / Math.max(1, last + 1 - first)) * W;
+}
+
+/** The lane of one pair (segments from `pairHistory`), with the current date as a cursor. */
+export function Lane({
+  model,
+  segments,
+  time,
+  onPick,
+  label,
+}: {
+  model: Model;
+  segments: readonly LaneSegment[];
+  time: Day;
+  onPick: (day: Day) => void;
+  label: string;
+}) {
+  const colors = useMemo(() => typeColors(model.dataset.relationTypes), [model]);
+  const extent = model.index.extent;
+  if (!extent) return null;
+  const { first, last } = extent;
+  const rows = Math.max(1, ...segments.map((s) => s.row + 1));
+  const h = rows * ROW;
+  const rels = model.dataset.relations;
+  return (
+    <svg
+      className="lane"
+      viewBox={`0 0 ${W} ${h}`}
+      preserveAspectRatio="none"
+      style={{ height: `${rows * 10}px` }}
+      aria-hidden="true"
+      data-label={label}
+    >
+      <rect x={0} y={0} width={W} height={h} className="lane-bg" />
+      {segments.map((s) => {
+        const r = rels[s.ordinal]!;
+        const type = model.typeById.get(r.type);
+        const x0 = x(s.from, first, last);
+        const w = Math.max(s.event ? 4 : 2, x(s.to, first, last) - x0);
+        const y = s.row * ROW + 1;
+        return (
+          <rect
+            key={s.ordinal}
+            className={`seg${s.event ? ' event' : ''}${s.supersededBy !== undefined ? ' lasting' : ''}`}
+            x={x0}
+            y={y}
+            width={w}
+            height={ROW - 2}
+            fill={colors.get(r.type) ?? '#888'}
+            stroke={s.supersededBy !== undefined ? LASTING_COLOR : 'none'}
+            strokeWidth={1}
+            vectorEffect="non-scaling-stroke"
+            onClick={() => onPick(s.from)}
+          >
+            <title>{`${type?.label ?? r.type}, ${formatDay(s.from)}`}</title>
+          </rect>
+        );
+      })}
+      <line
+        x1={x(time, first, last)}
+        x2={x(time, first, last)}
+        y1={0}
+        y2={h}
+        stroke="#111"
+        strokeWidth={2}
+        vectorEffect="non-scaling-stroke"
+      />
+    </svg>
+  );
+}
