@@ -14,7 +14,8 @@ const ARGS = [
   '--no-first-run',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI,PreloadTopChromeWebUILessNavigations',
 ];
-const PORT = 4391;
+/** Port of the preview server; TIELINE_SHOTS_PORT lets engineers sharing a machine each use their own. */
+const PORT = Number(process.env.TIELINE_SHOTS_PORT ?? 4391);
 
 /** Each picture: where it goes, the view's URL, and what a user would click before the shot. */
 const SHOTS = [
@@ -34,6 +35,11 @@ const SHOTS = [
     out: 'docs/img/compare.png',
     query: '?compare=2014-10-15..2014-11-20&actor=hazm',
     steps: [{ tab: 'Compare' }],
+  },
+  {
+    out: 'docs/img/provenance.png',
+    query: '?t=2013-06-01&actor=aq',
+    steps: [],
   },
   { out: 'docs/img/multiples.png', query: '?t=2014-11-03', steps: [{ button: 'Small multiples' }] },
   { out: 'docs/img/video.png', query: '?t=2014-11-03', steps: [{ button: 'Record video' }] },

@@ -1,5 +1,5 @@
 // What the adapter takes and gives: handlers, options, a view to apply, and what an apply changed.
-import type { ActorId, Day, Status } from '../model';
+import type { ActorId, Day, RelationSpan, Status } from '../model';
 import type { CompareMark } from './ties/look';
 
 /** Callbacks from the canvas back to the application. */
@@ -26,6 +26,8 @@ export interface ViewSpec {
   readonly statuses?: readonly (Status | null)[];
   /** When comparing two dates: ties formed, ended or changed in status between them. */
   readonly marks?: ReadonlyMap<number, CompareMark>;
+  /** Each relation's span as the claims under the lens date it (uncertain where they disagree). Defaults to the index's. */
+  readonly spans?: readonly RelationSpan[];
 }
 
 /** Counts of what one apply call changed, for tests and benchmarks. */

@@ -258,7 +258,16 @@ export class GraphAdapter {
   ): DrawnLooks {
     const t = spec.time;
     const steps = fadeSteps(this.large);
-    const grouped = this.grouper?.group(model, this.shownList, t, statuses, spec.marks, steps);
+    const spans = spec.spans ?? model.index.spans;
+    const grouped = this.grouper?.group(
+      model,
+      this.shownList,
+      t,
+      statuses,
+      spec.marks,
+      steps,
+      spans,
+    );
     const list = grouped ? grouped.list : this.shownList;
     const n = list.length;
     const looks = {
@@ -269,7 +278,6 @@ export class GraphAdapter {
       mark: new Uint8Array(n),
       focus: new Uint8Array(n),
     };
-    const spans = model.index.spans;
     const window = model.index.eventWindow;
     for (let k = 0; k < n; k++) {
       const i = list[k]!;

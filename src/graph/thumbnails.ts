@@ -1,5 +1,5 @@
 // Small multiples: the graph at a date drawn with Canvas 2D from positions, model and lens statuses (no Cytoscape instance), and the dates to show.
-import type { Day, Model, Status } from '../model';
+import { inLensSpan, type Day, type Model, type RelationSpan, type Status } from '../model';
 import { shownAmong } from '../store/selectors';
 import type { GraphAdapter } from './adapter';
 import { fadeStep, fuzzyAt, nodeSize, statusCode, totalDegrees } from './edge-look';
@@ -48,6 +48,8 @@ export interface ThumbnailInput {
   readonly day: Day;
   /** Status of each relation under the current lens; null hides it. */
   readonly statuses: readonly (Status | null)[];
+  /** Each relation's span as the claims under the lens date it (`selectSpans`); default the index's. */
+  readonly spans?: readonly RelationSpan[];
   /** Size to draw, in the context's units. */
   readonly width: number;
   readonly height: number;
@@ -146,6 +148,7 @@ function boundsOf(positions: ReadonlyMap<string, Point>): Bounds {
  */
 export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): ThumbnailReport {
   const { model, positions, day, statuses, width, height } = input;
+  const spans = input.spans ?? model.index.spans;
   const style = styleOf(model);
   const { dataset, index } = model;
   const b = boundsOf(positions);
@@ -169,11 +172,11 @@ export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): Thu
     { color: string; dashed: boolean; alpha: number; ords: number[] }
   >();
   const degree = new Int32Array(dataset.actors.length);
-  const spans = index.spans;
   const levels = style.fades.length - 1;
   let ties = 0;
   let disputed = 0;
   for (const i of shownAmong(index.activeAt(day), statuses)) {
+    if (spans !== index.spans && !inLensSpan(spans, i, day, day)) continue;
     const status = statuses[i];
     const a = style.ends[2 * i]!;
     const c = style.ends[2 * i + 1]!;

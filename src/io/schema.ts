@@ -53,9 +53,21 @@ export const SourceSchema = v.object({
 /** One source's stance on one relation, with where in the source it stands. */
 export const ClaimSchema = v.object({
   source: id,
-  stance: v.picklist(['asserts', 'disputes'], 'stance must be "asserts" or "disputes"'),
+  stance: v.picklist(
+    ['asserts', 'disputes', 'qualifies'],
+    'stance must be "asserts", "disputes" or "qualifies"',
+  ),
   locator: v.pipe(text, v.minLength(1, 'a claim needs a locator (where in the source it stands)')),
+  via: v.optional(id),
+  start: v.optional(text),
+  end: v.optional(v.nullable(text)),
   note: v.optional(text),
+});
+
+/** An outlet or agency whose report a source relays, named by claims' `via`. */
+export const OriginatorSchema = v.object({
+  id,
+  name: v.pipe(text, v.minLength(1, 'a name must not be empty')),
 });
 
 /** A dated, typed tie between two actors. */
@@ -82,6 +94,7 @@ export const DatasetSchema = v.object({
   relationTypes: v.array(RelationTypeSchema),
   actors: v.array(ActorSchema),
   sources: v.array(SourceSchema),
+  originators: v.optional(v.array(OriginatorSchema)),
   relations: v.array(RelationSchema),
   timeScale: v.optional(
     v.picklist(['calendar', 'steps'], 'timeScale must be "calendar" or "steps"'),

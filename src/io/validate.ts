@@ -82,6 +82,7 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
   const typeIds = unique(data.relationTypes, 'relation type', 'relationTypes');
   const actorIds = unique(data.actors, 'actor', 'actors');
   const sourceIds = unique(data.sources, 'source', 'sources');
+  const originatorIds = unique(data.originators ?? [], 'originator', 'originators');
   unique(data.relations, 'relation', 'relations');
 
   data.sources.forEach((s, i) => {
@@ -114,12 +115,41 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
       if (!sourceIds.has(c.source)) {
         add(`${at}.claims[${j}].source`, `unknown source "${c.source}": declare it in sources`);
       }
+      if (c.via !== undefined && !originatorIds.has(c.via)) {
+        add(`${at}.claims[${j}].via`, `unknown originator "${c.via}": declare it in originators`);
+      }
+      if (c.start !== undefined || (c.end !== undefined && c.end !== null)) {
+        checkClaimDates(r, c, `${at}.claims[${j}]`, parseDate, add);
+      }
     });
   });
 
   if (issues.length > 0) return { ok: false, issues };
   const dataset = data as unknown as Dataset;
   return { ok: true, dataset: options.freeze === false ? dataset : deepFreeze(dataset) };
+}
+
+/** A claim's own dates: each a valid EDTF date, and its end (or the relation's) not before its start. */
+function checkClaimDates(
+  r: { start: string; end?: string | null | undefined },
+  c: { start?: string | undefined; end?: string | null | undefined },
+  at: string,
+  parseDate: (text: string) => ReturnType<typeof parseEdtf>,
+  add: (path: string, message: string) => void,
+): void {
+  const startText = c.start ?? r.start;
+  const endText = c.end === undefined ? r.end : c.end;
+  const start = parseDate(startText);
+  if (c.start !== undefined && !start.ok) add(`${at}.start`, start.error);
+  if (endText === undefined || endText === null) return;
+  const end = parseDate(endText);
+  if (c.end !== undefined && !end.ok) add(`${at}.end`, end.error);
+  if (start.ok && end.ok && end.date.latest < start.date.earliest) {
+    add(
+      `${at}.${c.end !== undefined ? 'end' : 'start'}`,
+      `ends (${endText}) before it starts (${startText})`,
+    );
+  }
 }
 
 function deepFreeze<T>(value: T): T {

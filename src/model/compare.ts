@@ -2,6 +2,7 @@
 import type { Day } from './dates';
 import type { Model } from './index';
 import { lensStatuses, type Lens } from './lens';
+import { inLensSpan, lensSpans } from './lens-spans';
 import type { Status } from './types';
 
 /** One difference between dates A and B. */
@@ -33,11 +34,13 @@ export function compareDates(model: Model, a: Day, b: Day, lens: Lens): Change[]
     });
   const atFrom = knownAt(from);
   const atTo = knownAt(to);
+  const spans = lensSpans(model, lens);
   const shownAt = (d: Day): Set<number> =>
-    new Set(model.index.activeAt(d).filter((i) => inLens[i] !== null));
+    new Set(
+      model.index.activeAt(d).filter((i) => inLens[i] !== null && inLensSpan(spans, i, d, d)),
+    );
   const before = shownAt(from);
   const after = shownAt(to);
-  const spans = model.index.spans;
   const out: Change[] = [];
   for (const i of after) {
     if (!before.has(i)) {

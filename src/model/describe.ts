@@ -1,4 +1,5 @@
 // Relations put into words for people: dates as the sources write them.
+import type { DatePair } from './claim-dates';
 import {
   dayToIso,
   edtf,
@@ -9,7 +10,7 @@ import {
   type TimeScale,
 } from './dates';
 import type { Model } from './index';
-import type { Dataset, Relation } from './types';
+import type { Dataset } from './types';
 
 /**
  * Dates of a relation as written: "2 November 2014" for an event; "from about November 2014, no end
@@ -17,7 +18,7 @@ import type { Dataset, Relation } from './types';
  * step 12" on a `steps` time scale.
  */
 export function datesAsWritten(
-  r: Relation,
+  r: DatePair,
   kind: 'state' | 'event' = 'state',
   scale: TimeScale = 'calendar',
 ): string {
@@ -26,6 +27,7 @@ export function datesAsWritten(
   if (kind === 'event') return end ? `${start} – ${end}` : start;
   if (r.start === '..')
     return end ? `until ${end} (start unknown)` : 'start unknown, no end reported';
+  if (r.end === r.start) return `in ${start}`;
   return end ? `from ${start} to ${end}` : `from ${start}, no end reported`;
 }
 

@@ -17,6 +17,7 @@
 //                              and t2; falls back to two stabbing queries when m' is large
 //   previous/next change       O(log n)     (binary search in the sorted change days)
 //   histogram over B buckets   O(B · T · log n) for T relation types
+import { hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
 import { edtf, type Day, type EdtfDate } from './dates';
 import { IntervalTree } from './interval-tree';
 import { supersessions } from './persistence';
@@ -67,9 +68,9 @@ export function withDerivedEnds(
   });
 }
 
-/** Computes the display span of one relation. */
+/** Computes the display span of one relation (or of one pair of dates). */
 export function spanOf(
-  relation: Relation,
+  relation: DatePair,
   isEvent: boolean,
   eventWindow: number,
   parse: (text: string) => EdtfDate = edtf,
@@ -93,6 +94,20 @@ export function spanOf(
     certainUntil: end ? end.earliest : Infinity,
     eventDay: null,
   };
+}
+
+/**
+ * The display span of a relation from all its claims: its own dates, or, when claims carry their own,
+ * what the asserting claims support (claim-dates.ts). The lens narrows it further (lens-spans.ts).
+ */
+export function relationSpan(
+  relation: Relation,
+  isEvent: boolean,
+  eventWindow: number,
+  parse: (text: string) => EdtfDate = edtf,
+): RelationSpan {
+  const own = (d: DatePair): RelationSpan => spanOf(d, isEvent, eventWindow, parse);
+  return (hasClaimDates(relation) && supportedSpan(relation, own)) || own(relation);
 }
 
 /** The relations entering and leaving view between two dates (ordinals into `dataset.relations`). */
@@ -194,7 +209,7 @@ export class TemporalIndex {
       return d;
     };
     this.spans = withDerivedEnds(
-      rels.map((r) => spanOf(r, eventTypes.has(r.type), this.eventWindow, parse)),
+      rels.map((r) => relationSpan(r, eventTypes.has(r.type), this.eventWindow, parse)),
       dataset,
     );
     this.lo = Float64Array.from(this.spans, (s) => s.lo);

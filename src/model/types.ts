@@ -60,14 +60,30 @@ export interface Source {
   readonly url?: string;
 }
 
-/** Whether a source asserts a relation or disputes it. */
-export type Stance = 'asserts' | 'disputes';
+/**
+ * Whether a source asserts a relation, disputes it, or qualifies it (accepts it but narrows it: a
+ * local ceasefire rather than a truce, backing much smaller than it looked). A qualifying claim is
+ * neither an assertion nor a dispute: it does not make a tie shown, corroborated or disputed.
+ */
+export type Stance = 'asserts' | 'disputes' | 'qualifies';
+
+/** An outlet or agency whose report a source relays (the Associated Press, the Guardian, …). */
+export interface Originator {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** One source's word on one relation, with where in the source it stands. */
 export interface Claim {
   readonly source: SourceId;
   readonly stance: Stance;
   readonly locator: string;
+  /** The originator whose report this claim relays (an id in `originators`); absent: the source's own reporting. */
+  readonly via?: string;
+  /** This source's own start (EDTF), when it dates the relation differently; absent: the relation's. */
+  readonly start?: string;
+  /** This source's own end (EDTF, or null: it reports no end); absent: the relation's. */
+  readonly end?: string | null;
   /** Whose report the source relays, or any other qualification. */
   readonly note?: string;
 }
@@ -98,6 +114,8 @@ export interface Dataset {
   readonly relationTypes: readonly RelationType[];
   readonly actors: readonly Actor[];
   readonly sources: readonly Source[];
+  /** Outlets and agencies the sources relay, named by claims' `via` (optional). */
+  readonly originators?: readonly Originator[];
   readonly relations: readonly Relation[];
   /** `steps`: time is numbered steps (GEXF integer time), day n stands for step n and is shown so (#13). */
   readonly timeScale?: 'calendar' | 'steps';

@@ -3,7 +3,10 @@ import {
   buildModel,
   compareDates,
   counterpart,
+  claimDatedRelations,
   currentStateAt,
+  inLensSpan,
+  lensSpans,
   lensStatuses,
   type ActorId,
   type Change,
@@ -11,6 +14,7 @@ import {
   type Day,
   type Lens,
   type Model,
+  type RelationSpan,
   type Status,
   withEventWindow,
 } from '../model';
@@ -74,6 +78,20 @@ export function selectStatuses(state: {
   const model = modelOf(state);
   return model ? viewMemoOf(model).statuses(state.lens) : NO_STATUS;
 }
+
+/**
+ * Each relation's span as the claims under the lens date it (the index's own spans unless the lens
+ * filters claims of a relation whose sources date it differently); a stable array while inputs stay.
+ */
+export function selectSpans(state: {
+  dataset: Dataset | null;
+  eventWindow: number;
+  lens: Lens;
+}): readonly RelationSpan[] {
+  const model = modelOf(state);
+  return model ? viewMemoOf(model).spans(state.lens.sources, state.lens.knownOn) : NO_SPANS;
+}
+const NO_SPANS: readonly RelationSpan[] = [];
 const NO_STATUS: readonly (Status | null)[] = [];
 
 /** The changes between the compared dates, in date order (empty when not comparing). */
@@ -91,6 +109,7 @@ interface ViewMemo {
   shown: (visible: readonly number[], statuses: readonly (Status | null)[]) => readonly number[];
   degree: (model: Model, shown: readonly number[]) => ReadonlyMap<ActorId, number>;
   statuses: (lens: Lens) => readonly (Status | null)[];
+  spans: (sources: Lens['sources'], knownOn: Lens['knownOn']) => readonly RelationSpan[];
   changes: (a: Day, b: Day, lens: Lens) => readonly Change[];
 }
 /** Per model, not module-wide: two stores on two datasets do not evict each other's answers. */
@@ -104,6 +123,9 @@ function viewMemoOf(model: Model): ViewMemo {
       visible: [],
       shown: memo(shownAmong),
       statuses: memo((lens: Lens) => lensStatuses(model, lens)),
+      spans: memo((sources: Lens['sources'], knownOn: Lens['knownOn']) =>
+        lensSpans(model, { sources, knownOn }),
+      ),
       changes: memo((a: Day, b: Day, lens: Lens) => compareDates(model, a, b, lens)),
       degree: memo(degreeOf),
     };
@@ -114,16 +136,20 @@ function viewMemoOf(model: Model): ViewMemo {
 const NONE: readonly number[] = [];
 
 /**
- * Ordinals of the relations the time query puts in view (before the lens); the same array while the
- * inputs are the same. Views want `selectShown`, which also applies the lens.
+ * Ordinals of the relations the time query puts in view (before the lens's statuses); the same array
+ * while the inputs are the same. Views want `selectShown`, which also applies the lens. The index
+ * answers for the spans all claims support; where the lens narrows a claim-dated relation's span (a
+ * source filter or as-known-on date that leaves out the source giving a date), it is dropped here.
  */
 export function selectVisible(state: VisibleInputs): readonly number[] {
   const model = modelOf(state);
   if (!model) return NONE;
   const m = viewMemoOf(model);
+  const spans = selectSpans(state);
   // The current state picks each pair's latest record among those the lens keeps.
   const statuses = state.mode === 'current' ? selectStatuses(state) : null;
   const key = [
+    spans,
     state.mode,
     state.mode === 'range' ? state.range[0] : 0,
     state.mode === 'range' ? state.range[1] : state.time,
@@ -132,14 +158,27 @@ export function selectVisible(state: VisibleInputs): readonly number[] {
   if (key.every((k, i) => k === m.visibleKey[i])) return m.visible;
   m.visibleKey = key;
   const idx = model.index;
-  m.visible =
+  const [a, b] =
+    state.mode === 'cumulative'
+      ? [-Infinity, state.time]
+      : state.mode === 'range'
+        ? state.range
+        : [state.time, state.time];
+  const found =
     state.mode === 'current'
       ? currentStateAt(model, state.time, (i) => statuses?.[i] != null)
       : state.mode === 'cumulative'
         ? idx.upTo(state.time)
         : state.mode === 'range'
-          ? idx.inWindow(state.range[0], state.range[1])
+          ? idx.inWindow(a, b)
           : idx.activeAt(state.time);
+  m.visible =
+    // (The current state is each pair's latest record, not a time query: the lens keeps it as is.)
+    spans === idx.spans ||
+    state.mode === 'current' ||
+    claimDatedRelations(model.dataset).length === 0
+      ? found
+      : found.filter((i) => inLensSpan(spans, i, a, b));
   return m.visible;
 }
 

@@ -7,6 +7,7 @@ import {
   modelOf,
   selectChanges,
   selectShown,
+  selectSpans,
   selectStatuses,
   selectVisible,
 } from '../store/selectors';
@@ -61,6 +62,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
   const time = useView((s) => s.time);
   const selected = useView((s) => s.selected);
   const statuses = useView(selectStatuses);
+  const spans = useView(selectSpans);
   const changes = useView(selectChanges);
   const marks = useMemo(
     () => (changes.length ? new Map(changes.map((c) => [c.ordinal, c.kind] as const)) : undefined),
@@ -148,9 +150,9 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (!adapter || !model || laidOut?.adapter !== adapter || laidOut.dataset !== model.dataset)
       return;
     adapter.setIndex(model);
-    adapter.apply({ visible, time, selected, statuses, ...(marks ? { marks } : {}) });
+    adapter.apply({ visible, time, selected, statuses, spans, ...(marks ? { marks } : {}) });
     if (window.__tieline) window.__tieline.ready = true;
-  }, [adapter, model, visible, time, selected, statuses, marks, laidOut]);
+  }, [adapter, model, visible, time, selected, statuses, spans, marks, laidOut]);
 
   const nothingShown = useView((s) => selectShown(s).length === 0);
   const empty = model !== null && model.index.extent !== null && nothingShown;
@@ -179,7 +181,8 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
           <br />
-          {datesOf(model, hover.ordinal)} · {model.statuses[hover.ordinal]}
+          {datesOf(model, hover.ordinal)} ·{' '}
+          {statuses[hover.ordinal] ?? model.statuses[hover.ordinal]}
         </div>
       ) : null}
     </div>
@@ -195,6 +198,7 @@ function applyView(adapter: GraphAdapter, model: Model, state: ViewState) {
     time: state.time,
     selected: state.selected,
     statuses: selectStatuses(state),
+    spans: selectSpans(state),
     ...(changes.length ? { marks: new Map(changes.map((c) => [c.ordinal, c.kind] as const)) } : {}),
   });
 }

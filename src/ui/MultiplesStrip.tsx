@@ -9,7 +9,7 @@ import {
   watchPositions,
 } from '../graph/thumbnails';
 import { formatTime, spreadDates, timeScaleOf, type Day } from '../model';
-import { modelOf, selectStatuses } from '../store/selectors';
+import { modelOf, selectSpans, selectStatuses } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 /** Device pixels per CSS pixel for the thumbnails (capped: sharper than 2× buys nothing at this size). */
@@ -20,6 +20,7 @@ export function Strip({ id, adapter }: { id: string; adapter: GraphAdapter | nul
   const store = useStoreApi();
   const model = useView(modelOf);
   const statuses = useView(selectStatuses);
+  const spans = useView(selectSpans);
   const pinned = useView((s) => s.multiples);
   const spread = useMemo(() => (model ? spreadDates(model, DEFAULT_SPREAD) : []), [model]);
   const dates = pinned.length > 0 ? pinned : spread;
@@ -47,6 +48,7 @@ export function Strip({ id, adapter }: { id: string; adapter: GraphAdapter | nul
         positions,
         day,
         statuses,
+        spans,
         width: THUMB_WIDTH,
         height: THUMB_HEIGHT,
       }).ties;
@@ -58,7 +60,7 @@ export function Strip({ id, adapter }: { id: string; adapter: GraphAdapter | nul
       list.current.dataset.layouts = String(layouts);
       list.current.dataset.ties = String(ties);
     }
-  }, [adapter, model, statuses, dates, layouts]);
+  }, [adapter, model, statuses, spans, dates, layouts]);
 
   if (!model) return null;
   return (

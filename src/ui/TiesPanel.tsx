@@ -1,214 +1,28 @@
-// The ties panel: the selected actor's ties at the date, then its whole history, each with status and cited sources.
-import { lazy, Suspense, useMemo } from 'react';
-import { typeColors } from '../graph/palette';
-import {
-  datesOf,
-  edtf,
-  formatEdtf,
-  formatTime,
-  timeScaleOf,
-  type ActorId,
-  type Model,
-  type Relation,
-  type Status,
-} from '../model';
-import { modelOf, selectStatuses, tiesOf, type Tie } from '../store/selectors';
-import { useStoreApi, useView } from './StoreContext';
+// The ties panel: a hint until an actor is selected, then its ties (ActorTies, loaded on first selection).
+import { lazy, Suspense } from 'react';
+import { useView } from './StoreContext';
 
-/** The partners' lanes load with the first selection (they are not needed to show the graph). */
-const PartnerLanes = lazy(() =>
-  import('./pair/PartnerLanes').then((m) => ({ default: m.PartnerLanes })),
-);
+// The ties, their support and their sources load when an actor is first selected.
+const ActorTies = lazy(() => import('./ActorTies').then((m) => ({ default: m.ActorTies })));
 
-function direction(model: Model, r: Relation, actor: ActorId): string {
-  const directed = model.typeById.get(r.type)?.directed ?? false;
-  if (!directed || r.source === r.target) return 'with';
-  return r.source === actor ? 'to' : 'from';
-}
-
-/** One tie: type, counterpart (a button that selects it), dates, status, paraphrase and claims. */
-function TieItem({
-  model,
-  tie,
-  actor,
-  colors,
-  status,
-}: {
-  model: Model;
-  tie: Tie;
-  actor: ActorId;
-  colors: Map<string, string>;
-  status: Status | null;
-}) {
-  const store = useStoreApi();
-  const r = model.dataset.relations[tie.ordinal] as Relation;
-  const type = model.typeById.get(r.type);
-  const other = model.actorById.get(tie.other);
+/** The hint shown while no actor is selected. */
+export function NoActor() {
   return (
-    <li className="tie">
-      <div className="tie-head">
-        <span className="type" style={{ borderColor: colors.get(r.type) }}>
-          {type?.label ?? r.type}
-        </span>{' '}
-        <span className="dir">{direction(model, r, actor)}</span>{' '}
-        <button
-          type="button"
-          className="link"
-          onClick={() => store.getState().selectActor(tie.other)}
-        >
-          {other?.name ?? tie.other}
-        </button>{' '}
-        <button
-          type="button"
-          className="link pair-link"
-          onClick={() => store.getState().selectPair(actor, tie.other)}
-          aria-label={`Pair history with ${other?.name ?? tie.other}`}
-          title="The pair's records over time"
-        >
-          history
-        </button>
-        {status ? (
-          <span className={`badge status-${status}`}>{status}</span>
-        ) : (
-          <span
-            className="badge status-filtered"
-            title="No claim left under the filters or the as-known-on date"
-          >
-            filtered out
-          </span>
-        )}
-      </div>
-      <div className="tie-dates">
-        {datesOf(model, tie.ordinal)}
-        {r.place ? ` · ${r.place}` : ''}
-        {r.count !== undefined ? ` · ${r.count}` : ''}
-      </div>
-      {r.summary ? <p className="summary">{r.summary}</p> : null}
-      <ul className="claims">
-        {r.claims.map((c, k) => {
-          const src = model.sourceById.get(c.source);
-          return (
-            <li key={k} className={`claim stance-${c.stance}`}>
-              <span className="stance">{c.stance === 'asserts' ? 'Asserts' : 'Disputes'}</span>:{' '}
-              <cite>{src?.title ?? c.source}</cite>
-              {src?.publisher ? `, ${src.publisher}` : ''}
-              {src?.published ? `, ${formatEdtf(edtf(src.published))}` : ''} — {c.locator}
-              {c.note ? <span className="note"> ({c.note})</span> : null}
-            </li>
-          );
-        })}
-      </ul>
-    </li>
-  );
-}
-
-/** A list of ties, each with its status under the lens. */
-function TieList(props: {
-  ties: readonly Tie[];
-  className: string;
-  model: Model;
-  actor: ActorId;
-  colors: Map<string, string>;
-  statuses: readonly (Status | null)[];
-}) {
-  return (
-    <ul className={props.className}>
-      {props.ties.map((t) => (
-        <TieItem
-          key={t.ordinal}
-          model={props.model}
-          tie={t}
-          actor={props.actor}
-          colors={props.colors}
-          status={props.statuses[t.ordinal] ?? null}
-        />
-      ))}
-    </ul>
+    <aside className="ties-panel empty" aria-label="Ties">
+      <p>
+        Select an actor (on the graph or in the list) to read its ties and the sources behind them.
+      </p>
+    </aside>
   );
 }
 
 /** The panel for the selected actor, or a hint when none is selected. */
 export function TiesPanel() {
-  const store = useStoreApi();
-  const model = useView(modelOf);
   const selected = useView((s) => s.selected);
-  const time = useView((s) => s.time);
-  const mode = useView((s) => s.mode);
-  const range0 = useView((s) => s.range[0]);
-  const range1 = useView((s) => s.range[1]);
-  const dataset = useView((s) => s.dataset);
-  const eventWindow = useView((s) => s.eventWindow);
-  const lens = useView((s) => s.lens);
-  const compare = useView((s) => s.compare);
-  const ties = useMemo(
-    () =>
-      selected
-        ? tiesOf(
-            { dataset, eventWindow, mode, time, range: [range0, range1], lens, compare },
-            selected,
-          )
-        : null,
-    [selected, dataset, eventWindow, mode, time, range0, range1, lens, compare],
-  );
-  const statuses = useView(selectStatuses);
-  const colors = useMemo(() => typeColors(model?.dataset.relationTypes ?? []), [model]);
-  const actor = selected ? model?.actorById.get(selected) : undefined;
-  if (!model || !actor || !ties) {
-    return (
-      <aside className="ties-panel empty" aria-label="Ties">
-        <p>
-          Select an actor (on the graph or in the list) to read its ties and the sources behind
-          them.
-        </p>
-      </aside>
-    );
-  }
-  const at = (d: number): string => formatTime(d, timeScaleOf(model.dataset));
-  const when =
-    mode === 'cumulative'
-      ? `up to ${at(time)}`
-      : mode === 'current'
-        ? `as the latest records stand on ${at(time)}`
-        : mode === 'range'
-          ? `${at(range0)} – ${at(time)}`
-          : `on ${at(time)}`;
+  if (!selected) return <NoActor />;
   return (
-    <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
-      <header>
-        <h2>{actor.name}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => store.getState().selectActor(null)}
-          aria-label="Clear selection"
-        >
-          ×
-        </button>
-        {actor.aliases.length ? <p className="aliases">Also: {actor.aliases.join(', ')}</p> : null}
-        {actor.description ? <p className="description">{actor.description}</p> : null}
-      </header>
-      <h3>
-        In view {when} ({ties.current.length})
-      </h3>
-      {ties.current.length ? (
-        <TieList
-          ties={ties.current}
-          className="ties"
-          {...{ model, actor: actor.id, colors, statuses }}
-        />
-      ) : (
-        <p className="none">No tie in view at this date.</p>
-      )}
-      <h3>Pairs over time</h3>
-      <Suspense fallback={null}>
-        <PartnerLanes actor={actor.id} />
-      </Suspense>
-      <h3>History ({ties.history.length})</h3>
-      <TieList
-        ties={ties.history}
-        className="ties history"
-        {...{ model, actor: actor.id, colors, statuses }}
-      />
-    </aside>
+    <Suspense fallback={<aside className="ties-panel" aria-label="Ties" aria-busy="true" />}>
+      <ActorTies />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 // The time bar: the date as written, a histogram of relation starts per month, the Timeline slider, play and modes.
 /* eslint-disable max-lines-per-function -- issue 12: TimeBar (149 lines) still to split into its histogram and controls. */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   addMonths,
   dayToIso,
@@ -53,6 +53,11 @@ export function monthEdges(first: Day, last: Day): Day[] {
   edges.push(addMonths(edges[edges.length - 1] ?? startOfMonth(first), step));
   return edges;
 }
+
+// The strips of date disagreement load after the first paint: a decoration, not the startup path.
+const Disagreements = lazy(() =>
+  import('./Disagreements').then((m) => ({ default: m.Disagreements })),
+);
 
 /** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
 const MAX_STACKED_TYPES = 24;
@@ -161,6 +166,15 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
       aria-hidden="true"
     >
       {drawn}
+      <Suspense fallback={null}>
+        <Disagreements
+          first={first}
+          last={last}
+          colors={bars?.colors ?? undefined}
+          barX={barX}
+          H={H}
+        />
+      </Suspense>
       <line
         x1={barX(time, first, last)}
         x2={barX(time, first, last)}

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, test, visibleIds } from './fixtures';
 
 const KEY_TIES = [
-  'hazm-defects-to-nusra-2014-11-02',
+  'hazm-defects-to-nusra-2014-11',
   'is-nusra-truce-2014-11',
   'nusra-attacks-hazm-2014-11-02',
   'nusra-attacks-srf-2014-11-02',
@@ -56,10 +56,12 @@ test('scrubbing by keyboard changes the edge set and the picture', async ({ page
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await expect(slider).toHaveAttribute('aria-valuetext', /2014-11-02/);
+  // The Atareeb meeting is dated 2 November by every source that dates it (the attack on the SRF,
+  // which the AP dates only to November, is already in view, uncertain, on the 1st).
   await expect
     .poll(() => visibleIds(page))
-    .toEqual(expect.arrayContaining(['nusra-attacks-srf-2014-11-02']));
-  expect(before).not.toContain('nusra-attacks-srf-2014-11-02');
+    .toEqual(expect.arrayContaining(['is-nusra-meeting-atareeb-2014-11-02']));
+  expect(before).not.toContain('is-nusra-meeting-atareeb-2014-11-02');
   await nextFrame(page);
   expect(await canvasSignature(page)).not.toEqual(pixelsBefore);
   await page.keyboard.press('PageDown');

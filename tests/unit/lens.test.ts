@@ -178,10 +178,13 @@ describe('the bundled IS–Nusra truce of early November 2014, as known on', () 
   it('from 16 November Digital Journal relays the AP report: asserted and doubted, so disputed', () => {
     expect(at('2014-11-16')).toBe('disputed');
   });
-  it("without Orton's doubt it is reported on 16 November and corroborated once the April 2015 blog is out", () => {
+  it("without Orton's doubt it is corroborated from 16 November: Digital Journal relays two originals, the AP and the Independent", () => {
     const all = r.dataset.sources.map((s) => s.id).filter((s) => s !== 'orton-2014-11-15');
-    expect(at('2014-11-16', all)).toBe('reported');
-    expect(at('2015-04-29', all)).toBe('reported');
+    expect(at('2014-11-15', all)).toBeNull();
+    expect(at('2014-11-16', all)).toBe('corroborated');
+    // The April 2015 blog only qualifies it (an inference from a later agreement): no change.
     expect(at('2015-04-30', all)).toBe('corroborated');
+    // The blog alone does not assert it: not shown.
+    expect(at('2015-04-30', ['convergences-2015-04'])).toBeNull();
   });
 });

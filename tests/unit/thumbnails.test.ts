@@ -11,9 +11,12 @@ import {
   OPEN_LENS,
   buildModel,
   isoToDay,
+  lensSpans,
   lensStatuses,
   spreadDates,
+  type Dataset,
   type Model,
+  type RelationSpan,
   type Status,
 } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
@@ -317,6 +320,51 @@ describe('drawThumbnail', () => {
       expect(y).toBeGreaterThanOrEqual(0);
       expect(y).toBeLessThanOrEqual(110);
     }
+  });
+
+  it('follows the lens’s claim dates: a tie the kept sources date later is not drawn', () => {
+    const d: Dataset = {
+      ...model.dataset,
+      sources: [
+        ...model.dataset.sources,
+        { id: 'later' as never, title: 'Later', published: '2015' },
+      ],
+      relations: model.dataset.relations.map((r, i) =>
+        i === 0
+          ? {
+              ...r,
+              claims: [
+                ...r.claims,
+                {
+                  source: 'later' as never,
+                  stance: 'asserts',
+                  locator: 'p 1',
+                  start: '2016',
+                  end: null,
+                },
+              ],
+            }
+          : r,
+      ),
+    };
+    const m = buildModel(d);
+    const r0 = d.relations[0]!;
+    // The first tie ('ab') holds from January to June 2014; the later source dates it to 2016.
+    const at = day('2014-03-01');
+    expect(r0.id).toBe('ab');
+    const draw = (spans?: readonly RelationSpan[]) =>
+      drawThumbnail(new RecordingContext(), {
+        model: m,
+        positions,
+        day: at,
+        statuses: m.statuses,
+        ...(spans ? { spans } : {}),
+        width: 160,
+        height: 110,
+      }).ties;
+    const all = draw();
+    const onlyLater = draw(lensSpans(m, { sources: ['later'], knownOn: null }));
+    expect(onlyLater).toBe(all - 1);
   });
 
   it('skips ties whose actors have no position (positions of another dataset)', () => {

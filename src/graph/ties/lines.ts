@@ -1,5 +1,5 @@
 // Line grouping on big graphs: the shown ties of one type between two actors are drawn as one line, from the freshest with each look.
-import type { Day, Model, Status } from '../../model';
+import type { Day, Model, RelationSpan, Status } from '../../model';
 import { fadeOpacity, nearestFade, statusCode } from '../edge-look';
 import { MARK_CODE, type CompareMark } from './look';
 
@@ -70,8 +70,8 @@ export class LineGrouper {
     statuses: readonly (Status | null)[],
     marks: ReadonlyMap<number, CompareMark> | undefined,
     steps: readonly number[],
+    spans: readonly RelationSpan[] = model.index.spans,
   ): { list: number[]; fade: Uint8Array } {
-    const spans = model.index.spans;
     const window = model.index.eventWindow;
     if (this.spans !== spans) {
       // Once per temporal index: the spans' fields the loop reads, in typed arrays.
