@@ -1,6 +1,6 @@
 // Who says a relation, in words: reports, independent originals, qualifications and disputes ("2 reports, 1 original (Associated Press)").
 import { claimDates, hasClaimDates } from './claim-dates';
-import { edtf } from './dates';
+import { edtf, type TimeScale } from './dates';
 import { datesAsWritten } from './describe';
 import { sameOriginator, type ClaimFilter } from './status';
 import type { Claim, Dataset, Relation, Source } from './types';
@@ -93,17 +93,18 @@ export function supportedDatesAsWritten(
   r: Relation,
   kind: 'state' | 'event' = 'state',
   keep?: (c: Claim) => boolean,
+  scale: TimeScale = 'calendar',
 ): string {
-  if (!hasClaimDates(r)) return datesAsWritten(r, kind);
+  if (!hasClaimDates(r)) return datesAsWritten(r, kind, scale);
   const seen = new Map<string, [number, number]>();
   for (const c of r.claims) {
     if (c.stance !== 'asserts' || (keep && !keep(c))) continue;
     const d = claimDates(r, c);
-    const text = datesAsWritten(d, kind);
+    const text = datesAsWritten(d, kind, scale);
     const end = d.end ? edtf(d.end).earliest : Infinity;
     if (!seen.has(text)) seen.set(text, [edtf(d.start).earliest, end]);
   }
-  if (seen.size === 0) return datesAsWritten(r, kind);
+  if (seen.size === 0) return datesAsWritten(r, kind, scale);
   const texts = [...seen].sort(([, a], [, b]) => a[0] - b[0] || a[1] - b[1]).map(([t]) => t);
   return texts.length === 1 ? texts[0]! : `${texts.join('; ')} (the sources differ)`;
 }

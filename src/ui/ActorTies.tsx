@@ -71,7 +71,10 @@ function ClaimItem({
       {src?.published ? `, ${formatEdtf(edtf(src.published))}` : ''} — {c.locator}
       {via ? <span className="via"> · via {via}</span> : null}
       {dated && c.stance !== 'disputes' ? (
-        <span className="claim-dates"> · dates it {datesAsWritten(claimDates(r, c), kind)}</span>
+        <span className="claim-dates">
+          {' '}
+          · dates it {datesAsWritten(claimDates(r, c), kind, timeScaleOf(model.dataset))}
+        </span>
       ) : null}
       {c.note ? <span className="note"> ({c.note})</span> : null}
     </li>
@@ -136,7 +139,7 @@ function TieItem({
       <div className="tie-dates">
         {model.index.spans[tie.ordinal]?.supersededBy !== undefined
           ? datesOf(model, tie.ordinal)
-          : supportedDatesAsWritten(r, type?.kind, keep)}
+          : supportedDatesAsWritten(r, type?.kind, keep, timeScaleOf(model.dataset))}
         {r.place ? ` · ${r.place}` : ''}
         {r.count !== undefined ? ` · ${r.count}` : ''}
       </div>

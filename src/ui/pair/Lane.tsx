@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { typeColors } from '../../graph/palette';
 import { LASTING_COLOR } from '../../graph/style';
-import { formatDay, type Day, type LaneSegment, type Model } from '../../model';
+import { formatTime, timeScaleOf, type Day, type LaneSegment, type Model } from '../../model';
 
 const W = 1000;
 const ROW = 12;
@@ -63,7 +63,7 @@ export function Lane({
             vectorEffect="non-scaling-stroke"
             onClick={() => onPick(s.from)}
           >
-            <title>{`${type?.label ?? r.type}, ${formatDay(s.from)}`}</title>
+            <title>{`${type?.label ?? r.type}, ${formatTime(s.from, timeScaleOf(model.dataset))}`}</title>
           </rect>
         );
       })}

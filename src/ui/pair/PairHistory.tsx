@@ -1,6 +1,14 @@
 // The history of one pair (a tie tapped on the graph, or a pair chosen in the ties panel): its lane and its records in order, each with its sources.
 import { useMemo } from 'react';
-import { datesOf, edtf, formatDay, formatEdtf, pairHistory, type Model } from '../../model';
+import {
+  datesOf,
+  edtf,
+  formatEdtf,
+  formatTime,
+  pairHistory,
+  timeScaleOf,
+  type Model,
+} from '../../model';
 import { modelOf } from '../../store/selectors';
 import { useStoreApi, useView } from '../StoreContext';
 import { Lane } from './Lane';
@@ -27,7 +35,7 @@ function Record({ model, ordinal }: { model: Model; ordinal: number }) {
             type="button"
             className="link show-record"
             onClick={() => store.getState().setTime(lo)}
-            aria-label={`Show ${formatDay(lo)}`}
+            aria-label={`Show ${formatTime(lo, timeScaleOf(model.dataset))}`}
           >
             show
           </button>
