@@ -3,7 +3,6 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEven
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
-import { Legend } from './Legend';
 import { DatasetMenu } from './DatasetMenu';
 import type { DropChoice } from './DropQuestion';
 import { Messages } from './Messages';
@@ -25,6 +24,9 @@ const PairHistory = lazy(() =>
 );
 
 /** The import dialog loads when a file arrives. */
+/** The legend loads after the first graph: it explains the picture, it is not needed to draw it. */
+const Legend = lazy(() => import('./Legend').then((m) => ({ default: m.Legend })));
+
 const ImportDialog = lazy(() =>
   import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
@@ -173,7 +175,9 @@ export function App() {
         <Sidebar />
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
-          <Legend />
+          <Suspense fallback={null}>
+            <Legend />
+          </Suspense>
           {pairOpen ? (
             <Suspense fallback={null}>
               <PairHistory />
