@@ -106,20 +106,23 @@ export function openingDate(
   model: Pick<Model, 'index'> & { statuses: readonly (Status | null)[] },
 ): Day | null {
   const { lo, hi } = model.index;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Typed arrays sort numerically without a comparator (100,000 relations: a few ms).
+  const startList = new Float64Array(lo.length);
+  const endList = new Float64Array(lo.length);
+  let ns = 0;
+  let ne = 0;
   let always = 0;
   for (let i = 0; i < lo.length; i++) {
     if (model.statuses[i] === null) continue;
     const a = lo[i] as number;
     const b = hi[i] as number;
-    if (Number.isFinite(a)) starts.push(a);
+    if (Number.isFinite(a)) startList[ns++] = a;
     else always++;
-    if (Number.isFinite(b)) ends.push(b);
+    if (Number.isFinite(b)) endList[ne++] = b;
   }
-  if (starts.length === 0) return null;
-  starts.sort((x, y) => x - y);
-  ends.sort((x, y) => x - y);
+  if (ns === 0) return null;
+  const starts = startList.subarray(0, ns).sort();
+  const ends = endList.subarray(0, ne).sort();
   let best = starts[0] as number;
   let most = -1;
   for (let j = 0; j < starts.length; j++) {
