@@ -3,19 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './scripts/eslint-layers.mjs';
 
-const noUiLibs = [
-  { name: 'react', message: 'model/ is pure: no React.' },
-  { name: 'react-dom', message: 'model/ is pure: no React.' },
-  { name: 'zustand', message: 'model/ is pure: no store.' },
-  { name: 'immer', message: 'model/ is pure: no store.' },
-  { name: 'cytoscape', message: 'Only src/graph/ may import cytoscape.' },
-];
-const cytoscapeOnlyInGraph = {
-  patterns: [
-    { group: ['cytoscape', 'cytoscape-*'], message: 'Only src/graph/ may import cytoscape.' },
-  ],
-};
 export default tseslint.config(
   {
     ignores: [
@@ -41,7 +30,6 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      'no-restricted-imports': ['error', cytoscapeOnlyInGraph],
     },
   },
   {
@@ -49,32 +37,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    // The domain core is pure: no UI libraries, no DOM, no other layer.
+    // One rule for every import between the folders of src/ (static, re-export, dynamic, type), at any
+    // depth: the layers of docs/architecture.md and the packages only some layers may use.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { tieline: layers },
+    rules: { 'tieline/layers': 'error' },
+  },
+  {
+    // The size bar of issue 12: a file or function past it is split along a seam, or says why not.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // The domain core is pure: no DOM (the layer rule keeps other layers and UI libraries out).
     files: ['src/model/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: noUiLibs,
-          patterns: [
-            { group: ['cytoscape-*', 'react-*', '@testing-library/*'], message: 'model/ is pure.' },
-            {
-              group: [
-                '../io/*',
-                '../store/*',
-                '../graph/*',
-                '../ui/*',
-                '../io',
-                '../store',
-                '../graph',
-                '../ui',
-              ],
-              message: 'model/ imports no other layer.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         ...[
@@ -91,61 +72,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/io/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: noUiLibs,
-          patterns: [
-            ...cytoscapeOnlyInGraph.patterns,
-            {
-              group: ['../store/*', '../graph/*', '../ui/*', '../store', '../graph', '../ui'],
-              message: 'io/ may import only model/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/store/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'cytoscape', message: 'Only src/graph/ may import cytoscape.' },
-            { name: 'react-dom', message: 'store/ has no DOM rendering.' },
-          ],
-          patterns: [
-            ...cytoscapeOnlyInGraph.patterns,
-            {
-              group: ['../graph/*', '../ui/*', '../graph', '../ui'],
-              message: 'store/ may import model/ and io/ only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Tests may reach into any layer, cytoscape included (the adapter is tested headless).
-    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
-  },
-  {
-    files: ['src/graph/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../ui/*', '../ui'], message: 'graph/ may not import ui/.' }] },
-      ],
-    },
   },
 );

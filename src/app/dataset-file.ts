@@ -1,15 +1,13 @@
 // Saving the dataset on screen as a tieline/1 file (the menu's Export dataset, and the offer made when the browser could not keep an import).
 import type { StoreApi } from 'zustand';
 import type { ViewStore } from '../store/store';
+import { downloadBlob } from './download';
 
 /** Downloads the dataset on screen as `<title>.tieline.json`; the export code loads only when asked for. */
 export async function downloadDataset(store: StoreApi<ViewStore>): Promise<void> {
   const s = store.getState();
   if (!s.dataset) return;
-  const [{ exportDataset }, { downloadBlob }] = await Promise.all([
-    import('../io/export-json'),
-    import('../graph/export'),
-  ]);
+  const { exportDataset } = await import('../io/export-json');
   const base =
     (s.dataset.title || 'dataset')
       .replace(/[^\p{L}\p{N}]+/gu, '-')

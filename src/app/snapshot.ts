@@ -5,6 +5,7 @@ import { datasetHash } from '../io/hash';
 import { dayToIso, describeLens, formatDay } from '../model';
 import { modelOf } from '../store/selectors';
 import type { ViewStore } from '../store/store';
+import { downloadBlob } from './download';
 import { permalink } from './url-sync';
 
 /** Exports the current view as an image and downloads it; the export code loads only when asked for. Throws on failure. */
@@ -37,5 +38,5 @@ export async function exportSnapshot(
     ext === 'png'
       ? await ex.exportPng(adapter, meta, legend, model)
       : new Blob([ex.exportSvg(adapter, meta, legend, model)], { type: 'image/svg+xml' });
-  ex.downloadBlob(blob, name);
+  downloadBlob(blob, name);
 }

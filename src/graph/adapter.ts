@@ -1,4 +1,5 @@
 // The Cytoscape adapter: one instance per view, elements built once per dataset, each date applied as a class diff in one batch.
+/* eslint-disable max-lines -- issue 16 (i16) splits adapter.ts (apply() as named steps, the tie layer in graph/ties/). */
 import cytoscape, {
   type CollectionArgument,
   type Core,
@@ -8,6 +9,7 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import type { ActorId, Day, Model, Status } from '../model';
+import { UNKNOWN_TYPE } from './colors';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { shownAmong } from '../store/selectors';
@@ -358,7 +360,7 @@ export class GraphAdapter {
           id: 'e:' + r.id,
           source: 'n:' + r.source,
           target: 'n:' + r.target,
-          color: this.colors.get(r.type) ?? '#888888',
+          color: this.colors.get(r.type) ?? UNKNOWN_TYPE,
         },
         classes,
       };

@@ -1,6 +1,7 @@
 // What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
 import { STATUSES, type Model, type RelationKind, type Status } from '../model';
 import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
+import { UNKNOWN_TYPE } from './colors';
 import { fadeOpacity, fadeSteps, isLasting } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
 
@@ -96,7 +97,7 @@ export function legendOf(model: Model): LegendData {
     .map((t) => ({
       id: t.id,
       label: t.label,
-      color: colors.get(t.id) ?? '#888888',
+      color: colors.get(t.id) ?? UNKNOWN_TYPE,
       directed: t.directed,
       kind: t.kind,
     }));

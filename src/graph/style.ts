@@ -1,5 +1,6 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
+import { NODE_FILL, NODE_STROKE } from './colors';
 import { FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
@@ -27,8 +28,8 @@ export function stylesheet(large: boolean): StylesheetJson {
       selector: 'node',
       style: {
         shape: 'data(shape)' as never,
-        'background-color': '#f4f1ea',
-        'border-color': '#3b3b3b',
+        'background-color': NODE_FILL,
+        'border-color': NODE_STROKE,
         'border-width': 1.5,
         width: 'data(size)',
         height: 'data(size)',

@@ -5,6 +5,7 @@ import type { GraphAdapter } from './adapter';
 import { fadeStep, fuzzyAt, nodeSize, statusCode, totalDegrees } from './edge-look';
 import { legendOf } from './legend-data';
 import { typeColors } from './palette';
+import { CROWDED_NODE_FILL, NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from './colors';
 
 /** Thumbnail size in CSS pixels: small enough for a strip of 12, large enough to read the shape of the graph. */
 export const THUMB_WIDTH = 160;
@@ -62,11 +63,6 @@ export interface ThumbnailReport {
   readonly activeActors: number;
 }
 
-const NODE_FILL = '#f4f1ea';
-const NODE_STROKE = '#3b3b3b';
-/** Actors of a crowded thumbnail: dots without an outline, dark enough to read. */
-const CROWDED_FILL = '#8a867c';
-const BACKGROUND = '#ffffff';
 const PAD = 6;
 
 /** What a thumbnail needs of a model that does not depend on the date: computed once per model. */
@@ -100,7 +96,7 @@ function styleOf(model: Model): ModelStyle {
     ends[2 * i + 1] = model.actorOrdinal.get(r.target) ?? -1;
   });
   s = {
-    colors: dataset.relations.map((r) => byType.get(r.type) ?? '#888888'),
+    colors: dataset.relations.map((r) => byType.get(r.type) ?? UNKNOWN_TYPE),
     sizes: Float64Array.from(totalDegrees(model), nodeSize),
     fades: fading,
     fuzzy,
@@ -164,7 +160,7 @@ export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): Thu
   ctx.save();
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
-  ctx.fillStyle = BACKGROUND;
+  ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, width, height);
 
   // Ties: grouped by colour, dash and opacity, each group one path.
@@ -220,7 +216,7 @@ export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): Thu
   // Actors: the active ones opaque, the others dimmed; circles (kinds' shapes are unreadable at this size),
   // outlined unless the graph is crowded.
   ctx.setLineDash([]);
-  ctx.fillStyle = crowded ? CROWDED_FILL : NODE_FILL;
+  ctx.fillStyle = crowded ? CROWDED_NODE_FILL : NODE_FILL;
   ctx.strokeStyle = NODE_STROKE;
   ctx.lineWidth = Math.max(0.5, 1.5 * scale);
   let activeActors = 0;
@@ -246,44 +242,6 @@ export function drawThumbnail(ctx: ThumbnailContext, input: ThumbnailInput): Thu
   }
   ctx.restore();
   return { ties, disputed, activeActors };
-}
-
-/**
- * `n` dates spread across the events of a dataset, for the strip when the user pinned none: the
- * quantiles of the change days (so dates cluster where events do), sorted, distinct and within the
- * extent. When the dataset has fewer change days than `n`, all of them are used and the largest gaps
- * between them are split with days in between, up to the number of days in the extent.
- */
-export function spreadDates(model: Model, n: number = DEFAULT_SPREAD): Day[] {
-  const extent = model.index.extent;
-  const want = Math.min(Math.max(0, Math.floor(n)), extent ? extent.last - extent.first + 1 : 0);
-  if (!extent || want === 0) return [];
-  const days = model.index.changes.filter((d) => d >= extent.first && d <= extent.last);
-  const m = days.length;
-  if (m >= want) {
-    if (want === 1) return [days[Math.round((m - 1) / 2)]!];
-    // Steps of (m-1)/(want-1) ≥ 1 round to distinct, increasing indices.
-    return Array.from({ length: want }, (_, k) => days[Math.round((k * (m - 1)) / (want - 1))]!);
-  }
-  const out = new Set<Day>(days);
-  out.add(extent.first);
-  if (out.size < want) out.add(extent.last);
-  let sorted = [...out].sort((x, y) => x - y);
-  while (sorted.length < want) {
-    let gap = 1;
-    let at = -1;
-    for (let k = 0; k + 1 < sorted.length; k++) {
-      const g = sorted[k + 1]! - sorted[k]!;
-      if (g > gap) {
-        gap = g;
-        at = k;
-      }
-    }
-    if (at < 0) break;
-    const mid = sorted[at]! + Math.floor(gap / 2);
-    sorted = [...sorted.slice(0, at + 1), mid, ...sorted.slice(at + 1)];
-  }
-  return sorted.slice(0, want);
 }
 
 /** Quiet time after the last position change before the strip redraws (a drag moves nodes per frame). */

@@ -1,4 +1,5 @@
 // Animated export: the frame schedule and the WebM Duration patch (pure), then the recorder that films the main view date by date.
+/* eslint-disable max-lines, max-lines-per-function -- issue 12 (i12): video.ts becomes graph/video/{schedule,record}.ts with mediabunny. */
 //
 // The recorder moves the store's time frame by frame (the view updates through its normal path),
 // waits for Cytoscape's next painted frame, and composes its layer canvases with the date, the title
@@ -8,6 +9,7 @@
 import { dayToIso, formatDay, type Day } from '../model';
 import type { GraphAdapter } from './adapter';
 import type { LegendData } from './legend-data';
+import { INK, MUTED, PAPER, SAMPLE_INK } from './colors';
 
 // ---------------------------------------------------------------------------------------------------
 // Frame schedule
@@ -610,8 +612,6 @@ export interface RecordResult {
 /** Frames that may wait for the encoder before the recorder holds back (Chromium drops beyond ~10). */
 const IN_FLIGHT = 4;
 const FONT = 'system-ui, sans-serif';
-const INK = '#1e1e1e';
-const MUTED = '#4a4a4a';
 
 /** Where the parts of a frame go, computed once per recording. */
 interface FrameLayout {
@@ -665,7 +665,7 @@ function frameLayout(
     ...legend.types.map((t) => ({ label: t.label, color: t.color, dash: false })),
     ...legend.statuses.map((s) => ({
       label: s.label,
-      color: '#555555',
+      color: SAMPLE_INK,
       dash: s.line === 'dashed',
     })),
   ];
@@ -728,7 +728,7 @@ function drawFrame(
   day: Day,
 ): void {
   const { width, height } = ctx.canvas;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, width, height);
   const base = layers[0];
   if (base && base.width > 0 && base.height > 0) {

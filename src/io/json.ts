@@ -1,4 +1,5 @@
 // JSON with syntax errors located by line and column, whatever the engine's JSON.parse message says.
+import { errorMessage } from '../model';
 import type { Issue } from './validate';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -113,7 +114,7 @@ export function parseJsonText(
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     const what = msg
       .replace(/ in JSON at position \d+.*$/, '')
       .replace(/\s*\(line \d+ column \d+\)/, '')

@@ -21,6 +21,8 @@ export * from './describe';
 export * from './lens';
 export * from './compare';
 export * from './random';
+export * from './errors';
+export * from './spread';
 export * from './persistence';
 export * from './current';
 export * from './pairs';

@@ -1,4 +1,5 @@
 // The application store: zustand with immer, built from slices (dataset, time, selection, play), one per factory call.
+/* eslint-disable max-lines-per-function -- issue 12 (i12): the store is being rebuilt from slices. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../model';
 import type { Issue } from '../io/validate';
 import { modelOf } from './selectors';
+import { castDraft } from 'immer';
 
 /**
  * How the time bar selects relations: at a date, everything up to it, a range of dates, or the current
@@ -189,10 +191,10 @@ export function createViewStore(): StoreApi<ViewStore> {
         // task (CollegeMsg); the dataset is never mutated after loading (new data, new object).
         Object.freeze(dataset);
         set((s) => {
-          s.dataset = dataset as never;
+          s.dataset = castDraft(dataset);
           s.datasetName = name;
           s.datasetId = meta.id ?? null;
-          s.warnings = (meta.warnings ?? []) as never;
+          s.warnings = castDraft(meta.warnings ?? []);
           s.datasetVersion += 1;
           s.loadError = null;
           s.playing = false;
@@ -215,7 +217,7 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.notice = notices.length ? notices.join(' ') : null;
           s.unkept = meta.unkept ?? null;
           s.loading = null;
-          s.lens = OPEN_LENS as never;
+          s.lens = castDraft(OPEN_LENS);
           s.compare = null;
           s.multiples = [];
           const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
@@ -229,7 +231,7 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       failLoad(error) {
         set((s) => {
-          s.loadError = error as never;
+          s.loadError = castDraft(error);
         });
       },
       dismissError() {
@@ -337,17 +339,17 @@ export function createViewStore(): StoreApi<ViewStore> {
       },
       setFacet(facet, values) {
         set((s) => {
-          s.lens = { ...s.lens, [facet]: values === null ? null : [...values] } as never;
+          s.lens = castDraft({ ...s.lens, [facet]: values === null ? null : [...values] });
         });
       },
       setKnownOn(day) {
         set((s) => {
-          s.lens = { ...s.lens, knownOn: day } as never;
+          s.lens = castDraft({ ...s.lens, knownOn: day });
         });
       },
       resetLens() {
         set((s) => {
-          s.lens = OPEN_LENS as never;
+          s.lens = castDraft(OPEN_LENS);
         });
       },
       setCompare(dates) {

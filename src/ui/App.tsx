@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { exportSnapshot } from '../app/snapshot';
-import { clip } from '../model';
+import { clip, errorMessage } from '../model';
 import { startUrlSync } from '../app/url-sync';
 import { showSomething } from '../app/load';
 import { GraphView } from './GraphView';
@@ -43,7 +43,7 @@ function ExportButtons({ adapter }: { adapter: GraphAdapter | null }) {
     try {
       await exportSnapshot(store, adapter, ext);
     } catch (e) {
-      store.getState().setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      store.getState().setNotice(`Export failed: ${errorMessage(e)}`);
     } finally {
       setBusy(false);
     }

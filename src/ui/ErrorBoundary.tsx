@@ -1,6 +1,24 @@
 // Catches render errors so a bug shows a readable message instead of a blank page.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
+/** The saved dataset the address names (ds=), which a reload would open again. */
+function savedId(): string | null {
+  return new URLSearchParams(window.location.search).get('ds');
+}
+
+/** Deletes the saved dataset that crashes the view, so a reload cannot trap the user in it, then opens the bundled one. */
+async function removeAndReload(id: string | null): Promise<void> {
+  if (id) {
+    try {
+      const { deleteDataset } = await import('../io/library');
+      await deleteDataset(id);
+    } catch {
+      // Storage unavailable: the bundled dataset opens anyway (the address no longer names it).
+    }
+  }
+  window.location.assign(window.location.pathname);
+}
+
 /** Shows what went wrong and a way back, instead of unmounting the whole app. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
@@ -22,6 +40,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
         <button type="button" onClick={() => this.setState({ error: null })}>
           Try again
         </button>{' '}
+        {savedId() ? (
+          <>
+            <button type="button" onClick={() => void removeAndReload(savedId())}>
+              Remove this saved dataset and open the bundled one
+            </button>{' '}
+          </>
+        ) : null}
         <a href="./">Reload the bundled dataset</a>
       </div>
     );

@@ -1,30 +1,20 @@
 // The import dialog: inspect the file, let the user confirm or change the mapping, then import with progress and cancel.
+/* eslint-disable max-lines-per-function -- issue 13 (i13a) reworks the mapping part of ImportDialog; split it then. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
-import type { CsvMapping, DateOrder } from '../io/import/types';
+import type { CsvMapping } from '../io/import/types';
+import { CsvMappingForm } from './CsvMapping';
 import { runImport } from '../app/importing';
 import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
+import { errorMessage } from '../model';
 
 type Phase =
   | { step: 'inspecting' }
   | { step: 'mapping'; inspection: Inspection }
   | { step: 'importing'; done: number; total: number };
-
-const ROLES: { key: keyof CsvMapping; label: string; required?: boolean }[] = [
-  { key: 'source', label: 'Source (from)', required: true },
-  { key: 'target', label: 'Target (to)', required: true },
-  { key: 'type', label: 'Relation type' },
-  { key: 'start', label: 'Date or start' },
-  { key: 'end', label: 'End' },
-];
-
-/** Columns offered in each role's list: a file with 50,000 columns would build 250,000 options. */
-const MAX_LISTED_COLUMNS = 500;
-/** Columns shown in the preview table. */
-const MAX_PREVIEW_COLUMNS = 12;
 
 /** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
 function overLimits(inspection: Inspection): { path: string; message: string } | null {
@@ -91,7 +81,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
         if (isAbort(e)) return;
-        store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+        store
+          .getState()
+          .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
         finish(t);
       }
     })();
@@ -137,7 +129,9 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
       });
     } catch (e) {
       if (isAbort(e)) return;
-      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+      store
+        .getState()
+        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
     }
     if (!t.signal.aborted) finish(t);
   }
@@ -178,104 +172,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           </>
         ) : null}
         {inspection?.ok && inspection.format === 'csv' ? (
-          <div className="mapping">
-            <p>
-              {inspection.columns.length} columns, delimiter{' '}
-              <code>
-                {inspection.delimiter === '\t'
-                  ? 'tab'
-                  : inspection.delimiter === ' '
-                    ? 'space'
-                    : inspection.delimiter}
-              </code>
-              {inspection.hasHeader ? ', with a header row' : ', no header row'}. Check which column
-              is which:
-            </p>
-            {inspection.columns.length > MAX_LISTED_COLUMNS ? (
-              <p className="notice">
-                Only the first {MAX_LISTED_COLUMNS} of {inspection.columns.length} columns can be
-                chosen here; move the columns you need to the front of the file.
-              </p>
-            ) : null}
-            {ROLES.map((role) => (
-              <label key={role.key} className="mapping-row">
-                <span>{role.label}</span>
-                <select
-                  value={String(csv[role.key] ?? '')}
-                  onChange={(e) => {
-                    const v = e.target.value;
-                    setCsv((m) => {
-                      const next: Record<string, unknown> = { ...m };
-                      if (v === '') delete next[role.key];
-                      else next[role.key] = Number(v);
-                      return next as Partial<CsvMapping>;
-                    });
-                  }}
-                >
-                  {role.required ? null : <option value="">(none)</option>}
-                  {inspection.columns.slice(0, MAX_LISTED_COLUMNS).map((c) => (
-                    <option key={c.index} value={c.index}>
-                      {c.name} — e.g. {c.examples.slice(0, 2).join(', ')}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-            {inspection.ambiguous ? (
-              <fieldset className="mapping-row">
-                <legend>
-                  Dates like {inspection.examples.slice(0, 3).join(', ')} fit both orders. Which is
-                  it?
-                </legend>
-                {(['mdy', 'dmy'] as DateOrder[]).map((o) => (
-                  <label key={o}>
-                    <input
-                      type="radio"
-                      name="date-order"
-                      checked={(csv.dateOrder ?? 'mdy') === o}
-                      onChange={() => setCsv((m) => ({ ...m, dateOrder: o }))}
-                    />
-                    {o === 'mdy' ? 'month/day/year' : 'day/month/year'}
-                  </label>
-                ))}
-              </fieldset>
-            ) : null}
-            <label className="mapping-row">
-              <input
-                type="checkbox"
-                checked={csv.directed ?? true}
-                onChange={(e) => setCsv((m) => ({ ...m, directed: e.target.checked }))}
-              />
-              Relations are directed (source → target)
-            </label>
-            <label className="mapping-row">
-              <input
-                type="checkbox"
-                checked={csv.mergeYearly ?? false}
-                onChange={(e) => setCsv((m) => ({ ...m, mergeYearly: e.target.checked }))}
-              />
-              Merge rows that repeat a relation each year into one span
-            </label>
-            <label className="mapping-row">
-              Actors file (optional: id, name, …){' '}
-              <input
-                type="file"
-                accept=".csv,.tsv,.txt"
-                onChange={(e) => setActorsFile(e.target.files?.[0] ?? null)}
-              />
-            </label>
-            <table className="preview" aria-label="Preview">
-              <tbody>
-                {inspection.preview.slice(0, 4).map((row, i) => (
-                  <tr key={i}>
-                    {row.slice(0, MAX_PREVIEW_COLUMNS).map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CsvMappingForm
+            inspection={inspection}
+            csv={csv}
+            setCsv={setCsv}
+            actorsFile={actorsFile}
+            setActorsFile={setActorsFile}
+          />
         ) : null}
         {inspection?.ok && inspection.format === 'gexf' ? (
           <div className="mapping">

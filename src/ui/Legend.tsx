@@ -5,6 +5,7 @@ import { LASTING_COLOR, LASTING_OUTLINE } from '../graph/style';
 import { clip } from '../model';
 import { modelOf } from '../store/selectors';
 import { useView } from './StoreContext';
+import { NODE_FILL, NODE_STROKE } from '../graph/colors';
 
 function Line({
   color,
@@ -47,7 +48,7 @@ function Line({
 }
 
 function Shape({ shape }: { shape: string }) {
-  const common = { fill: '#f4f1ea', stroke: '#3b3b3b', strokeWidth: 1.2 };
+  const common = { fill: NODE_FILL, stroke: NODE_STROKE, strokeWidth: 1.2 };
   return (
     <svg width="14" height="14" aria-hidden="true">
       {shape === 'round-rectangle' ? (

@@ -42,7 +42,7 @@ function FacetGroup({
   const store = useStoreApi();
   const selected = useView((s) => s.lens[facet]);
   const all = options.map((o) => o.value);
-  const isOn = (v: string): boolean => selected === null || selected.includes(v as never);
+  const isOn = (v: string): boolean => selected === null || selected.some((x) => x === v);
   const toggle = (v: string): void => {
     const current = selected === null ? all : [...selected];
     const next = current.includes(v) ? current.filter((x) => x !== v) : [...current, v];

@@ -6,10 +6,9 @@ import {
   THUMB_HEIGHT,
   THUMB_WIDTH,
   drawThumbnail,
-  spreadDates,
   watchPositions,
 } from '../graph/thumbnails';
-import { formatDay, type Day } from '../model';
+import { formatDay, spreadDates, type Day } from '../model';
 import { modelOf, selectStatuses } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 

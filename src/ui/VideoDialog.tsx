@@ -1,4 +1,5 @@
 // The video recording dialog: range, speed, frame rate and size, then a WebM of the play (loaded when opened).
+/* eslint-disable max-lines-per-function -- issue 12 (i12): VideoDialog to split with the video work. */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { legendOf } from '../graph/legend-data';
@@ -10,10 +11,11 @@ import {
   recordVideo,
   videoFileName,
 } from '../graph/video';
-import { dayToIso, isoToDay, type Day } from '../model';
+import { dayToIso, errorMessage, isoToDay, type Day } from '../model';
 import { modelOf } from '../store/selectors';
 import { timeBounds, type ViewStore } from '../store/store';
 import { useStoreApi, useView } from './StoreContext';
+import { downloadBlob } from '../app/download';
 
 /** The button that opens the dialog; the dialog exists only while open. */
 type SpeedKind = 'days' | 'events';
@@ -124,7 +126,6 @@ export function VideoDialog({ adapter, onClose }: { adapter: GraphAdapter; onClo
         return;
       }
       const name = videoFileName(fromDay, toDay);
-      const { downloadBlob } = await import('../graph/export');
       downloadBlob(result.blob, name);
       const dropped = result.recordedFrames > 0 && result.recordedFrames < result.frames;
       const slow = result.wallMs > (result.frames / fps) * 1000 * 1.1;
@@ -142,7 +143,7 @@ export function VideoDialog({ adapter, onClose }: { adapter: GraphAdapter; onClo
       );
       setTiming(result.msPerFrame);
     } catch (e) {
-      setMessage(`Recording failed: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`Recording failed: ${errorMessage(e)}`);
     } finally {
       const st = store.getState();
       if (saved.mode === 'range') {

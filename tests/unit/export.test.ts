@@ -8,7 +8,6 @@ import {
   MAX_GRAPH_PIXELS,
   MIN_HEIGHT,
   MIN_WIDTH,
-  downloadBlob,
   exportPng,
   exportSvg,
   footnotesOf,
@@ -16,6 +15,7 @@ import {
   snapshotFileName,
   type SnapshotMeta,
 } from '../../src/graph/export';
+import { downloadBlob } from '../../src/app/download';
 import { legendOf } from '../../src/graph/legend-data';
 import {
   buildModel,

@@ -4,7 +4,6 @@ import { GraphAdapter } from '../../src/graph/adapter';
 import {
   DEFAULT_SPREAD,
   drawThumbnail,
-  spreadDates,
   watchPositions,
   type ThumbnailContext,
 } from '../../src/graph/thumbnails';
@@ -26,6 +25,7 @@ import {
   buildModel,
   isoToDay,
   lensStatuses,
+  spreadDates,
   type Dataset,
   type Model,
   type Status,
@@ -247,7 +247,7 @@ describe('spreadDates', () => {
     expect(spreadDates(model, within.length)).toEqual(within);
     expect(spreadDates(model, 1)).toHaveLength(1);
     expect(spreadDates(model, 0)).toEqual([]);
-    expect(spreadDates(model)).toHaveLength(DEFAULT_SPREAD);
+    expect(spreadDates(model, DEFAULT_SPREAD)).toHaveLength(DEFAULT_SPREAD);
     const oneDay = buildModel({
       ...dataset,
       relations: [{ ...dataset.relations[0]!, start: '2014-01-01', end: '2014-01-01' }],

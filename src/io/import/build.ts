@@ -1,9 +1,10 @@
 // Turns the actors and relations an importer read into a validated `tieline/1` Dataset, with the shared rules.
 import { dayToIso, type Dataset } from '../../model';
-import { validateDataset, type Issue, type ValidationResult } from '../validate';
+import { validateInChunks } from './chunks';
 import { spanOf } from './dates';
 import { agree, plural, type WarningLog } from './log';
-import type { Attributes, ImportFormat, ImportResult, ImportStats } from './types';
+import { SourceRegistry, claimsOf, typeEntry, type TypeTally } from './claims';
+import type { Attributes, ImportFormat, ImportResult, ImportStats, TypeInfo } from './types';
 
 /** An actor as a file declares it; `where` locates it in the file for warnings. */
 export interface RawActor {
@@ -11,6 +12,7 @@ export interface RawActor {
   readonly name?: string;
   readonly kind?: string;
   readonly description?: string;
+  readonly aliases?: readonly string[];
   readonly attributes?: Attributes;
   readonly where: string;
 }
@@ -38,6 +40,21 @@ export interface RawRelation {
   readonly place?: string;
   readonly count?: number;
   readonly attributes?: Attributes;
+  /** Strength of the tie (fatalities, rating, Goldstein, Intensity). */
+  readonly weight?: number;
+  /** −1 hostile, 0 neutral, +1 cooperative: votes for the type's sign. */
+  readonly sign?: -1 | 0 | 1;
+  /** The family the row puts its type in (ACLED `event_type`). */
+  readonly family?: string;
+  /** Documents the row cites (publisher, URL): each becomes a source of the relation's claim. */
+  readonly references?: readonly string[];
+  /** Every report merged into this relation (one event told by several stories): one claim each. */
+  readonly reports?: readonly {
+    readonly locator: string;
+    readonly references: readonly string[];
+  }[];
+  /** An event with one actor, kept as a loop on that actor (not warned as a self-loop). */
+  readonly oneSided?: boolean;
 }
 
 /** Everything `buildDataset` needs from an importer. */
@@ -56,6 +73,10 @@ export interface BuildInput {
   /** Reports the fraction (0–1) of the building and validating done. */
   readonly onProgress?: (fraction: number) => void;
   readonly log: WarningLog;
+  /** A known vocabulary: label, kind, sign, family and lasting of a raw type value. */
+  readonly typeInfo?: (raw: string, family?: string) => TypeInfo | undefined;
+  /** Name of the actors file given with the table, for warnings that mention it. */
+  readonly actorsFile?: string | undefined;
 }
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {
@@ -134,6 +155,109 @@ function cleanAttributes(
  */
 export function buildDataset(input: BuildInput): ImportResult {
   const { log, name, format } = input;
+  const book = actorBook(input);
+  const actors = book.actors;
+  // Relation types, in order of first use.
+  const { types, kept } = collect(input, book.ensureActor);
+  book.finish();
+  const report = input.onProgress ?? ((): void => undefined);
+  const registry = new SourceRegistry(name);
+  const relations = assemble(kept, log, registry, report);
+  if (actors.length === 0 && relations.length === 0) {
+    return {
+      ok: false,
+      format,
+      issues: [
+        {
+          path: input.emptyPath,
+          message: `${name} holds no actors and no relations that Tieline could read: check that it is the network file you meant, or export it again.`,
+        },
+      ],
+    };
+  }
+  const relationTypes = [...types.values()].map(typeEntry);
+
+  const candidate = {
+    format: 'tieline/1',
+    title: name,
+    description: `Imported from ${name} (${FORMAT_LABEL[format]}).`,
+    relationTypes,
+    actors,
+    sources: registry.sources(),
+    relations,
+  };
+  const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
+  if (!checked.ok) {
+    return {
+      ok: false,
+      format,
+      issues: checked.issues.map((i) => ({
+        path: i.path,
+        message: `the imported data is not a valid dataset: ${i.message}`,
+      })),
+    };
+  }
+  return {
+    ok: true,
+    format,
+    dataset: checked.dataset,
+    warnings: log.result(),
+    stats: statsOf(checked.dataset),
+  };
+}
+
+/** A new type for a relation's raw type: a known vocabulary's label (id from a code or the label). */
+function newType(
+  r: RawRelation,
+  typeIds: Set<string>,
+  typeInfo: BuildInput['typeInfo'],
+): TypeTally {
+  const raw = r.type;
+  const info = raw === null ? undefined : typeInfo?.(raw, r.family);
+  const label = info?.label ?? raw ?? 'Tie';
+  const base = raw === null ? 'tie' : slugify(/^\d+$/.test(raw) ? raw : label);
+  return {
+    id: uniqueId(base, typeIds, (b, n) => `${b}-${n}`),
+    label,
+    instants: 0,
+    total: 0,
+    directed: 0,
+    undirected: 0,
+    where: r.where,
+    signSum: 0,
+    signVotes: 0,
+    info,
+  };
+}
+
+/** Counts and date range of a dataset, for the "Loaded …: N actors, M relations" line. */
+export function statsOf(dataset: Dataset): ImportStats {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of dataset.relations) {
+    for (const d of [r.start, r.end]) {
+      if (typeof d !== 'string' || d === '..') continue;
+      const span = spanOf(d);
+      if (!span) continue;
+      if (span.earliest < first) first = span.earliest;
+      if (span.latest > last) last = span.latest;
+    }
+  }
+  return {
+    actors: dataset.actors.length,
+    relations: dataset.relations.length,
+    first: Number.isFinite(first) ? dayToIso(first) : null,
+    last: Number.isFinite(last) ? dayToIso(last) : null,
+  };
+}
+
+/** The actors of an import: declared ones first, then those relations name; duplicate ids renamed. */
+function actorBook(input: BuildInput): {
+  actors: Record<string, unknown>[];
+  ensureActor: (id: string, where: string) => void;
+  finish: () => void;
+} {
+  const { log } = input;
   const actorIds = new Set<string>();
   const actors: Record<string, unknown>[] = [];
   let numericNoName = 0;
@@ -155,7 +279,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     const actor: Record<string, unknown> = {
       id,
       name: hasName ? raw.name : id,
-      aliases: [],
+      aliases: raw.aliases ?? [],
       kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'group',
     };
     if (raw.description !== undefined && raw.description !== '')
@@ -179,20 +303,39 @@ export function buildDataset(input: BuildInput): ImportResult {
     addActor({ id, where });
   };
 
-  // Relation types, in order of first use.
-  interface TypeInfo {
-    id: string;
-    label: string;
-    instants: number;
-    total: number;
-    directed: number;
-    undirected: number;
-    where: string;
-  }
-  const types = new Map<string, TypeInfo>();
+  const finish = (): void => {
+    if (numericNoName > 0) {
+      log.add({
+        code: 'numeric-ids',
+        count: numericNoName,
+        path: numericWhere,
+        message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. ${
+          input.actorsFile
+            ? `${input.actorsFile} does not name ${agree(numericNoName, 'it', 'them')}: check that its ids match the table's.`
+            : 'Add an actors file (id, name) to name them.'
+        }`,
+      });
+    }
+  };
+  return { actors, ensureActor, finish };
+}
+
+interface Kept {
+  readonly raw: RawRelation;
+  readonly type: TypeTally;
+  readonly id: string;
+}
+
+/** Relations with readable dates, their types (in order of first use) and unique ids. */
+function collect(
+  input: BuildInput,
+  ensureActor: (id: string, where: string) => void,
+): { types: Map<string, TypeTally>; kept: Kept[] } {
+  const { log } = input;
+  const types = new Map<string, TypeTally>();
   const typeIds = new Set<string>();
   const relationIds = new Set<string>();
-  const kept: { raw: RawRelation; type: TypeInfo; id: string }[] = [];
+  const kept: { raw: RawRelation; type: TypeTally; id: string }[] = [];
   for (const r of input.relations) if (r.id !== undefined) relationIds.add(r.id);
   const fileIds = new Set<string>();
   let generated = 0;
@@ -220,7 +363,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     }
     ensureActor(r.source, r.where);
     ensureActor(r.target, r.where);
-    if (r.source === r.target) {
+    if (r.source === r.target && !r.oneSided) {
       log.tally(
         'self-loop',
         r.where,
@@ -228,19 +371,15 @@ export function buildDataset(input: BuildInput): ImportResult {
           `${plural(n, 'relation')} ${agree(n, 'links', 'link')} an actor to itself (a self-loop); kept as written (${at}).`,
       );
     }
-    const label = r.type ?? 'Tie';
-    let type = types.get(label);
+    const key = r.type ?? 'Tie';
+    let type = types.get(key);
     if (!type) {
-      type = {
-        id: uniqueId(r.type === null ? 'tie' : slugify(label), typeIds, (b, n) => `${b}-${n}`),
-        label,
-        instants: 0,
-        total: 0,
-        directed: 0,
-        undirected: 0,
-        where: r.where,
-      };
-      types.set(label, type);
+      type = newType(r, typeIds, input.typeInfo);
+      types.set(key, type);
+    }
+    if (r.sign !== undefined) {
+      type.signSum += r.sign;
+      type.signVotes++;
     }
     type.total++;
     if (r.end === undefined && r.start !== '..') type.instants++;
@@ -264,14 +403,6 @@ export function buildDataset(input: BuildInput): ImportResult {
     kept.push({ raw: r, type, id });
   }
 
-  if (numericNoName > 0) {
-    log.add({
-      code: 'numeric-ids',
-      count: numericNoName,
-      path: numericWhere,
-      message: `${plural(numericNoName, 'actor')} ${agree(numericNoName, 'has a numeric id', 'have numeric ids')} and no name; the id is used as the name. Add an actors file (id, name) to name them.`,
-    });
-  }
   for (const t of types.values()) {
     if (t.directed > 0 && t.undirected > 0) {
       log.add({
@@ -283,14 +414,25 @@ export function buildDataset(input: BuildInput): ImportResult {
     }
   }
 
-  const report = input.onProgress ?? ((): void => undefined);
+  return { types, kept };
+}
+
+/** The relations as the dataset stores them: ends, dates by the type's kind, claims, weight. */
+function assemble(
+  kept: readonly Kept[],
+  log: WarningLog,
+  registry: SourceRegistry,
+  report: (fraction: number) => void,
+): Record<string, unknown>[] {
   const step = Math.max(1, Math.ceil(kept.length / 100));
-  const relations = kept.map(({ raw: r, type, id }, index) => {
+  return kept.map(({ raw: r, type, id }, index) => {
     if (index % step === 0) report(0.3 * (index / kept.length));
-    const isEvent = type.instants === type.total;
+    const isEvent = (type.info?.kind ?? 'event') === 'event' && type.instants === type.total;
+    const untilSuperseded = type.info?.lasts === 'until-superseded';
     let end: string | null | undefined = r.end;
-    // An instant inside a type that holds over time lasts its own date, not forever.
-    if (end === undefined && !isEvent) end = r.start === '..' ? null : r.start;
+    // A state that lasts until superseded has no end of its own; other instants of a state last their date.
+    if (end === undefined && untilSuperseded) end = null;
+    else if (end === undefined && !isEvent) end = r.start === '..' ? null : r.start;
     if (r.start === '..' && (end === null || end === undefined)) {
       log.tally(
         'untimed',
@@ -305,7 +447,7 @@ export function buildDataset(input: BuildInput): ImportResult {
         (n, at) =>
           `${plural(n, 'relation')} ${agree(n, 'has', 'have')} an end but no start; the start is open (".."), before any date (${at}).`,
       );
-    } else if (end === null) {
+    } else if (end === null && !untilSuperseded) {
       log.tally(
         'missing-end',
         r.where,
@@ -324,138 +466,10 @@ export function buildDataset(input: BuildInput): ImportResult {
     if (r.place !== undefined && r.place !== '') rel.place = r.place;
     if (r.count !== undefined && Number.isFinite(r.count) && r.count >= 0) rel.count = r.count;
     if (r.summary !== undefined && r.summary !== '') rel.summary = r.summary;
-    rel.claims = [{ source: 'import', stance: 'asserts', locator: r.locator }];
+    if (r.weight !== undefined && Number.isFinite(r.weight)) rel.weight = r.weight;
+    rel.claims = claimsOf(r, registry);
     const attributes = cleanAttributes(r.attributes, log, r.where);
     if (attributes) rel.attributes = attributes;
     return rel;
   });
-
-  if (actors.length === 0 && relations.length === 0) {
-    return {
-      ok: false,
-      format,
-      issues: [
-        {
-          path: input.emptyPath,
-          message: `${name} holds no actors and no relations that Tieline could read: check that it is the network file you meant, or export it again.`,
-        },
-      ],
-    };
-  }
-  const relationTypes = [...types.values()].map((t) => ({
-    id: t.id,
-    label: t.label,
-    directed: t.directed > 0,
-    kind: t.instants === t.total ? 'event' : 'state',
-  }));
-
-  const candidate = {
-    format: 'tieline/1',
-    title: name,
-    description: `Imported from ${name} (${FORMAT_LABEL[format]}).`,
-    relationTypes,
-    actors,
-    sources: [{ id: 'import', title: name, document: name }],
-    relations,
-  };
-  const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
-  if (!checked.ok) {
-    return {
-      ok: false,
-      format,
-      issues: checked.issues.map((i) => ({
-        path: i.path,
-        message: `the imported data is not a valid dataset: ${i.message}`,
-      })),
-    };
-  }
-  return {
-    ok: true,
-    format,
-    dataset: checked.dataset,
-    warnings: log.result(),
-    stats: statsOf(checked.dataset),
-  };
-}
-
-/** Imports run in a worker whose result is structured-cloned, which drops freezing: do not walk to freeze. */
-const NO_FREEZE = { freeze: false } as const;
-
-/** Fewest relations validated per call: below this, one call; above, about 20 calls. */
-const MIN_CHUNK = 100;
-
-/**
- * `validateDataset` over the whole candidate, in slices of relations when there are many, so a 60,000-row
- * import can report progress while it validates. Each slice is validated with every type, actor and source,
- * so each relation meets exactly the checks it would meet in one call; the one check that spans slices
- * (relation ids unique) is repeated here over all of them.
- */
-function validateInChunks(
-  candidate: { relations: readonly Record<string, unknown>[] } & Record<string, unknown>,
-  report: (fraction: number) => void,
-): ValidationResult {
-  const all = candidate.relations;
-  const CHUNK = Math.max(MIN_CHUNK, Math.ceil(all.length / 20));
-  if (all.length <= CHUNK) {
-    const r = validateDataset(candidate, NO_FREEZE);
-    report(1);
-    return r;
-  }
-  const parts: Dataset['relations'][] = [];
-  const issues: Issue[] = [];
-  let head: Dataset | null = null;
-  for (let from = 0; from < all.length; from += CHUNK) {
-    const r = validateDataset(
-      { ...candidate, relations: all.slice(from, from + CHUNK) },
-      NO_FREEZE,
-    );
-    if (r.ok) {
-      head ??= r.dataset;
-      parts.push(r.dataset.relations);
-    } else {
-      for (const i of r.issues) {
-        const path = i.path.replace(
-          /^\$\.relations\[(\d+)\]/,
-          (_, n: string) => `$.relations[${Number(n) + from}]`,
-        );
-        if (!issues.some((x) => x.path === path && x.message === i.message))
-          issues.push({ path, message: i.message });
-      }
-    }
-    report(Math.min(1, (from + CHUNK) / all.length));
-  }
-  const seen = new Map<unknown, number>();
-  all.forEach((r, i) => {
-    const first = seen.get(r.id);
-    if (first !== undefined) {
-      issues.push({
-        path: `$.relations[${i}].id`,
-        message: `duplicate relation id "${String(r.id)}" (first used at $.relations[${first}])`,
-      });
-    } else seen.set(r.id, i);
-  });
-  if (issues.length > 0 || !head) return { ok: false, issues };
-  const relations = Object.freeze(parts.flat());
-  return { ok: true, dataset: Object.freeze({ ...head, relations }) };
-}
-
-/** Counts and date range of a dataset, for the "Loaded …: N actors, M relations" line. */
-export function statsOf(dataset: Dataset): ImportStats {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of dataset.relations) {
-    for (const d of [r.start, r.end]) {
-      if (typeof d !== 'string' || d === '..') continue;
-      const span = spanOf(d);
-      if (!span) continue;
-      if (span.earliest < first) first = span.earliest;
-      if (span.latest > last) last = span.latest;
-    }
-  }
-  return {
-    actors: dataset.actors.length,
-    relations: dataset.relations.length,
-    first: Number.isFinite(first) ? dayToIso(first) : null,
-    last: Number.isFinite(last) ? dayToIso(last) : null,
-  };
 }

@@ -1,4 +1,5 @@
 // Cytoscape JSON: desktop .cyjs exports (with or without the version header) and cy.json() output.
+/* eslint-disable max-lines-per-function -- issue 13 (i13b) splits importCytoscape into named functions. */
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
 import { detectDates, readDate, type DateContext, type DateDetection } from './dates';

@@ -172,6 +172,46 @@ export function expandTwoDigitYear(yy: number): number {
   return yy < 30 ? 2000 + yy : 1900 + yy;
 }
 
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
+const DAY_MONTH_NAME = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})$/;
+const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
+const YMD8 = /^(\d{4})(\d{2})(\d{2})$/;
+
+function monthOf(name: string): number {
+  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]);
+  return i < 0 ? 0 : i + 1;
+}
+
+/** Dates written with a month's name (ACLED: "15 January 2020", "January 15, 2020") or as YYYYMMDD (GDELT). */
+function readWordsOrCompact(text: string): DateRead | null {
+  let m = DAY_MONTH_NAME.exec(text);
+  if (m && monthOf(m[2] as string) > 0)
+    return ymd(Number(m[3]), monthOf(m[2] as string), Number(m[1]), text);
+  m = MONTH_NAME_DAY.exec(text);
+  if (m && monthOf(m[1] as string) > 0)
+    return ymd(Number(m[3]), monthOf(m[1] as string), Number(m[2]), text);
+  m = YMD8.exec(text);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y >= 1000 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      return ymd(y, mo, d, text);
+  }
+  return null;
+}
+
 /**
  * Reads one date as written in a user's file into an EDTF string at the precision the file gives.
  * Instants (date-times, Unix times) become the calendar day in UTC; see docs/import.md for the rule.
@@ -179,6 +219,10 @@ export function expandTwoDigitYear(yy: number): number {
 export function readDate(raw: string, ctx: DateContext = {}): DateRead {
   const text = raw.trim();
   if (text === '..' || text === '') return { ok: true, edtf: '..' };
+  if (ctx.numberUnit === undefined || ctx.numberUnit === 'year') {
+    const w = readWordsOrCompact(text);
+    if (w) return w;
+  }
   if (NUMBER.test(text) && !/^-?\d{4}$/.test(text)) {
     return readNumber(text, ctx.numberUnit ?? numberUnitFor(Math.abs(Number(text))));
   }
@@ -278,7 +322,7 @@ export function detectDates(values: Iterable<string>, order?: DateOrder): DateDe
     total++;
     all.push(v);
     if (firstValues.length < 3 && !firstValues.includes(v)) firstValues.push(v);
-    if (NUMBER.test(v)) {
+    if (NUMBER.test(v) && !(YMD8.test(v) && readWordsOrCompact(v)?.ok)) {
       numbers++;
       const n = Math.abs(Number(v));
       if (n > maxAbs) maxAbs = n;

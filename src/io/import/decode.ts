@@ -133,6 +133,24 @@ export function repairMojibake(text: string): { text: string; count: number; fir
   return { text: out, count, firstAt };
 }
 
+/**
+ * Repairs C1 control characters (U+0080–U+009F) that stand for windows-1252 punctuation: text once read as
+ * Latin-1 and saved as UTF-8 keeps "Kata\u0092ib" where the writer meant "Kata’ib". Controls that
+ * windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay.
+ */
+export function repairC1(text: string): { text: string; count: number; firstAt: number } {
+  let count = 0;
+  let firstAt = -1;
+  const out = text.replace(/[\u0080-\u009f]/g, (c: string, offset: number) => {
+    const cp = CP1252_HIGH[c.charCodeAt(0) - 0x80] as number;
+    if (cp < 0xa0) return c;
+    count++;
+    if (firstAt < 0) firstAt = offset;
+    return String.fromCharCode(cp);
+  });
+  return { text: out, count, firstAt };
+}
+
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -200,6 +218,16 @@ export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
       message: `${repaired.count} garbled character sequence(s) such as "â€™" (UTF-8 read as Windows-1252) were repaired.`,
     });
     text = repaired.text;
+  }
+  const c1 = repairC1(text);
+  if (c1.count > 0) {
+    warnings.push({
+      code: 'repaired-text',
+      count: c1.count,
+      path: `line ${lineOf(text, c1.firstAt)}`,
+      message: `${c1.count} control character(s) standing for Windows-1252 punctuation (such as U+0092 for ’) were repaired.`,
+    });
+    text = c1.text;
   }
   if (text.includes('\r')) {
     let crlf = 0;

@@ -36,7 +36,16 @@ export type WarningCode =
   | 'timezone'
   | 'xml-entities'
   | 'reserved-attribute'
-  | 'nested-nodes';
+  | 'nested-nodes'
+  | 'repaired-text'
+  | 'merged-reports'
+  | 'split-cells'
+  | 'one-sided'
+  | 'unused-actors'
+  | 'missing-values'
+  | 'ragged-rows'
+  | 'merged-symmetric'
+  | 'not-unique-id';
 
 /** A warning: an Issue (where + what) with a code and how many times it occurred. */
 export interface ImportWarning extends Issue {
@@ -76,8 +85,57 @@ export interface CsvMapping {
   readonly dateOrder?: DateOrder;
   /** Whether relations are directed (default true). */
   readonly directed?: boolean;
-  /** Merge rows that repeat a relation once per consecutive year into one interval. */
+  /** Merge rows that repeat a relation over consecutive years (or days) into one interval. */
   readonly mergeYearly?: boolean;
+  /** Column with the source's name when `source` holds ids (`group1_name` beside `group1_id`). */
+  readonly sourceName?: number | string;
+  /** Column with the target's name when `target` holds ids. */
+  readonly targetName?: number | string;
+  /** Numeric strength of the relation (fatalities, a −10…+10 rating, Goldstein, Intensity). */
+  readonly weight?: number | string;
+  /** Column giving each row's sign: a number's sign, or GDELT QuadClass (1–2 cooperative, 3–4 hostile). */
+  readonly sign?: number | string;
+  /** Column naming the document behind each row (source, publisher, URL): each value becomes a source. */
+  readonly reference?: number | string;
+  /** Separator inside `reference` cells that list several documents (ACLED: "; "). */
+  readonly referenceSeparator?: string;
+  /** Column of date precision codes (ACLED `time_precision`: 1 day, 2 within a week, 3 month). */
+  readonly precision?: number | string;
+  /** Column whose value is the family of each type (ACLED `event_type` over `sub_event_type`). */
+  readonly family?: number | string;
+  /** Separator splitting cells that list several actors ("; ", ", "); commas inside parentheses kept. */
+  readonly actorSeparator?: string;
+  /** Columns of actors associated with the source and the target (ACLED `assoc_actor_1`/`_2`). */
+  readonly sourceAssociates?: number | string;
+  readonly targetAssociates?: number | string;
+  /** Tie associated actors to their side with an "Acted with" relation (off by default). */
+  readonly associates?: boolean;
+  /** Rows reporting the same event (same date, ends and type) become one relation with several claims. */
+  readonly mergeReports?: boolean;
+  /** Columns of the actors file (by index or name); unset ones are found by their names. */
+  readonly actorColumns?: ActorColumns;
+  /** A format recognised by its columns (MMP, UCDP, ACLED, GDELT, ICEWS): names its types. */
+  readonly known?: KnownFormatId;
+}
+
+/** Which column of an actors file holds what; aliases are split on ";" or "|". */
+export interface ActorColumns {
+  readonly id?: number | string;
+  readonly name?: number | string;
+  readonly kind?: number | string;
+  readonly aliases?: number | string;
+}
+
+/** Table formats Tieline recognises by their columns; see docs/import.md "Formats Tieline recognises". */
+export type KnownFormatId = 'mmp' | 'ucdp' | 'acled' | 'gdelt1' | 'gdelt2' | 'icews';
+
+/** What an importer knows about a relation type beyond its label (a known vocabulary). */
+export interface TypeInfo {
+  readonly label: string;
+  readonly kind?: 'state' | 'event';
+  readonly sign?: 'cooperative' | 'hostile' | 'neutral';
+  readonly family?: string;
+  readonly lasts?: 'as-dated' | 'until-superseded';
 }
 
 /** A second CSV file of actors (id, name, kind, description, other columns kept as attributes). */

@@ -170,8 +170,14 @@ describe('quirks of hand-made spreadsheets', () => {
     expect(warning(r, 'end-before-start')).toMatchObject({ count: 1, path: 'line 4' });
   });
 
-  it('renames repeated relation ids from an id column', () => {
-    const r = ok(importCsv('id,source,target\nr1,A,B\nr1,B,C\n', 'x.csv'));
+  it('renames repeated relation ids from an id column the user maps', () => {
+    const r = ok(
+      importCsv('id,source,target\nr1,A,B\nr1,B,C\n', 'x.csv', {
+        source: 'source',
+        target: 'target',
+        id: 'id',
+      }),
+    );
     expect(r.dataset.relations.map((x) => x.id)).toEqual(['r1', 'r1 (2)']);
     expect(warning(r, 'duplicate-id')).toMatchObject({ count: 1, path: 'line 3' });
   });
@@ -322,12 +328,13 @@ describe('dates', () => {
     expect(u.dataset.relations.map((x) => x.start)).toEqual(['2004-04-15', '2004-10-26']);
   });
 
-  it('merges relations repeated once a year into intervals, when asked', () => {
+  it('merges relations repeated once a year into intervals, unless told not to', () => {
     const text =
       'source,target,type,year\nA,B,ally,2001\nA,B,ally,2002\nA,B,ally,2003\nA,B,ally,2005\nA,C,ally,2001\n';
-    const plain = ok(importCsv(text, 'x.csv'));
+    const plain = ok(importCsv(text, 'x.csv', { mergeYearly: false }));
     expect(plain.stats.relations).toBe(5);
-    expect(plain.dataset.relationTypes[0]?.kind).toBe('event');
+    // year,source,target,type is a yearly dyad table: its types are states that hold through each year.
+    expect(plain.dataset.relationTypes[0]?.kind).toBe('state');
     const merged = ok(importCsv(text, 'x.csv', { mergeYearly: true }));
     expect(
       merged.dataset.relations.map((x) => [
