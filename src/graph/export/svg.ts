@@ -344,10 +344,16 @@ function graphSvg(
       marker = ` marker-end="url(#${id})"`;
     }
     const op = opacity < 1 ? ` opacity="${n(opacity)}"` : '';
+    // A state held until the pair's next record is cased, as on screen (line-outline, #14).
+    const outline = num(e, 'line-outline-width', 0);
+    const casing =
+      outline > 0
+        ? `<path d="${g.d}" fill="none" stroke="${esc(str(e, 'line-outline-color', INK))}" stroke-width="${n(width + 2 * outline)}"${dash}${op}/>`
+        : '';
     edgeParts.push({
       z: num(e, 'z-index', 0),
       k,
-      svg: `<path data-relation="${esc(relationId)}" d="${g.d}" fill="none" stroke="${esc(color)}" stroke-width="${n(width)}"${dash}${op}${marker}/>`,
+      svg: `${casing}<path data-relation="${esc(relationId)}" d="${g.d}" fill="none" stroke="${esc(color)}" stroke-width="${n(width)}"${dash}${op}${marker}/>`,
     });
     const ordinal = ordinalOf.get(relationId);
     const text = refs && ordinal !== undefined ? refText(notes, ordinal) : '';
