@@ -32,7 +32,15 @@ async function importCsv(page, name, csv) {
   await page.evaluate(() => (window.__tieline.layouts = 0));
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  // Files with relation types stop at the vocabulary step: accept its suggestion.
+  const vocabulary = page.getByRole('dialog').locator('.vocabulary');
+  for (let i = 0; i < 600; i++) {
+    if ((await vocabulary.isVisible()) || !(await page.getByRole('dialog').isVisible())) break;
+    await page.waitForTimeout(100);
+  }
+  if (await vocabulary.isVisible())
+    await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction(
     () => window.__tieline?.ready && window.__tieline.layouts > 0,
     undefined,

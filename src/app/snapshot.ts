@@ -2,7 +2,7 @@
 import type { StoreApi } from 'zustand';
 import type { GraphAdapter } from '../graph/adapter';
 import { datasetHash } from '../io/hash';
-import { dayToIso, describeLens, formatDay } from '../model';
+import { dayToIso, describeLens, formatTime, timeScaleOf } from '../model';
 import { modelOf } from '../store/selectors';
 import type { ViewStore } from '../store/store';
 import { downloadBlob } from './download';
@@ -24,8 +24,8 @@ export async function exportSnapshot(
     title: s.dataset.title,
     isoDate: dayToIso(s.time),
     dateText: s.compare
-      ? `${formatDay(s.compare[0])} compared with ${formatDay(s.compare[1])}`
-      : formatDay(s.time),
+      ? `${formatTime(s.compare[0], timeScaleOf(s.dataset))} compared with ${formatTime(s.compare[1], timeScaleOf(s.dataset))}`
+      : formatTime(s.time, timeScaleOf(s.dataset)),
     lines: [
       ...describeLens(model, s.lens),
       `Dataset ${hash} (${s.datasetName})`,

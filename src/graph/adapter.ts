@@ -22,6 +22,8 @@ import {
   nodeSize,
   statusCode,
   totalDegrees,
+  weightScale,
+  weightWidth,
   isLasting,
 } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
@@ -151,6 +153,8 @@ export class GraphAdapter {
   private pending: Set<number> = new Set();
   private fillTimer: ReturnType<typeof setTimeout> | null = null;
   private colors = new Map<string, string>();
+  /** The dataset's largest absolute weight: the scale of weighted ties' widths (0: none weighted). */
+  private weightScale = 0;
   /** Callers of whenComplete waiting for the shown edges that do not exist yet. */
   private waiting: (() => void)[] = [];
   private nodes: NodeSingular[] = [];
@@ -261,6 +265,7 @@ export class GraphAdapter {
     if (this.fillTimer !== null) clearTimeout(this.fillTimer);
     this.fillTimer = null;
     this.colors = colors;
+    this.weightScale = weightScale(model.dataset.relations);
     this.shown = new Uint8Array(n);
     this.shownList = [];
     this.drawn = new Uint8Array(n);
@@ -354,6 +359,8 @@ export class GraphAdapter {
       if (this.fade[i]) classes.push(`fade-${this.fade[i]}`);
       if (this.status[i] === 2) classes.push('disputed');
       if (this.mark[i]) classes.push(MARK_CLASS[this.mark[i]!] as string);
+      const width = weightWidth(r.weight, this.weightScale);
+      if (width !== null) classes.push('weighted');
       return {
         group: 'edges',
         data: {
@@ -361,6 +368,7 @@ export class GraphAdapter {
           source: 'n:' + r.source,
           target: 'n:' + r.target,
           color: this.colors.get(r.type) ?? UNKNOWN_TYPE,
+          ...(width !== null ? { width } : {}),
         },
         classes,
       };

@@ -90,6 +90,38 @@ export function nodeSize(degree: number): number {
   return Math.round(22 + Math.min(26, Math.sqrt(degree) * 5));
 }
 
+/** Line widths in graph units: an unweighted tie, and the range weighted ties are drawn in. */
+export const EDGE_WIDTH = { plain: 2.5, least: 1.2, most: 7 } as const;
+
+/**
+ * The largest absolute weight among the relations: the scale of widths. 0 when none is weighted, or
+ * when all weigh the same (Gephi writes weight="1.0" on every edge): no difference to draw.
+ */
+export function weightScale(relations: readonly { readonly weight?: number }[]): number {
+  let max = 0;
+  let min = Infinity;
+  for (const r of relations) {
+    const w = r.weight;
+    if (w === undefined || !Number.isFinite(w)) continue;
+    max = Math.max(max, Math.abs(w));
+    min = Math.min(min, Math.abs(w));
+  }
+  return max > min ? max : 0;
+}
+
+/**
+ * The width of a tie of weight `weight` when the dataset's largest absolute weight is `scale`: the
+ * square root of its share of the scale (areas read as amounts), from `least` to `most`; a weight's
+ * sign is not its strength (−8 distrust is as strong as +8 trust: the type's colour family tells them
+ * apart). Null for an unweighted tie, which is drawn at the plain width.
+ */
+export function weightWidth(weight: number | undefined, scale: number): number | null {
+  if (weight === undefined || !Number.isFinite(weight) || !(scale > 0)) return null;
+  const share = Math.min(1, Math.abs(weight) / scale);
+  const w = EDGE_WIDTH.least + (EDGE_WIDTH.most - EDGE_WIDTH.least) * Math.sqrt(share);
+  return Math.round(w * 10) / 10;
+}
+
 /**
  * Whether a relation's end is derived from its pair's next record rather than reported (a state of a
  * type that lasts until superseded, #14): drawn cased (`edge.lasting`), written "until the next record".

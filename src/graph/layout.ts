@@ -9,6 +9,8 @@ export interface LayoutInput {
   readonly pairs: Int32Array;
   readonly sizes: Float64Array;
   readonly seed: number;
+  /** Positions the file saved for every actor (Cytoscape exports): used as they are, nothing computed. */
+  readonly saved?: Float64Array;
 }
 
 /**
@@ -29,7 +31,20 @@ export function layoutInput(model: Model, sizes: Float64Array, seed: number): La
     seen.add(key);
     pairs.push(lo, hi);
   }
-  return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed };
+  const saved = savedPositions(model);
+  return { nodes: n, pairs: Int32Array.from(pairs), sizes, seed, ...(saved ? { saved } : {}) };
+}
+
+/** [x0, y0, x1, y1, …] of the actors' saved positions when every actor has one, else null. */
+export function savedPositions(model: Model): Float64Array | null {
+  const actors = model.dataset.actors;
+  if (actors.length === 0 || !actors.every((a) => a.position)) return null;
+  const xy = new Float64Array(actors.length * 2);
+  actors.forEach((a, i) => {
+    xy[2 * i] = a.position?.x ?? 0;
+    xy[2 * i + 1] = a.position?.y ?? 0;
+  });
+  return xy;
 }
 
 /**
@@ -62,6 +77,7 @@ export function layoutKey(input: LayoutInput): string {
 export async function cachedLayout(
   input: LayoutInput,
 ): Promise<{ positions: Float64Array; cached: boolean }> {
+  if (input.saved) return { positions: input.saved, cached: false };
   const key = layoutKey(input);
   const cache = await import('./layout-cache').catch(() => null);
   const hit = cache ? await cache.readLayout(key, input.nodes) : null;
@@ -177,6 +193,7 @@ const INLINE_PAIRS = 2000;
  * the page never blocks), inline for small ones and where there are no Workers (tests, Node).
  */
 export function layoutOffThread(input: LayoutInput): Promise<Float64Array> {
+  if (input.saved) return Promise.resolve(input.saved);
   const small = input.nodes <= INLINE_NODES && input.pairs.length / 2 <= INLINE_PAIRS;
   if (typeof Worker === 'undefined' || small) return computeLayout(input);
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 // What a legend must explain for one dataset (types, statuses, line styles, actor shapes): one structure the legend panel and both exports render.
 import { STATUSES, type Model, type RelationKind, type Status } from '../model';
-import { KIND_LABELS, KIND_SHAPES, shapeOf, typeColors } from './palette';
+import { groupOf, KIND_SHAPES, kindLabel, shapeOf, typeColors, type Sign } from './palette';
 import { UNKNOWN_TYPE } from './colors';
 import { fadeOpacity, fadeSteps, isLasting } from './edge-look';
 import { LARGE_GRAPH, stylesheet } from './style';
@@ -12,6 +12,10 @@ export interface LegendType {
   readonly color: string;
   readonly directed: boolean;
   readonly kind: RelationKind;
+  /** Cooperative, hostile or neutral, when the dataset says (imports do): its colour family. */
+  readonly sign?: Sign;
+  /** The group a long list of types is summarised under: the type's family, else its sign. */
+  readonly group?: string;
 }
 
 /** A status, how its line is drawn, and what it means in a few words. */
@@ -78,11 +82,6 @@ function opacityOf(selector: string, fallback: number): number {
   return typeof v === 'number' ? v : fallback;
 }
 
-/** A readable label for an actor kind the palette does not name ("militia" → "Militia"). */
-function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? (kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : 'Actor');
-}
-
 /**
  * What the legend of this dataset must explain: the relation types its relations use (in the order
  * the dataset declares them, coloured exactly as the graph colours them), the three statuses, the two
@@ -100,6 +99,7 @@ export function legendOf(model: Model): LegendData {
       color: colors.get(t.id) ?? UNKNOWN_TYPE,
       directed: t.directed,
       kind: t.kind,
+      ...(t.sign ? { sign: t.sign, group: groupOf(t) } : {}),
     }));
 
   const statuses: LegendStatus[] = STATUSES.map((status) => ({ status, ...STATUS_TEXT[status] }));
@@ -148,8 +148,8 @@ export function legendOf(model: Model): LegendData {
   ];
 
   const present = new Set<string>(dataset.actors.map((a) => a.kind));
-  const known = Object.keys(KIND_SHAPES).filter((k) => present.has(k));
-  const others = [...present].filter((k) => !(k in KIND_SHAPES));
+  const known = [...KIND_SHAPES.keys()].filter((k) => present.has(k));
+  const others = [...present].filter((k) => !KIND_SHAPES.has(k));
   const kinds: LegendKind[] = [...known, ...others].map((kind) => ({
     kind,
     label: kindLabel(kind),

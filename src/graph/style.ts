@@ -1,7 +1,7 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_FILL, NODE_STROKE } from './colors';
-import { FADE_LEVELS, fadeOpacity } from './edge-look';
+import { EDGE_WIDTH, FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
 export const LARGE_GRAPH = 5000;
@@ -44,7 +44,7 @@ export function stylesheet(large: boolean): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: 2.5,
+        width: EDGE_WIDTH.plain,
         'line-color': 'data(color)',
         'curve-style': large ? 'haystack' : 'bezier',
         ...arrows,
@@ -58,6 +58,8 @@ export function stylesheet(large: boolean): StylesheetJson {
       style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] as never },
     },
     { selector: 'edge.fuzzy', style: { opacity: 0.45, width: 2 } },
+    // Weighted ties (imports with a weight) are as wide as their weight (edge-look weightWidth).
+    { selector: 'edge.weighted', style: { width: 'data(width)' as never } },
     // A state that holds until the pair's next record: its end is inferred, not reported (#14).
     {
       selector: 'edge.lasting',

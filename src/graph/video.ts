@@ -6,7 +6,7 @@
 // and a compact legend onto a canvas fed to a MediaRecorder. MediaRecorder stamps frames with wall
 // time, so frames are paced in real time (and re-stamped to the schedule afterwards when the view was
 // slower). Chromium writes no Duration into the WebM, so the file is patched before it is saved.
-import { dayToIso, formatDay, type Day } from '../model';
+import { dayToIso, formatTime, type Day, type TimeScale } from '../model';
 import type { GraphAdapter } from './adapter';
 import type { LegendData } from './legend-data';
 import { INK, MUTED, PAPER, SAMPLE_INK } from './colors';
@@ -583,6 +583,8 @@ export interface RecordRequest {
   readonly height: number;
   readonly title: string;
   readonly legend: LegendData;
+  /** How the date caption reads: calendar dates, or "step 8" for numbered steps. */
+  readonly timeScale?: TimeScale;
   /** Moves the main view to a day through the store, so it updates by its normal path. */
   readonly showDay: (day: Day) => void;
   readonly onProgress?: (done: number, total: number) => void;
@@ -726,6 +728,7 @@ function drawFrame(
   layout: FrameLayout,
   layers: readonly HTMLCanvasElement[],
   day: Day,
+  scale: TimeScale = 'calendar',
 ): void {
   const { width, height } = ctx.canvas;
   ctx.fillStyle = PAPER;
@@ -746,7 +749,7 @@ function drawFrame(
   ctx.fillStyle = INK;
   ctx.font = layout.dateFont;
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(formatDay(day), layout.margin, layout.dateY);
+  ctx.fillText(formatTime(day, scale), layout.margin, layout.dateY);
 }
 
 function sleepUntil(t: number, signal?: AbortSignal): Promise<void> {
@@ -802,7 +805,7 @@ export async function recordVideo(req: RecordRequest): Promise<RecordResult | nu
   if (first !== undefined) {
     req.showDay(first);
     await nextPaint();
-    drawFrame(ctx, layout, layers, first);
+    drawFrame(ctx, layout, layers, first, req.timeScale);
   }
   // On demand (each drawn frame captured once); where requestFrame is missing, sampled at the rate.
   let stream = canvas.captureStream(0);
@@ -860,7 +863,7 @@ export async function recordVideo(req: RecordRequest): Promise<RecordResult | nu
       if (k > 0) {
         req.showDay(day);
         await nextPaint();
-        drawFrame(ctx, layout, layers, day);
+        drawFrame(ctx, layout, layers, day, req.timeScale);
       }
       track?.requestFrame();
       captured.push(performance.now());

@@ -234,3 +234,35 @@ export function addMonths(day: Day, n: number): Day {
   const mo = total - y * 12 + 1;
   return dayOf(y, mo, Math.min(p.day, daysInMonth(y, mo)));
 }
+
+/** How a dataset's time reads: calendar dates, or numbered steps (GEXF integer time: day n is step n). */
+export type TimeScale = 'calendar' | 'steps';
+
+/** The time scale of a dataset (calendar unless it says `steps`); null (no dataset) is the calendar. */
+export function timeScaleOf(
+  dataset: { readonly timeScale?: TimeScale } | null | undefined,
+): TimeScale {
+  return dataset?.timeScale === 'steps' ? 'steps' : 'calendar';
+}
+
+/** The EDTF date that stores step `n` on a `steps` time scale: day n counted from 1970-01-01 (step 0). */
+export function stepToEdtf(n: number): string {
+  return dayToIso(n);
+}
+
+/**
+ * A day as every view writes it: "2 November 2014" on the calendar, "step 8" on a `steps` scale. The
+ * one formatting function the time bar, histogram, ties panel and exports share.
+ */
+export function formatTime(day: Day, scale: TimeScale = 'calendar'): string {
+  return scale === 'steps' ? `step ${day}` : formatDay(day);
+}
+
+/** A parsed date as written on its scale: `formatEdtf` on the calendar, "step 8" or "steps 8–12" on steps. */
+export function formatDateIn(date: EdtfDate, scale: TimeScale = 'calendar'): string {
+  if (scale !== 'steps') return formatEdtf(date);
+  if (date.precision === 'open') return 'step unknown';
+  return date.earliest === date.latest
+    ? `step ${date.earliest}`
+    : `steps ${date.earliest}–${date.latest}`;
+}

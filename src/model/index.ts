@@ -21,6 +21,7 @@ export * from './describe';
 export * from './lens';
 export * from './compare';
 export * from './random';
+export * from './names';
 export * from './errors';
 export * from './spread';
 export * from './persistence';

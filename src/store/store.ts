@@ -7,6 +7,8 @@ import {
   OPEN_LENS,
   addMonths,
   dayToIso,
+  formatTime,
+  timeScaleOf,
   openingDate,
   type ActorId,
   type Dataset,
@@ -221,7 +223,10 @@ export function createViewStore(): StoreApi<ViewStore> {
           s.compare = null;
           s.multiples = [];
           const dated = modelOf({ dataset, eventWindow: s.eventWindow })?.index.extent;
-          const span = dated ? `, ${dayToIso(first)} to ${dayToIso(last)}` : '';
+          const scale = timeScaleOf(dataset);
+          const day = (d: number): string =>
+            scale === 'steps' ? formatTime(d, scale) : dayToIso(d);
+          const span = dated ? `, ${day(first)} to ${day(last)}` : '';
           const n = meta.warnings?.length ?? 0;
           s.status =
             `Loaded ${dataset.title}: ${dataset.actors.length} actors, ${dataset.relations.length} relations` +

@@ -1,6 +1,6 @@
 // Compare two dates: pick A and B, see ties formed, ended and changed in status, each clickable.
 import { useState } from 'react';
-import { datesOf, dayToIso, formatDay, isoToDay, type Status } from '../model';
+import { datesOf, dayToIso, formatTime, isoToDay, timeScaleOf, type Status } from '../model';
 import { modelOf, selectChanges } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -54,7 +54,8 @@ export function ComparePanel() {
       {compare ? (
         <>
           <p className="hint">
-            From {formatDay(compare[0])} to {formatDay(compare[1])}: {changes.length} change
+            From {formatTime(compare[0], timeScaleOf(model.dataset))} to{' '}
+            {formatTime(compare[1], timeScaleOf(model.dataset))}: {changes.length} change
             {changes.length === 1 ? '' : 's'}.
           </p>
           <ul className="compare-legend" aria-label="Comparison legend">

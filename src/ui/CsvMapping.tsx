@@ -160,21 +160,8 @@ function ActorsPickers({
   );
 }
 
-/** The mapping form of a CSV inspection: suggestion, reasons, flags, and every column and option. */
-// eslint-disable-next-line max-lines-per-function -- issue 12 bar met after merge: split the form into option groups (i13a)
-export function CsvMappingForm({
-  inspection,
-  csv,
-  setCsv,
-  actorsFile,
-  setActorsFile,
-}: {
-  inspection: CsvInspection;
-  csv: Mapping;
-  setCsv: (f: (m: Mapping) => Mapping) => void;
-  actorsFile: File | null;
-  setActorsFile: (f: File | null) => void;
-}) {
+/** What was recognised, the file's shape, why each column got its role, and what looks wrong. */
+function Summary({ inspection, csv }: { inspection: CsvInspection; csv: Mapping }) {
   const flags = lookWrong(csv, inspection.columns, inspection.rows);
   const delimiter =
     inspection.delimiter === '\t'
@@ -183,7 +170,7 @@ export function CsvMappingForm({
         ? 'space'
         : inspection.delimiter;
   return (
-    <div className="mapping">
+    <>
       {inspection.known ? (
         <p className="known-format">
           Recognised: <strong>{inspection.known.label}</strong>. Its columns, names and type
@@ -215,21 +202,22 @@ export function CsvMappingForm({
           ))}
         </ul>
       ) : null}
-      {MAIN.map((role) => (
-        <RoleSelect key={role.key} role={role} inspection={inspection} csv={csv} setCsv={setCsv} />
-      ))}
-      <details>
-        <summary>More columns (names, weight, sources of claims, summary…)</summary>
-        {MORE.map((role) => (
-          <RoleSelect
-            key={role.key}
-            role={role}
-            inspection={inspection}
-            csv={csv}
-            setCsv={setCsv}
-          />
-        ))}
-      </details>
+    </>
+  );
+}
+
+/** Separator, date order, direction and the merging options. */
+function Options({
+  inspection,
+  csv,
+  setCsv,
+}: {
+  inspection: CsvInspection;
+  csv: Mapping;
+  setCsv: (f: (m: Mapping) => Mapping) => void;
+}) {
+  return (
+    <>
       <label className="mapping-row">
         <span>Cells with several actors</span>
         <select
@@ -308,6 +296,43 @@ export function CsvMappingForm({
           Tie associated actors to their side (“Acted with”)
         </label>
       ) : null}
+    </>
+  );
+}
+
+/** The mapping form of a CSV inspection: suggestion, reasons, flags, and every column and option. */
+export function CsvMappingForm({
+  inspection,
+  csv,
+  setCsv,
+  actorsFile,
+  setActorsFile,
+}: {
+  inspection: CsvInspection;
+  csv: Mapping;
+  setCsv: (f: (m: Mapping) => Mapping) => void;
+  actorsFile: File | null;
+  setActorsFile: (f: File | null) => void;
+}) {
+  return (
+    <div className="mapping">
+      <Summary inspection={inspection} csv={csv} />
+      {MAIN.map((role) => (
+        <RoleSelect key={role.key} role={role} inspection={inspection} csv={csv} setCsv={setCsv} />
+      ))}
+      <details>
+        <summary>More columns (names, weight, sources of claims, summary…)</summary>
+        {MORE.map((role) => (
+          <RoleSelect
+            key={role.key}
+            role={role}
+            inspection={inspection}
+            csv={csv}
+            setCsv={setCsv}
+          />
+        ))}
+      </details>
+      <Options inspection={inspection} csv={csv} setCsv={setCsv} />
       <label className="mapping-row">
         Actors file (optional: a key of ids and names){' '}
         <input

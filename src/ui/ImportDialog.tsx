@@ -3,9 +3,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
-import type { CsvMapping } from '../io/import/types';
+import type { CsvMapping, CytoscapeOptions, GexfOptions, ImportResult } from '../io/import/types';
 import { CsvMappingForm } from './CsvMapping';
-import { runImport } from '../app/importing';
+import { applyImport, runImport } from '../app/importing';
+import type { Dataset } from '../model';
+import { CytoscapeForm, GexfForm } from './ImportGraphForms';
+import { hasVocabulary, VocabularyStep } from './VocabularyStep';
 import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
 import { useStoreApi } from './StoreContext';
@@ -14,7 +17,8 @@ import { errorMessage } from '../model';
 type Phase =
   | { step: 'inspecting' }
   | { step: 'mapping'; inspection: Inspection }
-  | { step: 'importing'; done: number; total: number };
+  | { step: 'importing'; done: number; total: number }
+  | { step: 'vocabulary'; result: Extract<ImportResult, { ok: true }> };
 
 /** The inspection's node or edge count past Tieline's limits, as an issue (GEXF, Cytoscape JSON). */
 function overLimits(inspection: Inspection): { path: string; message: string } | null {
@@ -41,12 +45,8 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
   const [phase, setPhase] = useState<Phase>({ step: 'inspecting' });
   const [csv, setCsv] = useState<Partial<CsvMapping>>({});
   const [actorsFile, setActorsFile] = useState<File | null>(null);
-  const [gexfType, setGexfType] = useState<string | null | undefined>(undefined);
-  const [cy, setCy] = useState<{
-    typeAttribute?: string | null;
-    startAttribute?: string | null;
-    endAttribute?: string | null;
-  }>({});
+  const [gexf, setGexf] = useState<GexfOptions>({});
+  const [cy, setCy] = useState<CytoscapeOptions>({});
   const ticket = useRef<LoadTicket | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -76,7 +76,11 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           return;
         }
         if (inspection.format === 'csv') setCsv(inspection.mapping);
-        if (inspection.format === 'gexf') setGexfType(inspection.suggestedType);
+        if (inspection.format === 'gexf')
+          setGexf({
+            typeAttribute: inspection.suggestedType,
+            ...inspection.suggestedTime,
+          });
         if (inspection.format === 'cytoscape') setCy(inspection.suggested);
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
@@ -121,12 +125,40 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
 
   async function start(options: ClientImportOptions, t: LoadTicket): Promise<void> {
     setPhase({ step: 'importing', done: 0, total: file.size });
+    const onProgress = (done: number, total: number): void => {
+      if (!t.signal.aborted) setPhase({ step: 'importing', done, total });
+    };
     try {
-      await runImport(store, file, options, t, {
-        onProgress: (done, total) => {
-          if (!t.signal.aborted) setPhase({ step: 'importing', done, total });
-        },
-      });
+      // Tieline files load as they are; other formats stop at the vocabulary step before loading.
+      if (!('csv' in options || 'gexf' in options || 'cytoscape' in options)) {
+        await runImport(store, file, options, t, { onProgress });
+      } else {
+        const { importFile } = await import('../io/import/client');
+        const result = await importFile(file, options, { onProgress, signal: t.signal });
+        if (t.signal.aborted) return;
+        if (result.ok && hasVocabulary(result.dataset)) {
+          setPhase({ step: 'vocabulary', result });
+          return;
+        }
+        await applyImport(store, file.name, result, t);
+      }
+    } catch (e) {
+      if (isAbort(e)) return;
+      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: String(e) }] });
+    }
+    if (!t.signal.aborted) finish(t);
+  }
+
+  /** The vocabulary step accepted: load the dataset with its types as the user left them. */
+  async function accept(
+    result: Extract<ImportResult, { ok: true }>,
+    dataset: Dataset,
+  ): Promise<void> {
+    const t = ticket.current;
+    if (!t || t.signal.aborted) return;
+    setPhase({ step: 'importing', done: file.size, total: file.size });
+    try {
+      await applyImport(store, file.name, { ...result, dataset }, t);
     } catch (e) {
       if (isAbort(e)) return;
       store
@@ -144,7 +176,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     if (inspection.format === 'csv')
       void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) }, t);
     else if (inspection.format === 'gexf')
-      void start({ gexf: { typeAttribute: gexfType ?? null } }, t);
+      void start({ gexf: { ...gexf, typeAttribute: gexf.typeAttribute ?? null } }, t);
     else if (inspection.format === 'cytoscape') void start({ cytoscape: cy }, t);
   };
 
@@ -181,58 +213,16 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           />
         ) : null}
         {inspection?.ok && inspection.format === 'gexf' ? (
-          <div className="mapping">
-            <p>
-              GEXF {inspection.version ?? ''}, {inspection.mode}, {inspection.nodes} nodes,{' '}
-              {inspection.edges} edges; time as {inspection.timeformat}
-              {inspection.timezone ? ` in ${inspection.timezone}` : ''}.
-            </p>
-            <label className="mapping-row">
-              <span>Relation type from</span>
-              <select
-                value={gexfType ?? ''}
-                onChange={(e) => setGexfType(e.target.value === '' ? null : e.target.value)}
-              >
-                <option value="">(one type: Tie)</option>
-                {inspection.typeCandidates.map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.title} — {c.distinct} values, e.g. {c.examples.slice(0, 3).join(', ')}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+          <GexfForm inspection={inspection} options={gexf} onChange={setGexf} />
         ) : null}
         {inspection?.ok && inspection.format === 'cytoscape' ? (
-          <div className="mapping">
-            <p>
-              Cytoscape network, {inspection.nodes} nodes, {inspection.edges} edges.
-            </p>
-            {(
-              [
-                ['typeAttribute', 'Relation type from'],
-                ['startAttribute', 'Date or start from'],
-                ['endAttribute', 'End from'],
-              ] as const
-            ).map(([key, label]) => (
-              <label key={key} className="mapping-row">
-                <span>{label}</span>
-                <select
-                  value={cy[key] ?? ''}
-                  onChange={(e) =>
-                    setCy((o) => ({ ...o, [key]: e.target.value === '' ? null : e.target.value }))
-                  }
-                >
-                  <option value="">(none)</option>
-                  {inspection.edgeFields.map((f) => (
-                    <option key={f.name} value={f.name}>
-                      {f.name} — e.g. {f.examples.slice(0, 2).join(', ')}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </div>
+          <CytoscapeForm inspection={inspection} options={cy} onChange={setCy} />
+        ) : null}
+        {phase.step === 'vocabulary' ? (
+          <VocabularyStep
+            dataset={phase.result.dataset}
+            onAccept={(d) => void accept(phase.result, d)}
+          />
         ) : null}
         <div className="modal-actions">
           {phase.step === 'mapping' ? (

@@ -1,7 +1,7 @@
 // The claims lens: filters by source, status, type and actor kind with the count each leaves, and the "as known on" date.
 import { useMemo, useState } from 'react';
 import { typeColors } from '../graph/palette';
-import { KIND_LABELS } from '../graph/palette';
+import { kindLabel } from '../graph/palette';
 import {
   STATUSES,
   dayToIso,
@@ -190,7 +190,7 @@ export function LensPanel() {
         title="Actor kinds"
         options={kinds.map((k) => ({
           value: k,
-          label: KIND_LABELS[k] ?? k,
+          label: kindLabel(k),
           count: counts.kinds.get(k) ?? 0,
         }))}
       />

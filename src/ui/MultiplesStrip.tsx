@@ -8,7 +8,7 @@ import {
   drawThumbnail,
   watchPositions,
 } from '../graph/thumbnails';
-import { formatDay, spreadDates, type Day } from '../model';
+import { formatTime, spreadDates, timeScaleOf, type Day } from '../model';
 import { modelOf, selectStatuses } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -64,7 +64,7 @@ export function Strip({ id, adapter }: { id: string; adapter: GraphAdapter | nul
   return (
     <ol id={id} className="multiples-strip" ref={list}>
       {dates.map((day) => {
-        const label = formatDay(day);
+        const label = formatTime(day, timeScaleOf(model.dataset));
         return (
           <li key={day} className="thumb">
             <button

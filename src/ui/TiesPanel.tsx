@@ -4,8 +4,9 @@ import { typeColors } from '../graph/palette';
 import {
   datesOf,
   edtf,
-  formatDay,
   formatEdtf,
+  formatTime,
+  timeScaleOf,
   type ActorId,
   type Model,
   type Relation,
@@ -162,14 +163,15 @@ export function TiesPanel() {
       </aside>
     );
   }
+  const at = (d: number): string => formatTime(d, timeScaleOf(model.dataset));
   const when =
     mode === 'cumulative'
-      ? `up to ${formatDay(time)}`
+      ? `up to ${at(time)}`
       : mode === 'current'
-        ? `as the latest records stand on ${formatDay(time)}`
+        ? `as the latest records stand on ${at(time)}`
         : mode === 'range'
-          ? `${formatDay(range0)} – ${formatDay(time)}`
-          : `on ${formatDay(time)}`;
+          ? `${at(range0)} – ${at(time)}`
+          : `on ${at(time)}`;
   return (
     <aside className="ties-panel" role="region" aria-label={`Ties of ${actor.name}`}>
       <header>

@@ -4,11 +4,13 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   addMonths,
   dayToIso,
-  formatDay,
+  formatTime,
   monthName,
   partsOf,
   startOfMonth,
+  timeScaleOf,
   type Day,
+  type TimeScale,
 } from '../model';
 import { typeColors } from '../graph/palette';
 import { timeBounds, type PlaySpeed, type TimeMode, type ViewStore } from '../store/store';
@@ -16,6 +18,26 @@ import { modelOf } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
 const TICK_MS: Record<PlaySpeed, number> = { day: 120, week: 250, month: 400, event: 900 };
+
+/** Bins of at most this many steps' worth: a time bar of 5,000 steps still has about 200 bars. */
+const STEP_BARS = 200;
+
+/** Bar boundaries covering [first, last]: months on the calendar, runs of whole steps on a step scale. */
+function barEdges(first: Day, last: Day, scale: TimeScale): Day[] {
+  if (scale === 'calendar') return monthEdges(first, last);
+  const width = Math.max(1, Math.ceil((last - first + 1) / STEP_BARS));
+  const edges: Day[] = [];
+  for (let d = first; d <= last; d += width) edges.push(d);
+  edges.push((edges[edges.length - 1] ?? first) + width);
+  return edges;
+}
+
+/** What one bar covers, for its tooltip: "March 2014", or "step 8" / "steps 8–11". */
+function barLabel(from: Day, to: Day, scale: TimeScale): string {
+  if (scale === 'steps') return to - from <= 1 ? `step ${from}` : `steps ${from}–${to - 1}`;
+  const p = partsOf(from);
+  return `${monthName(p.month)} ${p.year}`;
+}
 
 /** Most bars the histogram draws: a span of centuries is binned by years or decades, not months. */
 export const MAX_BARS = 480;
@@ -75,7 +97,7 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
   const time = useView((s) => s.time);
   const bars = useMemo(() => {
     if (!model) return null;
-    const edges = monthEdges(first, last);
+    const edges = barEdges(first, last, timeScaleOf(model.dataset));
     const types = model.dataset.relationTypes;
     if (types.length > MAX_STACKED_TYPES) {
       // Many types: one bar of all of them per bin (stacking thousands of slivers draws nothing legible).
@@ -98,14 +120,14 @@ function Histogram({ first, last }: { first: Day; last: Day }) {
       const x0 = barX(edge, first, last);
       const w = Math.max(1, barX(bars.edges[j + 1] as Day, first, last) - x0 - 1);
       let y = H;
-      const p = partsOf(edge);
+      const label = barLabel(edge, bars.edges[j + 1] as Day, timeScaleOf(model.dataset));
       return (
         <g
           key={edge}
           className="bar"
           onClick={() => store.getState().setTime(Math.max(edge, first))}
         >
-          <title>{`${monthName(p.month)} ${p.year}: ${bars.totals[j]} relation(s) start`}</title>
+          <title>{`${label}: ${bars.totals[j]} relation(s) start`}</title>
           <rect x={x0} y={0} width={w} height={H} fill="transparent" />
           {bars.counts === null ? (
             <rect
@@ -213,19 +235,23 @@ export function TimeBar() {
     f(s);
     if (s.mode === 'range') store.getState().setRange([s.range[0], store.getState().time]);
   };
-  const iso = dayToIso(time);
+  const scale = timeScaleOf(dataset);
+  const at = (d: Day): string => formatTime(d, scale);
+  // The slider's value text: the ISO day and the date in words on the calendar, the step alone on steps.
+  const valueText = (d: Day): string =>
+    scale === 'steps' ? formatTime(d, scale) : `${dayToIso(d)} (${formatTime(d)})`;
   const disabled = !dataset;
   return (
     <section className="timebar" aria-label="Time">
       <div className="timebar-head">
         <div className="current-date" aria-live="off">
           {mode === 'range'
-            ? `${formatDay(range0)} – ${formatDay(time)}`
+            ? `${at(range0)} – ${at(time)}`
             : mode === 'cumulative'
-              ? `Up to ${formatDay(time)}`
+              ? `Up to ${at(time)}`
               : mode === 'current'
-                ? `State on ${formatDay(time)}`
-                : formatDay(time)}
+                ? `State on ${at(time)}`
+                : at(time)}
         </div>
         <div className="controls">
           <button
@@ -252,7 +278,9 @@ export function TimeBar() {
               value={speed}
               onChange={(e) => store.getState().setSpeed(e.target.value as PlaySpeed)}
             >
-              <option value="day">a day per tick</option>
+              <option value="day">
+                {scale === 'steps' ? 'a step per tick' : 'a day per tick'}
+              </option>
               <option value="week">a week per tick</option>
               <option value="month">a month per tick</option>
               <option value="event">event to event</option>
@@ -289,7 +317,7 @@ export function TimeBar() {
               onChange={(e) => store.getState().setEventWindow(Number(e.target.value))}
               className="window-input"
             />{' '}
-            days
+            {scale === 'steps' ? 'steps' : 'days'}
           </label>
         </div>
       </div>
@@ -303,7 +331,7 @@ export function TimeBar() {
           max={last}
           step={1}
           value={range0}
-          aria-valuetext={`${dayToIso(range0)} (${formatDay(range0)})`}
+          aria-valuetext={valueText(range0)}
           onChange={(e) => schedule(Number(e.target.value), 'start')}
           disabled={disabled}
         />
@@ -316,14 +344,14 @@ export function TimeBar() {
         max={last}
         step={1}
         value={time}
-        aria-valuetext={`${iso} (${formatDay(time)})`}
+        aria-valuetext={valueText(time)}
         onChange={(e) => schedule(Number(e.target.value), 'time')}
         onKeyDown={(e) => sliderKeys(e, keyMove)}
         disabled={disabled}
       />
       <div className="axis" aria-hidden="true">
-        <span>{formatDay(first)}</span>
-        <span>{formatDay(last)}</span>
+        <span>{at(first)}</span>
+        <span>{at(last)}</span>
       </div>
     </section>
   );

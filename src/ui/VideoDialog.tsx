@@ -11,7 +11,7 @@ import {
   recordVideo,
   videoFileName,
 } from '../graph/video';
-import { dayToIso, errorMessage, isoToDay, type Day } from '../model';
+import { dayToIso, errorMessage, isoToDay, timeScaleOf, type Day } from '../model';
 import { modelOf } from '../store/selectors';
 import { timeBounds, type ViewStore } from '../store/store';
 import { useStoreApi, useView } from './StoreContext';
@@ -116,6 +116,7 @@ export function VideoDialog({ adapter, onClose }: { adapter: GraphAdapter; onClo
         width: size.width,
         height: size.height,
         title: s.dataset.title,
+        timeScale: timeScaleOf(s.dataset),
         legend: legendOf(m),
         showDay: (day) => store.getState().setTime(day),
         onProgress: (done, total) => setProgress({ done, total }),

@@ -63,6 +63,12 @@ test('drop a GEXF and a CSV (through the mapping step), see the report, reload a
   await expect(csvDialog.getByRole('combobox', { name: 'Target (to)' })).toHaveValue('1');
   await expect(csvDialog.getByRole('combobox', { name: 'Relation type' })).toHaveValue('2');
   await csvDialog.getByRole('button', { name: 'Import' }).click();
+  // The vocabulary step: the types with their suggested labels; accepted as they are.
+  await expect(csvDialog.getByRole('table', { name: 'Relation types' })).toBeVisible();
+  await expect(csvDialog.getByRole('textbox', { name: 'Label of allegiance' })).toHaveValue(
+    'Allegiance',
+  );
+  await csvDialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status')).toContainText(/Loaded .*: 3 actors, 3 relations/);
   await expect(page.getByRole('status')).toContainText(/repeated an earlier row/);
   const url = page.url();
@@ -197,6 +203,13 @@ test('hostile files get a located error or a warning-laden import, and the page 
     const dialog = page.getByRole('dialog', { name: `Import ${name}` });
     // CSV-like files stop at the mapping step: confirm it.
     const importButton = dialog.getByRole('button', { name: 'Import' });
+    await expect
+      .poll(async () => (await importButton.isVisible()) || !(await dialog.isVisible()), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    if (await importButton.isVisible()) await importButton.click();
+    // A file with types stops again at the vocabulary step: accept it.
     await expect
       .poll(async () => (await importButton.isVisible()) || !(await dialog.isVisible()), {
         timeout: 20_000,

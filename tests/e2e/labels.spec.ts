@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { bigTable, mmpTable, yearlyTable } from '../../scripts/label-tables.mjs';
 import { expect, openApp, test } from './fixtures';
+import { confirmImport } from './import-dialog';
 
 interface Box {
   text: string;
@@ -26,10 +27,7 @@ async function importTable(page: Page, name: string, csv: string): Promise<void>
   );
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-  await page
-    .getByRole('dialog', { name: `Import ${name}` })
-    .getByRole('button', { name: 'Import' })
-    .click();
+  await confirmImport(page.getByRole('dialog', { name: `Import ${name}` }));
   await page.waitForFunction(
     () =>
       window.__tieline?.ready === true && window.__tieline.layouts > 0 && !!window.__tieline.labels,

@@ -65,7 +65,14 @@ function pickColumns(table: Table, given: ActorColumns = {}): ActorsInspection['
     const i = find(cands);
     return i >= 0 ? i : null;
   };
-  const name = resolve(given.name, NAME_NAMES);
+  let name = resolve(given.name, NAME_NAMES);
+  if (name === null && given.name === undefined && hasHeader) {
+    // A column whose name has the word name, label or title ("Full label", "group name").
+    const byWord = names.findIndex((n) =>
+      tokens(n).some((w) => ['name', 'label', 'title'].includes(w)),
+    );
+    if (byWord >= 0) name = byWord;
+  }
   let id = resolve(given.id, ID_NAMES);
   if (id === null) {
     // An id-like column (`*_id`), else the name, else the first column.

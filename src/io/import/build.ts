@@ -14,6 +14,8 @@ export interface RawActor {
   readonly description?: string;
   readonly aliases?: readonly string[];
   readonly attributes?: Attributes;
+  /** A position the file saved for the actor (Cytoscape exports). */
+  readonly position?: { readonly x: number; readonly y: number };
   readonly where: string;
 }
 
@@ -77,6 +79,8 @@ export interface BuildInput {
   readonly typeInfo?: (raw: string, family?: string) => TypeInfo | undefined;
   /** Name of the actors file given with the table, for warnings that mention it. */
   readonly actorsFile?: string | undefined;
+  /** `steps` when the file's time is numbered steps (GEXF integer time). */
+  readonly timeScale?: 'calendar' | 'steps';
 }
 
 const FORMAT_LABEL: Record<ImportFormat, string> = {
@@ -185,6 +189,7 @@ export function buildDataset(input: BuildInput): ImportResult {
     actors,
     sources: registry.sources(),
     relations,
+    ...(input.timeScale === 'steps' ? { timeScale: 'steps' } : {}),
   };
   const checked = validateInChunks(candidate, (f) => report(0.3 + 0.7 * f));
   if (!checked.ok) {
@@ -280,11 +285,12 @@ function actorBook(input: BuildInput): {
       id,
       name: hasName ? raw.name : id,
       aliases: raw.aliases ?? [],
-      kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'group',
+      kind: raw.kind !== undefined && raw.kind.trim() !== '' ? raw.kind : 'actor',
     };
     if (raw.description !== undefined && raw.description !== '')
       actor.description = raw.description;
     if (attributes) actor.attributes = attributes;
+    if (raw.position) actor.position = { x: raw.position.x, y: raw.position.y };
     actors.push(actor);
   };
 

@@ -105,9 +105,7 @@ export function propose(raw: Table): Proposal | null {
         known: known.id,
       } as CsvMapping)
     : base;
-  const reasons: Reason[] = known
-    ? [{ role: 'source', text: `recognised as ${known.label} by its columns` }]
-    : (s?.reasons ?? []);
+  const reasons: Reason[] = known ? knownReasons(known, table) : (s?.reasons ?? []);
   const sep = known
     ? listSeparatorOf([s?.columns[Number(mapping.source)], s?.columns[Number(mapping.target)]])
     : null;
@@ -144,6 +142,37 @@ export function propose(raw: Table): Proposal | null {
     repeats,
     symmetric,
   };
+}
+
+const ROLE_WORDS: Partial<Record<CsvRole, string>> = {
+  source: 'source',
+  target: 'target',
+  sourceName: 'source names',
+  targetName: 'target names',
+  type: 'type',
+  family: 'type family',
+  start: 'date',
+  precision: 'date precision',
+  summary: 'summary',
+  reference: 'source of each claim',
+  weight: 'weight',
+  sign: 'sign',
+  id: 'relation id',
+  place: 'place',
+};
+
+/** What a known format does with each column, for the dialog. */
+function knownReasons(known: KnownFormat, table: Table): Reason[] {
+  const parts: string[] = [];
+  for (const role of ROLE_ORDER) {
+    const c = (known.mapping as Record<string, unknown>)[role];
+    const word = ROLE_WORDS[role];
+    if (typeof c === 'number' && word) parts.push(`${table.names[c] ?? c} → ${word}`);
+  }
+  return [
+    { role: 'source', text: `recognised as ${known.label} by its columns` },
+    { role: 'source', text: parts.join('; ') },
+  ];
 }
 
 function roleIn(m: Record<string, unknown>, index: number): CsvRole | null {

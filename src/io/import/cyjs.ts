@@ -1,22 +1,19 @@
 // Cytoscape JSON: desktop .cyjs exports (with or without the version header) and cy.json() output.
-/* eslint-disable max-lines-per-function -- issue 13 (i13b) splits importCytoscape into named functions. */
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
-import { detectDates, readDate, type DateContext, type DateDetection } from './dates';
+import {
+  fieldsOf,
+  scalarText,
+  suggestLabel,
+  suggestOptions,
+  type CytoscapeField,
+} from './cyjs-fields';
+import { detectDates, readDate, type DateContext } from './dates';
 import { parseJsonText } from '../json';
 import { Progress, WarningLog, agree, plural, trimMessage } from './log';
 import type { Attributes, CytoscapeOptions, ImportResult, ProgressFn } from './types';
 
-/** One field of the edges' `data`, with what its values look like. */
-export interface CytoscapeField {
-  readonly name: string;
-  /** Number of edges that have the field. */
-  readonly count: number;
-  readonly distinct: number;
-  readonly examples: readonly string[];
-  /** Date reading when most values look like dates. */
-  readonly date: DateDetection | null;
-}
+export type { CytoscapeField } from './cyjs-fields';
 
 /** What `inspectCytoscape` found, so the UI can map type and date fields before importing. */
 export interface CytoscapeInspection {
@@ -29,6 +26,10 @@ export interface CytoscapeInspection {
   readonly nodes: number;
   readonly edges: number;
   readonly edgeFields: readonly CytoscapeField[];
+  /** Fields of the nodes' `data`, to choose the one that names the actors. */
+  readonly nodeFields: readonly CytoscapeField[];
+  /** How many nodes carry a saved position (used as the layout when all do). */
+  readonly positioned: number;
   /** The options Tieline would use: pass them, changed or not, to `importCytoscape`. */
   readonly suggested: CytoscapeOptions;
 }
@@ -49,6 +50,8 @@ export interface CytoscapeImportOptions {
 type Data = Record<string, unknown>;
 interface Element {
   readonly data: Data;
+  /** A saved position (`position: {x, y}` beside `data`), when the export has one. */
+  readonly position?: { readonly x: number; readonly y: number };
   /** JSON path of the element, for issues. */
   readonly path: string;
   /** Where the element stands, for claim locators ("elements.edges[3]"). */
@@ -73,6 +76,15 @@ export function looksLikeCytoscape(value: unknown): boolean {
   return isObject(value) && 'elements' in value;
 }
 
+/** The element with its saved position, when `position` holds two finite numbers. */
+function withPosition(el: Element, position: unknown): Element {
+  if (!isObject(position)) return el;
+  const { x, y } = position;
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? { ...el, position: { x, y } }
+    : el;
+}
+
 function findElements(
   value: unknown,
 ): { ok: true; els: Elements } | { ok: false; issues: Issue[] } {
@@ -86,7 +98,7 @@ function findElements(
         skipped.push(path);
         return;
       }
-      const el = { data: e.data, path, locator: `${loc}[${i}]` };
+      const el = withPosition({ data: e.data, path, locator: `${loc}[${i}]` }, e.position);
       const group = e.group;
       if (group === 'edges' || (group !== 'nodes' && 'source' in e.data && 'target' in e.data))
         edges.push(el);
@@ -124,22 +136,12 @@ function findElements(
       const path = `$.elements.${key}[${i}]`;
       if (!isObject(e) || !isObject(e.data)) skipped.push(path);
       else
-        (key === 'nodes' ? nodes : edges).push({
-          data: e.data,
-          path,
-          locator: `elements.${key}[${i}]`,
-        });
+        (key === 'nodes' ? nodes : edges).push(
+          withPosition({ data: e.data, path, locator: `elements.${key}[${i}]` }, e.position),
+        );
     });
   }
   return { ok: true, els: { variant: 'cyjs', formatVersion, nodes, edges, skipped } };
-}
-
-/** A data value as text for ids, types and dates; undefined when it is not a string or number. */
-function scalarText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'number') return String(v);
-  return undefined;
 }
 
 /** A data value as an attribute: scalars as they are, lists and objects as (bounded) JSON text. */
@@ -162,55 +164,11 @@ const skipMessage = (n: number, at: string): string =>
 const dateMessage = (n: number, at: string): string =>
   `${plural(n, 'edge')} had a date Tieline cannot read and ${agree(n, 'was', 'were')} skipped (${at}).`;
 
-const START_NAMES = 'date time start timestamp year begin startdate datetime when'.split(' ');
-const END_NAMES = ['end', 'enddate', 'stop', 'until', 'endtime', 'endyear'];
-const TYPE_NAMES = 'interaction type relation relationship kind edgetype category'.split(' ');
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-function fields(els: Elements): CytoscapeField[] {
-  const seen = new Map<string, string[]>();
-  for (const { data } of els.edges) {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === 'id' || k === 'source' || k === 'target') continue;
-      const t = scalarText(v);
-      if (t === undefined) continue;
-      let list = seen.get(k);
-      if (!list) {
-        list = [];
-        seen.set(k, list);
-      }
-      list.push(t);
-    }
-  }
-  return [...seen].map(([name, values]) => {
-    const d = detectDates(values);
-    const distinct = new Set(values);
-    return {
-      name,
-      count: values.length,
-      distinct: distinct.size,
-      examples: [...distinct].slice(0, 5),
-      date: d.plausible ? d : null,
-    };
-  });
-}
-
-function suggestOptions(fs: readonly CytoscapeField[]): CytoscapeOptions {
-  const pick = (names: readonly string[], needDate: boolean): string | null => {
-    for (const n of names) {
-      const f = fs.find((x) => norm(x.name) === n && (!needDate || x.date !== null));
-      if (f) return f.name;
-    }
-    return null;
-  };
-  const start = pick(START_NAMES, true);
-  const d = fs.find((f) => f.name === start)?.date;
-  return {
-    typeAttribute: pick(TYPE_NAMES, false),
-    startAttribute: start,
-    endAttribute: start === null ? null : pick(END_NAMES, true),
-    ...(d && d.dayMonth && !d.ambiguous ? { dateOrder: d.order } : {}),
-  };
+function edgeFields(els: Elements): CytoscapeField[] {
+  return fieldsOf(
+    els.edges.map((e) => e.data),
+    true,
+  );
 }
 
 function readElements(text: string): { ok: true; els: Elements } | { ok: false; issues: Issue[] } {
@@ -223,7 +181,11 @@ function readElements(text: string): { ok: true; els: Elements } | { ok: false; 
 export function inspectCytoscape(text: string): CytoscapeInspection | CytoscapeFailure {
   const r = readElements(text);
   if (!r.ok) return { ok: false, format: 'cytoscape', issues: r.issues };
-  const fs = fields(r.els);
+  const fs = edgeFields(r.els);
+  const nodeFields = fieldsOf(
+    r.els.nodes.map((n) => n.data),
+    false,
+  );
   return {
     ok: true,
     format: 'cytoscape',
@@ -232,13 +194,206 @@ export function inspectCytoscape(text: string): CytoscapeInspection | CytoscapeF
     nodes: r.els.nodes.length,
     edges: r.els.edges.length,
     edgeFields: fs,
-    suggested: suggestOptions(fs),
+    nodeFields,
+    positioned: r.els.nodes.filter((n) => n.position).length,
+    suggested: {
+      ...suggestOptions(fs),
+      labelAttribute: suggestLabel(nodeFields, r.els.nodes.length),
+    },
   };
 }
 
+/** The fields an import reads: the options' choice, else the suggestion. */
+interface Chosen {
+  readonly label: string | null;
+  readonly type: string | null;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly weight: string | null;
+  readonly dateOrder?: CytoscapeOptions['dateOrder'];
+}
+
+function chosenFields(els: Elements, options: CytoscapeOptions): Chosen {
+  const needSuggestion =
+    options.typeAttribute === undefined ||
+    options.startAttribute === undefined ||
+    options.endAttribute === undefined ||
+    options.weightAttribute === undefined;
+  const s = needSuggestion ? suggestOptions(edgeFields(els)) : {};
+  const or = (v: string | null | undefined, d: string | null | undefined): string | null =>
+    v === undefined ? (d ?? null) : v;
+  const label =
+    options.labelAttribute === undefined
+      ? suggestLabel(
+          fieldsOf(
+            els.nodes.map((n) => n.data),
+            false,
+          ),
+          els.nodes.length,
+        )
+      : options.labelAttribute;
+  const dateOrder = options.dateOrder ?? s.dateOrder;
+  return {
+    label,
+    type: or(options.typeAttribute, s.typeAttribute),
+    start: or(options.startAttribute, s.startAttribute),
+    end: or(options.endAttribute, s.endAttribute),
+    weight: or(options.weightAttribute, s.weightAttribute),
+    ...(dateOrder ? { dateOrder } : {}),
+  };
+}
+
+/** How one date field reads (order, number unit), settled over all edges, with its warnings. */
+function dateContext(
+  els: Elements,
+  field: string | null,
+  order: CytoscapeOptions['dateOrder'],
+  userChose: boolean,
+  log: WarningLog,
+): DateContext | null {
+  if (field === null) return null;
+  const values = els.edges.map((e) => scalarText(e.data[field]) ?? '');
+  const d = detectDates(values, order);
+  if (d.ambiguous && !userChose) {
+    log.add({
+      code: 'ambiguous-dates',
+      count: 1,
+      path: `$.elements.edges[*].data.${field}`,
+      message: `dates in "${field}" such as ${d.examples.map((e) => `"${e}"`).join(', ')} fit both month/day and day/month; they were read as ${d.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Choose the order if that is wrong.`,
+    });
+  }
+  if (d.numberUnit && d.numberUnit !== 'year') {
+    log.add({
+      code: 'numeric-time',
+      count: 1,
+      path: `$.elements.edges[*].data.${field}`,
+      message: `"${field}" holds numbers; they were read as Unix ${d.numberUnit === 'unix-seconds' ? 'seconds' : 'milliseconds'} and kept as the calendar day in UTC.`,
+    });
+  }
+  return d.numberUnit ? { order: d.order, numberUnit: d.numberUnit } : { order: d.order };
+}
+
+/** A value trimmed, with a tallied warning when trimming changed it. */
+function trimmedIn(log: WarningLog, v: string, where: string): string {
+  const t = v.trim();
+  if (t !== v && t !== '') log.tally('trimmed', where, trimMessage);
+  return t;
+}
+
+/** Nodes as actors: the chosen name field (else name, label, shared_name), other fields as attributes, position. */
+function readActors(els: Elements, labelAttr: string | null, log: WarningLog): RawActor[] {
+  const actors: RawActor[] = [];
+  for (const { data, path, position } of els.nodes) {
+    const rawId = scalarText(data.id);
+    const id = rawId === undefined ? '' : trimmedIn(log, rawId, `${path}.data.id`);
+    if (id === '') {
+      log.tally('skipped-row', `${path}.data.id`, skipMessage);
+      continue;
+    }
+    const nameKey = [labelAttr, 'name', 'label', 'shared_name'].find(
+      (k): k is string => k !== null && (scalarText(data[k]) ?? '').trim() !== '',
+    );
+    const attributes = newAttributes();
+    for (const [k, v] of Object.entries(data)) {
+      if (k === 'id' || k === nameKey || k === 'selected') continue;
+      const a = attributeValue(v);
+      if (a !== undefined) attributes[k] = a;
+    }
+    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: `${path}.data.id` };
+    if (nameKey !== undefined)
+      a.name = trimmedIn(log, scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
+    if (Object.keys(attributes).length > 0) a.attributes = attributes;
+    if (position) a.position = position;
+    actors.push(a);
+  }
+  return actors;
+}
+
+/** Start and end of one edge from the date fields; null when a value cannot be read (warned). */
+function edgeDates(
+  data: Data,
+  path: string,
+  f: Chosen,
+  ctx: { start: DateContext | null; end: DateContext | null },
+  log: WarningLog,
+): { start: string; end: string | null | undefined } | null {
+  let start = '..';
+  let end: string | null | undefined = null;
+  if (f.start !== null && ctx.start) {
+    const d = readDate(scalarText(data[f.start]) ?? '', ctx.start);
+    if (!d.ok) {
+      log.tally('unreadable-date', `${path}.data.${f.start}`, dateMessage);
+      return null;
+    }
+    start = d.edtf;
+    end = start === '..' ? null : undefined;
+  }
+  if (f.end !== null && ctx.end) {
+    const d = readDate(scalarText(data[f.end]) ?? '', ctx.end);
+    if (!d.ok) {
+      log.tally('unreadable-date', `${path}.data.${f.end}`, dateMessage);
+      return null;
+    }
+    end = d.edtf === '..' ? null : d.edtf;
+  }
+  return { start, end };
+}
+
+/** Edges as directed relations: ends, dates, type, weight, id, other fields as attributes. */
+function readRelations(
+  els: Elements,
+  f: Chosen,
+  userOrder: boolean,
+  log: WarningLog,
+): RawRelation[] {
+  const ctx = {
+    start: dateContext(els, f.start, f.dateOrder, userOrder, log),
+    end: dateContext(els, f.end, f.dateOrder, userOrder, log),
+  };
+  const used = new Set(['id', 'source', 'target', 'selected', f.type, f.start, f.end, f.weight]);
+  const relations: RawRelation[] = [];
+  els.edges.forEach(({ data, path, locator }, index) => {
+    const source = trimmedIn(log, scalarText(data.source) ?? '', `${path}.data.source`);
+    const target = trimmedIn(log, scalarText(data.target) ?? '', `${path}.data.target`);
+    if (source === '' || target === '') {
+      log.tally('skipped-row', `${path}.data.${source === '' ? 'source' : 'target'}`, skipMessage);
+      return;
+    }
+    const dates = edgeDates(data, path, f, ctx, log);
+    if (!dates) return;
+    const typeText = f.type !== null ? scalarText(data[f.type])?.trim() : undefined;
+    const attributes = newAttributes();
+    for (const [k, v] of Object.entries(data)) {
+      if (used.has(k)) continue;
+      const a = attributeValue(v);
+      if (a !== undefined) attributes[k] = a;
+    }
+    const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
+      source,
+      target,
+      type: typeText !== undefined && typeText !== '' ? typeText : null,
+      start: dates.start,
+      directed: true,
+      locator,
+      where: path,
+    };
+    if (dates.end !== undefined) rel.end = dates.end;
+    const wt = f.weight === null ? '' : (scalarText(data[f.weight]) ?? '').trim();
+    const weight = wt === '' ? NaN : Number(wt);
+    if (Number.isFinite(weight)) rel.weight = weight;
+    const id = scalarText(data.id)?.trim();
+    if (id !== undefined && id !== '') rel.id = id;
+    else rel.fallbackId = `edge-${index}`;
+    if (Object.keys(attributes).length > 0) rel.attributes = attributes;
+    relations.push(rel);
+  });
+  return relations;
+}
+
 /**
- * Imports Cytoscape JSON: nodes become actors (data fields kept as attributes), edges become directed
- * relations, typed by `interaction` (or the chosen field) and dated by the chosen date fields, if any.
+ * Imports Cytoscape JSON: nodes become actors (named from the most name-like field, data fields kept
+ * as attributes, saved positions kept), edges become directed relations, typed, dated and weighted by
+ * the chosen (or suggested) fields.
  */
 export function importCytoscape(
   text: string,
@@ -253,134 +408,11 @@ export function importCytoscape(
   if (!r.ok) return { ok: false, format: 'cytoscape', issues: r.issues };
   const els = r.els;
   progress.at(0.4);
-  for (const path of els.skipped) {
-    log.tally('skipped-row', path, skipMessage);
-  }
-  const needSuggestion =
-    options.typeAttribute === undefined ||
-    options.startAttribute === undefined ||
-    options.endAttribute === undefined;
-  const suggested = needSuggestion ? suggestOptions(fields(els)) : {};
-  const typeAttr =
-    options.typeAttribute === undefined ? (suggested.typeAttribute ?? null) : options.typeAttribute;
-  const startAttr =
-    options.startAttribute === undefined
-      ? (suggested.startAttribute ?? null)
-      : options.startAttribute;
-  const endAttr =
-    options.endAttribute === undefined ? (suggested.endAttribute ?? null) : options.endAttribute;
-
-  const ctxFor = (field: string | null): DateContext | null => {
-    if (field === null) return null;
-    const values = els.edges.map((e) => scalarText(e.data[field]) ?? '');
-    const d = detectDates(values, options.dateOrder ?? suggested.dateOrder);
-    if (d.ambiguous && options.dateOrder === undefined) {
-      log.add({
-        code: 'ambiguous-dates',
-        count: 1,
-        path: `$.elements.edges[*].data.${field}`,
-        message: `dates in "${field}" such as ${d.examples.map((e) => `"${e}"`).join(', ')} fit both month/day and day/month; they were read as ${d.order === 'mdy' ? 'month/day/year' : 'day/month/year'}. Choose the order if that is wrong.`,
-      });
-    }
-    if (d.numberUnit && d.numberUnit !== 'year') {
-      log.add({
-        code: 'numeric-time',
-        count: 1,
-        path: `$.elements.edges[*].data.${field}`,
-        message: `"${field}" holds numbers; they were read as Unix ${d.numberUnit === 'unix-seconds' ? 'seconds' : 'milliseconds'} and kept as the calendar day in UTC.`,
-      });
-    }
-    return d.numberUnit ? { order: d.order, numberUnit: d.numberUnit } : { order: d.order };
-  };
-  const startCtx = ctxFor(startAttr);
-  const endCtx = ctxFor(endAttr);
-
-  const trimmed = (v: string, where: string): string => {
-    const t = v.trim();
-    if (t !== v && t !== '') {
-      log.tally('trimmed', where, trimMessage);
-    }
-    return t;
-  };
-
-  const actors: RawActor[] = [];
-  for (const { data, path } of els.nodes) {
-    const rawId = scalarText(data.id);
-    const id = rawId === undefined ? '' : trimmed(rawId, `${path}.data.id`);
-    if (id === '') {
-      log.tally('skipped-row', `${path}.data.id`, skipMessage);
-      continue;
-    }
-    const nameKey = ['name', 'label', 'shared_name'].find(
-      (k) => (scalarText(data[k]) ?? '').trim() !== '',
-    );
-    const attributes = newAttributes();
-    for (const [k, v] of Object.entries(data)) {
-      if (k === 'id' || k === nameKey || k === 'selected') continue;
-      const a = attributeValue(v);
-      if (a !== undefined) attributes[k] = a;
-    }
-    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: `${path}.data.id` };
-    if (nameKey !== undefined)
-      a.name = trimmed(scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
-    if (Object.keys(attributes).length > 0) a.attributes = attributes;
-    actors.push(a);
-  }
+  for (const path of els.skipped) log.tally('skipped-row', path, skipMessage);
+  const f = chosenFields(els, options);
+  const actors = readActors(els, f.label, log);
   progress.at(0.6);
-
-  const relations: RawRelation[] = [];
-  const used = new Set(['id', 'source', 'target', 'selected', typeAttr, startAttr, endAttr]);
-  els.edges.forEach(({ data, path, locator }, index) => {
-    const source = trimmed(scalarText(data.source) ?? '', `${path}.data.source`);
-    const target = trimmed(scalarText(data.target) ?? '', `${path}.data.target`);
-    if (source === '' || target === '') {
-      log.tally('skipped-row', `${path}.data.${source === '' ? 'source' : 'target'}`, skipMessage);
-      return;
-    }
-    let start = '..';
-    let end: string | null | undefined = null;
-    if (startAttr !== null && startCtx) {
-      const raw = scalarText(data[startAttr]) ?? '';
-      const d = readDate(raw, startCtx);
-      if (!d.ok) {
-        log.tally('unreadable-date', `${path}.data.${startAttr}`, dateMessage);
-        return;
-      }
-      start = d.edtf;
-      end = start === '..' ? null : undefined;
-    }
-    if (endAttr !== null && endCtx) {
-      const raw = scalarText(data[endAttr]) ?? '';
-      const d = readDate(raw, endCtx);
-      if (!d.ok) {
-        log.tally('unreadable-date', `${path}.data.${endAttr}`, dateMessage);
-        return;
-      }
-      end = d.edtf === '..' ? null : d.edtf;
-    }
-    const typeText = typeAttr !== null ? scalarText(data[typeAttr])?.trim() : undefined;
-    const attributes = newAttributes();
-    for (const [k, v] of Object.entries(data)) {
-      if (used.has(k)) continue;
-      const a = attributeValue(v);
-      if (a !== undefined) attributes[k] = a;
-    }
-    const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
-      source,
-      target,
-      type: typeText !== undefined && typeText !== '' ? typeText : null,
-      start,
-      directed: true,
-      locator,
-      where: path,
-    };
-    if (end !== undefined) rel.end = end;
-    const id = scalarText(data.id)?.trim();
-    if (id !== undefined && id !== '') rel.id = id;
-    else rel.fallbackId = `edge-${index}`;
-    if (Object.keys(attributes).length > 0) rel.attributes = attributes;
-    relations.push(rel);
-  });
+  const relations = readRelations(els, f, options.dateOrder !== undefined, log);
   progress.at(0.85);
   const result = buildDataset({
     name,

@@ -1,17 +1,38 @@
-// GEXF 1.1–1.3 (Gephi), static and dynamic: nodes, edges, attributes, spells, timestamps and time zones.
-/* eslint-disable max-lines, max-lines-per-function -- issue 13 (i13b) splits gexf.ts (XML reading, import, time). */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// GEXF 1.1–1.3 (Gephi), static and dynamic: nodes, edges, attributes, spells, timestamps, time zones,
+// integer time steps, and time read from attributes when the elements carry none.
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
 import {
-  isKnownTimeZone,
-  numberUnitFor,
-  readDate,
-  type DateContext,
-  type NumberUnit,
-} from './dates';
+  attr,
+  attvaluesOf,
+  intervalOf,
+  readDoc,
+  timeOf,
+  typed,
+  type AttrDecl,
+  type Doc,
+  type TimeSpec,
+  type XmlEl,
+} from './gexf-xml';
+import {
+  allTimes,
+  attributeSpans,
+  attributeTime,
+  attrValue,
+  sniffTimeformat,
+  suggestTime,
+  timeCandidates,
+  timeReading,
+  type GexfTimeCandidate,
+  type AttributeTime,
+  type GexfTimeChoice,
+  type Span,
+  type TimeReading,
+} from './gexf-time';
 import { Progress, WarningLog, agree, plural, trimMessage } from './log';
-import type { AttributeValue, Attributes, GexfOptions, ImportResult, ProgressFn } from './types';
+import type { Attributes, GexfOptions, ImportResult, ProgressFn } from './types';
+
+export type { GexfTimeCandidate } from './gexf-time';
 
 /** An edge attribute that could carry the relation type. */
 export interface GexfTypeCandidate {
@@ -23,13 +44,13 @@ export interface GexfTypeCandidate {
   readonly examples: readonly string[];
 }
 
-/** What `inspectGexf` found, so the UI can offer the type attribute before importing. */
+/** What `inspectGexf` found, so the UI can offer the type and time attributes before importing. */
 export interface GexfInspection {
   readonly ok: true;
   readonly format: 'gexf';
   readonly version: string | null;
   readonly mode: string;
-  /** Declared `timeformat`, or the one the values show (`sniffed: date`). */
+  /** Declared `timeformat`, or the one the values show (`sniffed: date`, `sniffed: integer steps`). */
   readonly timeformat: string;
   readonly timezone: string | null;
   readonly defaultEdgeType: string;
@@ -38,6 +59,12 @@ export interface GexfInspection {
   readonly typeCandidates: readonly GexfTypeCandidate[];
   /** The candidate key Tieline would use, or null for the single type "Tie". */
   readonly suggestedType: string | null;
+  /** True when nodes or edges carry time of their own (spells, start/end, timestamps). */
+  readonly elementsTimed: boolean;
+  /** Attributes whose values read as dates, offered as time when the elements carry none. */
+  readonly timeCandidates: readonly GexfTimeCandidate[];
+  /** The time attributes Tieline would use (none when the elements carry time). */
+  readonly suggestedTime: GexfTimeChoice;
 }
 
 /** Inspection failure: the file is not readable GEXF. */
@@ -53,336 +80,7 @@ export interface GexfImportOptions {
   readonly log?: WarningLog;
 }
 
-interface XmlEl {
-  readonly $?: Record<string, unknown>;
-  readonly [tag: string]: unknown;
-}
-
-const ARRAY_TAGS = new Set(
-  'graph attributes attribute nodes node edges edge attvalues attvalue spells spell slices slice'.split(
-    ' ',
-  ),
-);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  attributesGroupName: '$',
-  // No entity expansion at all: DOCTYPE entities ("billion laughs") stay unexpanded text.
-  processEntities: false,
-  htmlEntities: false,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (tag, _path, _leaf, isAttribute) => !isAttribute && ARRAY_TAGS.has(tag),
-});
-
-const ENTITY = /&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi;
-/** Decodes the five XML entities and character references (the parser leaves them, as entities are off). */
-function unescapeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (m, body: string) => {
-    const b = body.toLowerCase();
-    if (b === 'lt') return '<';
-    if (b === 'gt') return '>';
-    if (b === 'amp') return '&';
-    if (b === 'quot') return '"';
-    if (b === 'apos') return "'";
-    const cp = b.startsWith('#x') ? parseInt(b.slice(2), 16) : parseInt(b.slice(1), 10);
-    return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)
-      ? String.fromCodePoint(cp)
-      : m;
-  });
-}
-
-function children(el: unknown, tag: string): XmlEl[] {
-  if (!el || typeof el !== 'object') return [];
-  const v = (el as Record<string, unknown>)[tag];
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.map((c): XmlEl => (c && typeof c === 'object' ? (c as XmlEl) : {}));
-}
-
-function attr(el: XmlEl, name: string): string | undefined {
-  const v = el.$?.[name];
-  return typeof v === 'string' ? unescapeXml(v) : undefined;
-}
-
-function textOf(el: unknown): string | undefined {
-  if (typeof el === 'string') return unescapeXml(el);
-  if (el && typeof el === 'object') {
-    const t = (el as Record<string, unknown>)['#text'];
-    if (typeof t === 'string') return unescapeXml(t);
-  }
-  return undefined;
-}
-
-interface Interval {
-  readonly start?: string;
-  readonly end?: string;
-  readonly startOpen: boolean;
-  readonly endOpen: boolean;
-}
-interface TimeSpec {
-  readonly intervals: readonly Interval[];
-  readonly stamps: readonly string[];
-}
-
-function intervalOf(el: XmlEl): Interval | null {
-  const so = attr(el, 'startopen');
-  const eo = attr(el, 'endopen');
-  const start = attr(el, 'start') ?? so;
-  const end = attr(el, 'end') ?? eo;
-  if (start === undefined && end === undefined) return null;
-  const i: { -readonly [K in keyof Interval]: Interval[K] } = {
-    startOpen: attr(el, 'start') === undefined && so !== undefined,
-    endOpen: attr(el, 'end') === undefined && eo !== undefined,
-  };
-  if (start !== undefined) i.start = start;
-  if (end !== undefined) i.end = end;
-  return i;
-}
-
-/** Parses the GEXF 1.3 list forms: `timestamps="<[1, 2, 3]>"` and `intervals="<[1, 2]; [4, 5]>"`. */
-function listValues(s: string): string[] {
-  return s
-    .replace(/[<>[\]()]/g, ' ')
-    .split(/[,;]/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-}
-function listIntervals(s: string): Interval[] {
-  const out: Interval[] = [];
-  const re = /([[(])\s*([^,;[\]()]*?)\s*,\s*([^,;[\]()]*?)\s*([\])])/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const i: { -readonly [K in keyof Interval]: Interval[K] } = {
-      startOpen: m[1] === '(',
-      endOpen: m[4] === ')',
-    };
-    if (m[2]) i.start = m[2];
-    if (m[3]) i.end = m[3];
-    out.push(i);
-  }
-  return out;
-}
-
-/** The time of a node or edge: spells (or 1.1 slices), start/end, intervals, timestamp or timestamps. */
-function timeOf(el: XmlEl): TimeSpec {
-  const spells = [
-    ...children(el, 'spells').flatMap((s) => children(s, 'spell')),
-    ...children(el, 'slices').flatMap((s) => children(s, 'slice')),
-  ];
-  const intervals: Interval[] = [];
-  const stamps: string[] = [];
-  if (spells.length > 0) {
-    for (const s of spells) {
-      const i = intervalOf(s);
-      if (i) intervals.push(i);
-      const ts = attr(s, 'timestamp');
-      if (ts !== undefined) stamps.push(ts);
-    }
-    return { intervals, stamps };
-  }
-  const i = intervalOf(el);
-  if (i) intervals.push(i);
-  const iv = attr(el, 'intervals');
-  if (iv !== undefined) intervals.push(...listIntervals(iv));
-  const ts = attr(el, 'timestamp');
-  if (ts !== undefined) stamps.push(ts);
-  const tss = attr(el, 'timestamps');
-  if (tss !== undefined) stamps.push(...listValues(tss));
-  return { intervals, stamps };
-}
-
-interface AttrDecl {
-  readonly id: string;
-  readonly title: string;
-  readonly type: string;
-  readonly default?: string;
-}
-
-interface Doc {
-  readonly version: string | null;
-  readonly graph: XmlEl;
-  readonly mode: string;
-  readonly declaredTimeformat: string | null;
-  readonly timezone: string | null;
-  readonly defaultEdgeType: string;
-  readonly nodeAttrs: ReadonlyMap<string, AttrDecl>;
-  readonly edgeAttrs: ReadonlyMap<string, AttrDecl>;
-  /** Nodes with their XML location, nested nodes flattened. */
-  readonly nodes: readonly { el: XmlEl; path: string }[];
-  readonly edges: readonly { el: XmlEl; path: string }[];
-  readonly nested: number;
-  readonly entities: boolean;
-}
-
-type DocResult = { ok: true; doc: Doc } | { ok: false; issues: Issue[] };
-
-function declarations(graph: XmlEl, cls: string): Map<string, AttrDecl> {
-  const out = new Map<string, AttrDecl>();
-  for (const block of children(graph, 'attributes')) {
-    if ((attr(block, 'class') ?? 'node') !== cls) continue;
-    for (const a of children(block, 'attribute')) {
-      const id = attr(a, 'id') ?? attr(a, 'title');
-      if (id === undefined) continue;
-      const d = (a as Record<string, unknown>).default;
-      const def = textOf(Array.isArray(d) ? d[0] : d);
-      const decl: { -readonly [K in keyof AttrDecl]: AttrDecl[K] } = {
-        id,
-        title: attr(a, 'title') ?? id,
-        type: (attr(a, 'type') ?? 'string').toLowerCase(),
-      };
-      if (def !== undefined && def.trim() !== '') decl.default = def.trim();
-      out.set(id, decl);
-    }
-  }
-  return out;
-}
-
-/** Parses and checks the XML, and finds the graph, its settings, nodes and edges. */
-function readDoc(text: string): DocResult {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    return {
-      ok: false,
-      issues: [
-        {
-          path: `line ${line}, column ${col}`,
-          message: `not well-formed XML: ${msg} Repair the file or export it again from Gephi.`,
-        },
-      ],
-    };
-  }
-  let parsed: unknown;
-  try {
-    parsed = parser.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    let advice = 'Repair the file or export it again from Gephi.';
-    if (/entit/i.test(msg))
-      advice = 'Remove the <!DOCTYPE …> declaration: Tieline does not load external entities.';
-    else if (/nested/i.test(msg)) advice = 'The elements are nested too deeply for a GEXF file.';
-    return {
-      ok: false,
-      issues: [{ path: 'line 1', message: `the XML could not be read (${msg}). ${advice}` }],
-    };
-  }
-  const root = children(parsed, 'gexf')[0];
-  if (!root || !(parsed && typeof parsed === 'object' && 'gexf' in parsed)) {
-    const tag =
-      parsed && typeof parsed === 'object'
-        ? Object.keys(parsed).find((k) => k !== '#text')
-        : undefined;
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'line 1',
-          message: `not a GEXF file: the root element is <${tag ?? '?'}>, not <gexf>. Export the network from Gephi as GEXF, or save it as CSV.`,
-        },
-      ],
-    };
-  }
-  const graph = children(root, 'graph')[0];
-  if (!graph) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'gexf',
-          message: 'the GEXF file has no <graph> element: there is no network to import.',
-        },
-      ],
-    };
-  }
-  const nodes: { el: XmlEl; path: string }[] = [];
-  let nested = 0;
-  const collect = (parent: XmlEl, base: string, depth: number): void => {
-    let i = 0;
-    for (const block of children(parent, 'nodes')) {
-      for (const el of children(block, 'node')) {
-        const path = `${base} > nodes > node[${i++}]`;
-        nodes.push({ el, path });
-        if (depth > 0) nested++;
-        if (depth < 50) collect(el, path, depth + 1);
-      }
-    }
-  };
-  collect(graph, 'graph', 0);
-  const edges: { el: XmlEl; path: string }[] = [];
-  let e = 0;
-  for (const block of children(graph, 'edges')) {
-    for (const el of children(block, 'edge'))
-      edges.push({ el, path: `graph > edges > edge[${e++}]` });
-  }
-  return {
-    ok: true,
-    doc: {
-      version: attr(root, 'version') ?? null,
-      graph,
-      mode: (attr(graph, 'mode') ?? 'static').toLowerCase(),
-      declaredTimeformat:
-        (attr(graph, 'timeformat') ?? attr(graph, 'timetype'))?.toLowerCase() ?? null,
-      timezone: attr(graph, 'timezone')?.trim() || null,
-      defaultEdgeType: (attr(graph, 'defaultedgetype') ?? 'undirected').toLowerCase(),
-      nodeAttrs: declarations(graph, 'node'),
-      edgeAttrs: declarations(graph, 'edge'),
-      nodes,
-      edges,
-      nested,
-      entities: /<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i.test(text.slice(0, 65_536)),
-    },
-  };
-}
-
-const INFINITE = /^[+-]?inf(inity)?$/i;
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** Every time value in the document, to settle how plain numbers read (years or Unix time). */
-function allTimes(doc: Doc): string[] {
-  const out: string[] = [];
-  const add = (t: TimeSpec): void => {
-    for (const i of t.intervals) {
-      if (i.start !== undefined) out.push(i.start);
-      if (i.end !== undefined) out.push(i.end);
-    }
-    out.push(...t.stamps);
-  };
-  for (const { el } of [...doc.nodes, ...doc.edges]) {
-    add(timeOf(el));
-    for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue')))
-      add(timeOf(av));
-  }
-  add(timeOf(doc.graph));
-  return out.map((s) => s.trim()).filter((s) => s !== '' && !INFINITE.test(s));
-}
-
-function sniffTimeformat(times: readonly string[]): string {
-  if (times.length === 0) return 'none';
-  if (times.every((t) => NUMERIC.test(t))) return 'double';
-  return times.some((t) => /\d[T ]\d/.test(t)) ? 'dateTime' : 'date';
-}
-
-function typed(value: string, type: string): AttributeValue {
-  if (
-    ['integer', 'long', 'float', 'double', 'short', 'byte', 'bigdecimal', 'biginteger'].includes(
-      type,
-    )
-  ) {
-    const n = Number(value);
-    return value.trim() !== '' && Number.isFinite(n) ? n : value;
-  }
-  if (type === 'boolean') {
-    const v = value.trim().toLowerCase();
-    if (v === 'true' || v === '1') return true;
-    if (v === 'false' || v === '0') return false;
-  }
-  return value;
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const TYPE_NAMES = new Set(
   'type relation relationtype relationship interaction kind edgetype category predicate tie tietype'.split(
@@ -397,16 +95,7 @@ function edgeValue(
   decls: ReadonlyMap<string, AttrDecl>,
 ): string | undefined {
   if (key === 'label' || key === 'kind') return attr(el, key)?.trim() || undefined;
-  const id = key.slice('attr:'.length);
-  let fallback: string | undefined;
-  for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue'))) {
-    if ((attr(av, 'for') ?? attr(av, 'id')) !== id) continue;
-    const v = attr(av, 'value')?.trim();
-    if (v === undefined || v === '') continue;
-    if (!intervalOf(av) && attr(av, 'timestamp') === undefined) return v;
-    fallback ??= v;
-  }
-  return fallback ?? decls.get(id)?.default;
+  return attrValue(el, key.slice('attr:'.length), decls);
 }
 
 function candidates(doc: Doc): GexfTypeCandidate[] {
@@ -434,12 +123,21 @@ function suggestType(cands: readonly GexfTypeCandidate[]): string | null {
   return cands.find((c) => c.key === 'kind')?.key ?? null;
 }
 
-/** Lists what a GEXF file holds and which edge attributes could give the relation type. */
+/** True when any node or edge (or the graph, in slice mode) carries time of its own. */
+function elementsTimed(doc: Doc): boolean {
+  const timed = (t: TimeSpec): boolean => t.intervals.length > 0 || t.stamps.length > 0;
+  if (doc.mode === 'slice' && timed(timeOf(doc.graph))) return true;
+  return [...doc.nodes, ...doc.edges].some(({ el }) => timed(timeOf(el)));
+}
+
+/** Lists what a GEXF file holds and which attributes could give the relation type and the time. */
 export function inspectGexf(text: string): GexfInspection | GexfFailure {
   const r = readDoc(text);
   if (!r.ok) return { ok: false, format: 'gexf', issues: r.issues };
   const doc = r.doc;
   const cands = candidates(doc);
+  const timed = elementsTimed(doc);
+  const times = timeCandidates(doc);
   return {
     ok: true,
     format: 'gexf',
@@ -452,27 +150,14 @@ export function inspectGexf(text: string): GexfInspection | GexfFailure {
     edges: doc.edges.length,
     typeCandidates: cands,
     suggestedType: suggestType(cands),
+    elementsTimed: timed,
+    timeCandidates: times,
+    suggestedTime: suggestTime(timed, times),
   };
 }
 
-/**
- * Imports a GEXF file: nodes become actors (attributes kept, node time kept as text), each edge — or each of
- * its spells or timestamps — becomes a relation, the type read from the chosen edge attribute.
- */
-export function importGexf(
-  text: string,
-  name: string,
-  options: GexfOptions = {},
-  extra: GexfImportOptions = {},
-): ImportResult {
-  const log = extra.log ?? new WarningLog();
-  const progress = new Progress(text.length, extra.onProgress);
-  progress.at(0);
-  const r = readDoc(text);
-  if (!r.ok) return { ok: false, format: 'gexf', issues: r.issues };
-  const doc = r.doc;
-  progress.at(0.5);
-
+/** Warnings about the document as a whole: unexpanded entities, nested nodes. */
+function warnStructure(doc: Doc, log: WarningLog): void {
   if (doc.entities) {
     log.add({
       code: 'xml-entities',
@@ -490,231 +175,254 @@ export function importGexf(
       message: `${plural(doc.nested, 'node')} ${agree(doc.nested, 'was', 'were')} nested inside other nodes (a hierarchy); imported as ordinary actors.`,
     });
   }
+}
 
-  // How to read time values: the file's time zone, and a unit for plain numbers.
-  const times = allTimes(doc);
-  const numbers = times.filter((t) => NUMERIC.test(t));
-  let numberUnit: NumberUnit | undefined;
-  if (numbers.length > 0) {
-    numberUnit = numberUnitFor(numbers.reduce((m, t) => Math.max(m, Math.abs(Number(t))), 0));
-    const fmt = doc.declaredTimeformat ?? 'not declared';
-    // In a date or dateTime file a bare number is a year as written; say nothing unless it is not.
-    const dated = fmt === 'date' || fmt === 'datetime';
-    if (!dated || numberUnit !== 'year')
-      log.add({
-        code: 'numeric-time',
-        count: numbers.length,
-        path: 'graph',
-        message: `time values are plain numbers (timeformat ${fmt}); they were read as ${numberUnit === 'year' ? 'years (2000.0 → 2000; fractions → a day in the year)' : numberUnit === 'unix-seconds' ? 'Unix seconds (the calendar day in UTC)' : 'Unix milliseconds (the calendar day in UTC)'}.`,
-      });
+/** What the readers of nodes and edges share: the log, how time reads, trimming. */
+interface Reader {
+  readonly doc: Doc;
+  readonly log: WarningLog;
+  readonly time: TimeReading;
+}
+
+function trimmed(rd: Reader, v: string | undefined, where: string): string | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  if (t !== v && t !== '') rd.log.tally('trimmed', where, trimMessage);
+  return t;
+}
+
+/** A timed attribute value as text with its span ("12 [2009-03-01, 2009-03-05)"). */
+function timedValueText(rd: Reader, av: XmlEl, value: string): string | null {
+  const interval = intervalOf(av);
+  const stamp = attr(av, 'timestamp');
+  const conv = rd.time.conv;
+  if (interval) {
+    const a = conv(interval.start) ?? interval.start ?? '..';
+    const b = conv(interval.end) ?? interval.end ?? '..';
+    return `${value} ${interval.startOpen ? '(' : '['}${a}, ${b}${interval.endOpen ? ')' : ']'}`;
   }
-  let timeZone: string | undefined;
-  if (doc.timezone) {
-    if (isKnownTimeZone(doc.timezone)) {
-      timeZone = doc.timezone;
-      if (times.some((t) => /\d[T ]\d/.test(t))) {
-        log.add({
-          code: 'timezone',
-          count: 1,
-          path: 'graph',
-          message: `times without an offset were read in the file's time zone (${doc.timezone}); times with an offset use it; each is kept as its calendar day in UTC.`,
-        });
-      }
-    } else {
-      log.add({
-        code: 'timezone',
-        count: 1,
-        path: 'graph',
-        message: `unknown time zone "${doc.timezone}"; times without an offset were read as UTC. Use an IANA name such as Europe/Paris.`,
-      });
+  return stamp === undefined ? null : `${value} @ ${conv(stamp) ?? stamp}`;
+}
+
+/** The attributes of a node or edge: typed plain values, timed values as text with their spans, defaults. */
+function attributesOf(
+  rd: Reader,
+  el: XmlEl,
+  decls: ReadonlyMap<string, AttrDecl>,
+  where: string,
+): Attributes {
+  const out = newAttributes();
+  const timed = new Map<string, string[]>();
+  for (const av of attvaluesOf(el)) {
+    const key = attr(av, 'for') ?? attr(av, 'id');
+    const value = attr(av, 'value');
+    if (key === undefined || value === undefined) continue;
+    const decl = decls.get(key) ?? [...decls.values()].find((d) => d.title === key);
+    const title = decl?.title ?? key;
+    const text = timedValueText(rd, av, value);
+    if (text === null) {
+      out[title] = typed(value, decl?.type ?? 'string');
+      continue;
     }
+    rd.log.tally(
+      'timed-attribute',
+      where,
+      (n, at) =>
+        `${plural(n, 'attribute value')} ${agree(n, 'changes', 'change')} over time; Tieline keeps ${agree(n, 'it', 'them')} as text with ${agree(n, 'its', 'their')} spans, such as "${text}" (${at}).`,
+    );
+    const list = timed.get(title) ?? [];
+    list.push(text);
+    timed.set(title, list);
   }
-  const ctx: DateContext = {
-    ...(numberUnit ? { numberUnit } : {}),
-    ...(timeZone ? { timeZone } : {}),
-  };
-  /** A time value as EDTF ('..' for a missing or infinite bound), undefined when it is not a date. */
-  const conv = (v: string | undefined): string | undefined => {
-    if (v === undefined) return '..';
-    const t = v.trim();
-    if (t === '' || INFINITE.test(t)) return '..';
-    const d = readDate(t, ctx);
-    return d.ok ? d.edtf : undefined;
-  };
+  for (const [title, list] of timed) {
+    const plain = out[title];
+    out[title] = (plain !== undefined ? [String(plain), ...list] : list).join('; ');
+  }
+  for (const d of decls.values()) {
+    if (d.default !== undefined && !(d.title in out)) out[d.title] = typed(d.default, d.type);
+  }
+  return out;
+}
 
-  const trimmed = (v: string | undefined, where: string): string | undefined => {
-    if (v === undefined) return undefined;
-    const t = v.trim();
-    if (t !== v && t !== '') {
-      log.tally('trimmed', where, trimMessage);
-    }
-    return t;
-  };
+function timeText(rd: Reader, t: TimeSpec): string | null {
+  const conv = rd.time.conv;
+  const parts = [
+    ...t.intervals.map((i) => `${conv(i.start) ?? i.start}/${conv(i.end) ?? i.end}`),
+    ...t.stamps.map((s) => conv(s) ?? s),
+  ];
+  return parts.length > 0 ? parts.join(', ') : null;
+}
 
-  const attributesOf = (
-    el: XmlEl,
-    decls: ReadonlyMap<string, AttrDecl>,
-    where: string,
-  ): Attributes => {
-    const out = newAttributes();
-    const timed = new Map<string, string[]>();
-    for (const av of children(el, 'attvalues').flatMap((b) => children(b, 'attvalue'))) {
-      const key = attr(av, 'for') ?? attr(av, 'id');
-      const value = attr(av, 'value');
-      if (key === undefined || value === undefined) continue;
-      const decl = decls.get(key) ?? [...decls.values()].find((d) => d.title === key);
-      const title = decl?.title ?? key;
-      const interval = intervalOf(av);
-      const stamp = attr(av, 'timestamp');
-      if (!interval && stamp === undefined) {
-        out[title] = typed(value, decl?.type ?? 'string');
-        continue;
-      }
-      let text: string;
-      if (interval) {
-        const a = conv(interval.start) ?? interval.start ?? '..';
-        const b = conv(interval.end) ?? interval.end ?? '..';
-        text = `${value} ${interval.startOpen ? '(' : '['}${a}, ${b}${interval.endOpen ? ')' : ']'}`;
-      } else text = `${value} @ ${conv(stamp) ?? stamp}`;
-      log.tally(
-        'timed-attribute',
-        where,
-        (n, at) =>
-          `${plural(n, 'attribute value')} ${agree(n, 'changes', 'change')} over time; Tieline keeps ${agree(n, 'it', 'them')} as text with ${agree(n, 'its', 'their')} spans, such as "${text}" (${at}).`,
-      );
-      const list = timed.get(title) ?? [];
-      list.push(text);
-      timed.set(title, list);
-    }
-    for (const [title, list] of timed) {
-      const plain = out[title];
-      out[title] = (plain !== undefined ? [String(plain), ...list] : list).join('; ');
-    }
-    for (const d of decls.values()) {
-      if (d.default !== undefined && !(d.title in out)) out[d.title] = typed(d.default, d.type);
-    }
-    return out;
-  };
-
-  const timeText = (t: TimeSpec): string | null => {
-    const parts = [
-      ...t.intervals.map((i) => `${conv(i.start) ?? i.start}/${conv(i.end) ?? i.end}`),
-      ...t.stamps.map((s) => conv(s) ?? s),
-    ];
-    return parts.length > 0 ? parts.join(', ') : null;
-  };
-
+/** Nodes as actors: id, label as name, attributes, the node's own time kept as text. */
+function readActors(rd: Reader): RawActor[] {
   const actors: RawActor[] = [];
-  doc.nodes.forEach(({ el, path }) => {
-    const id = trimmed(attr(el, 'id'), path);
+  for (const { el, path } of rd.doc.nodes) {
+    const id = trimmed(rd, attr(el, 'id'), path);
     if (id === undefined || id === '') {
-      log.tally(
+      rd.log.tally(
         'skipped-row',
         path,
         (n, at) => `${plural(n, 'node')} had no id and ${agree(n, 'was', 'were')} skipped (${at}).`,
       );
-      return;
+      continue;
     }
-    const attributes = attributesOf(el, doc.nodeAttrs, path);
-    const time = timeText(timeOf(el));
+    const attributes = attributesOf(rd, el, rd.doc.nodeAttrs, path);
+    const time = timeText(rd, timeOf(el));
     if (time !== null) {
       attributes.time = time;
-      log.tally(
+      rd.log.tally(
         'node-time',
         path,
         (n, at) =>
           `${plural(n, 'node')} ${agree(n, 'has its', 'have their')} own time; Tieline actors have no time, so it is kept as text in the "time" attribute (${at}).`,
       );
     }
-    const label = trimmed(attr(el, 'label'), path);
-    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: path };
+    const label = trimmed(rd, attr(el, 'label'), path);
+    const a: Mutable<RawActor> = { id, where: path };
     if (label !== undefined && label !== '') a.name = label;
     if (Object.keys(attributes).length > 0) a.attributes = attributes;
     actors.push(a);
-  });
-  progress.at(0.6);
+  }
+  return actors;
+}
 
+/** The spans of an edge's own time (or the slice's); `bad` counts values that are not dates. */
+function ownSpans(rd: Reader, time: TimeSpec): { spans: Span[]; bad: number } {
+  const spans: Span[] = [];
+  let bad = 0;
+  for (const i of time.intervals) {
+    const start = rd.time.conv(i.start);
+    const end = i.end === undefined ? '..' : rd.time.conv(i.end);
+    if (start === undefined || end === undefined) bad++;
+    else spans.push({ start, end: end === '..' ? null : end, what: 'spell' });
+  }
+  for (const t of time.stamps) {
+    const start = rd.time.conv(t);
+    if (start === undefined || start === '..') bad++;
+    else spans.push({ start, what: 'timestamp' });
+  }
+  return { spans, bad };
+}
+
+/** The relation(s) of one edge: one per spell or timestamp, with its type, direction and attributes. */
+function edgeRelations(
+  rd: Reader,
+  edge: { el: XmlEl; path: string },
+  index: number,
+  typeKey: string | null,
+  at: AttributeTime | null,
+): RawRelation[] {
+  const { el, path } = edge;
+  const { doc, log } = rd;
+  const source = trimmed(rd, attr(el, 'source'), path);
+  const target = trimmed(rd, attr(el, 'target'), path);
+  if (!source || !target) {
+    log.tally(
+      'skipped-row',
+      path,
+      (n, where) =>
+        `${plural(n, 'edge')} had no source or target and ${agree(n, 'was', 'were')} skipped (${where}).`,
+    );
+    return [];
+  }
+  const id = trimmed(rd, attr(el, 'id'), path) || undefined;
+  const directed = (attr(el, 'type') ?? doc.defaultEdgeType).trim().toLowerCase() === 'directed';
+  const type = typeKey ? (edgeValue(el, typeKey, doc.edgeAttrs) ?? null) : null;
+  const attributes = attributesOf(rd, el, doc.edgeAttrs, path);
+  if (typeKey?.startsWith('attr:')) {
+    const decl = doc.edgeAttrs.get(typeKey.slice('attr:'.length));
+    if (decl) delete attributes[decl.title];
+  }
+  for (const k of ['label', 'kind'] as const) {
+    const v = attr(el, k)?.trim();
+    if (v && typeKey !== k) attributes[k] = v;
+  }
+  const w = attr(el, 'weight');
+  const weight = w !== undefined && w.trim() !== '' ? Number(w) : NaN;
+  let time = timeOf(el);
+  if (time.intervals.length === 0 && time.stamps.length === 0 && doc.mode === 'slice')
+    time = timeOf(doc.graph);
+  const own = time.intervals.length > 0 || time.stamps.length > 0;
+  const { spans, bad } = at && !own ? attributeSpans(at, el, source, target) : ownSpans(rd, time);
+  if (bad > 0) {
+    log.tally(
+      'unreadable-date',
+      path,
+      (n, where) =>
+        `${plural(n, 'edge')} had time values that are not dates; those spells or timestamps were skipped (${where}).`,
+    );
+  }
+  if (spans.length === 0 && bad === 0) spans.push({ start: '..', end: null, what: 'spell' });
+  const base = id !== undefined ? `edge ${id}` : path;
+  return spans.map((s, k) => {
+    const suffix = spans.length > 1 ? `, ${s.what} ${k + 1}` : '';
+    const rel: Mutable<RawRelation> = {
+      source,
+      target,
+      type,
+      start: s.start,
+      directed,
+      locator: base + suffix,
+      where: path + suffix,
+    };
+    if (s.end !== undefined) rel.end = s.end;
+    if (k === 0 && id !== undefined) rel.id = id;
+    else
+      rel.fallbackId =
+        id !== undefined
+          ? `${id} (${k + 1})`
+          : `edge-${index}${spans.length > 1 ? `-${k + 1}` : ''}`;
+    if (Number.isFinite(weight)) rel.weight = weight;
+    if (Object.keys(attributes).length > 0) rel.attributes = attributes;
+    return rel;
+  });
+}
+
+/** The time attributes to read: the options' choice, else the suggestion when elements carry no time. */
+function timeChoice(doc: Doc, options: GexfOptions): GexfTimeChoice {
+  const suggested =
+    options.startAttribute === undefined
+      ? suggestTime(elementsTimed(doc), timeCandidates(doc))
+      : { startAttribute: options.startAttribute, endAttribute: options.endAttribute ?? null };
+  return {
+    ...suggested,
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+  };
+}
+
+/**
+ * Imports a GEXF file: nodes become actors (attributes kept, node time kept as text), each edge — or each of
+ * its spells or timestamps — becomes a relation, the type read from the chosen edge attribute, the time
+ * from the elements or, when they carry none, from the chosen (or suggested) attributes. Integer time
+ * with no date format is read as numbered steps (`Dataset.timeScale: 'steps'`).
+ */
+export function importGexf(
+  text: string,
+  name: string,
+  options: GexfOptions = {},
+  extra: GexfImportOptions = {},
+): ImportResult {
+  const log = extra.log ?? new WarningLog();
+  const progress = new Progress(text.length, extra.onProgress);
+  progress.at(0);
+  const r = readDoc(text);
+  if (!r.ok) return { ok: false, format: 'gexf', issues: r.issues };
+  const doc = r.doc;
+  progress.at(0.5);
+  warnStructure(doc, log);
+  const rd: Reader = { doc, log, time: timeReading(doc, log) };
+  const actors = readActors(rd);
+  progress.at(0.6);
   const typeKey =
     options.typeAttribute === undefined ? suggestType(candidates(doc)) : options.typeAttribute;
-  const sliceTime = doc.mode === 'slice' ? timeOf(doc.graph) : null;
+  const choice = timeChoice(doc, options);
+  const at = attributeTime(rd, choice, choice.dateOrder);
   const relations: RawRelation[] = [];
   const total = doc.edges.length || 1;
   const step = Math.max(1, Math.ceil(total / 100));
-  doc.edges.forEach(({ el, path }, index) => {
+  doc.edges.forEach((edge, index) => {
     if (index % step === 0) progress.at(0.6 + 0.25 * (index / total));
-    const source = trimmed(attr(el, 'source'), path);
-    const target = trimmed(attr(el, 'target'), path);
-    if (!source || !target) {
-      log.tally(
-        'skipped-row',
-        path,
-        (n, at) =>
-          `${plural(n, 'edge')} had no source or target and ${agree(n, 'was', 'were')} skipped (${at}).`,
-      );
-      return;
-    }
-    const id = trimmed(attr(el, 'id'), path) || undefined;
-    const edgeType = (attr(el, 'type') ?? doc.defaultEdgeType).trim().toLowerCase();
-    const directed = edgeType === 'directed';
-    const type = typeKey ? (edgeValue(el, typeKey, doc.edgeAttrs) ?? null) : null;
-    const attributes = attributesOf(el, doc.edgeAttrs, path);
-    if (typeKey?.startsWith('attr:')) {
-      const decl = doc.edgeAttrs.get(typeKey.slice('attr:'.length));
-      if (decl) delete attributes[decl.title];
-    }
-    for (const k of ['label', 'kind'] as const) {
-      const v = attr(el, k)?.trim();
-      if (v && typeKey !== k) attributes[k] = v;
-    }
-    const w = attr(el, 'weight');
-    if (w !== undefined && w.trim() !== '') attributes.weight = typed(w, 'double');
-    let time = timeOf(el);
-    if (time.intervals.length === 0 && time.stamps.length === 0 && sliceTime) time = sliceTime;
-    const spans: { start: string; end?: string | null; what: string }[] = [];
-    let bad = 0;
-    for (const i of time.intervals) {
-      const start = conv(i.start);
-      const end = i.end === undefined ? '..' : conv(i.end);
-      if (start === undefined || end === undefined) bad++;
-      else spans.push({ start, end: end === '..' ? null : end, what: 'spell' });
-    }
-    for (const t of time.stamps) {
-      const start = conv(t);
-      if (start === undefined || start === '..') bad++;
-      else spans.push({ start, what: 'timestamp' });
-    }
-    if (bad > 0) {
-      log.tally(
-        'unreadable-date',
-        path,
-        (n, at) =>
-          `${plural(n, 'edge')} had time values that are not dates; those spells or timestamps were skipped (${at}).`,
-      );
-    }
-    if (spans.length === 0 && bad === 0) spans.push({ start: '..', end: null, what: 'spell' });
-    const base = id !== undefined ? `edge ${id}` : path;
-    spans.forEach((s, k) => {
-      const suffix = spans.length > 1 ? `, ${s.what} ${k + 1}` : '';
-      const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
-        source,
-        target,
-        type,
-        start: s.start,
-        directed,
-        locator: base + suffix,
-        where: path + suffix,
-      };
-      if (s.end !== undefined) rel.end = s.end;
-      if (k === 0 && id !== undefined) rel.id = id;
-      else {
-        rel.fallbackId =
-          id !== undefined
-            ? `${id} (${k + 1})`
-            : `edge-${index}${spans.length > 1 ? `-${k + 1}` : ''}`;
-      }
-      if (Object.keys(attributes).length > 0) rel.attributes = attributes;
-      relations.push(rel);
-    });
+    relations.push(...edgeRelations(rd, edge, index, typeKey, at));
   });
   progress.at(0.85);
   const result = buildDataset({
@@ -727,6 +435,7 @@ export function importGexf(
     onProgress: progress.phase(0.85, 1),
     emptyPath: 'graph',
     log,
+    ...(rd.time.steps && !at ? { timeScale: 'steps' as const } : {}),
   });
   progress.at(1);
   return result;

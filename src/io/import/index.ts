@@ -13,6 +13,7 @@ import { decodeBytes, isWorkbook } from './decode';
 import { importGexf, inspectGexf, type GexfFailure, type GexfInspection } from './gexf';
 import { parseJsonText } from '../json';
 import { WarningLog } from './log';
+import { withSuggestedVocabulary } from './vocabulary';
 import {
   MAX_IMPORT_BYTES,
   failure,
@@ -32,6 +33,7 @@ export {
   type CytoscapeInspection,
   type CytoscapeField,
 } from './cyjs';
+export * from './vocabulary';
 export { readDate, detectDates, type DateDetection, type DateContext } from './dates';
 
 /** What `inspectBuffer` tells the import dialog about a file before it is imported. */
@@ -143,6 +145,11 @@ function decodeInput(
   return refused ? { ok: false, issue: refused } : decodeBytes(bytes, name);
 }
 
+/** An imported dataset with the vocabulary step's suggestion applied (what accepting the step untouched gives). */
+function suggested(result: ImportResult): ImportResult {
+  return result.ok ? { ...result, dataset: withSuggestedVocabulary(result.dataset) } : result;
+}
+
 function crash(name: string, e: unknown): ImportResult {
   const msg = e instanceof Error ? e.message : String(e);
   return {
@@ -207,12 +214,14 @@ export function importBuffer(
           for (const w of d.warnings) log.add({ ...w, path: `${an}: ${w.path}` });
           actors = { name: an, text: d.text };
         }
-        return importCsv(text, name, options.csv ?? {}, actors ? { ...extra, actors } : extra);
+        return suggested(
+          importCsv(text, name, options.csv ?? {}, actors ? { ...extra, actors } : extra),
+        );
       }
       case 'gexf':
-        return importGexf(text, name, options.gexf ?? {}, extra);
+        return suggested(importGexf(text, name, options.gexf ?? {}, extra));
       case 'cytoscape':
-        return importCytoscape(text, name, options.cytoscape ?? {}, extra);
+        return suggested(importCytoscape(text, name, options.cytoscape ?? {}, extra));
       default:
         return failure(null, name, `unknown format "${String(format)}"`);
     }

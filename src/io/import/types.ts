@@ -148,16 +148,29 @@ export interface ActorsFile {
 export interface GexfOptions {
   /** `'label'`, `'kind'` or `'attr:<id>'`; null for one type "Tie". Default: the suggestion. */
   readonly typeAttribute?: string | null;
+  /**
+   * Attribute giving each relation's date or start when elements carry no time: `'edge:<id>'`, or
+   * `'node:<id>'` (a relation starts when both its actors have); null for none. Default: the suggestion.
+   */
+  readonly startAttribute?: string | null;
+  /** Attribute giving the end, as `startAttribute`. */
+  readonly endAttribute?: string | null;
+  /** How to read dates like 03/04/2014 in those attributes when the values do not settle it. */
+  readonly dateOrder?: DateOrder;
 }
 
-/** Cytoscape JSON options: the edge data fields that give type and time. */
+/** Cytoscape JSON options: the node data field that names actors, the edge data fields that give type and time. */
 export interface CytoscapeOptions {
+  /** Node data field for the actors' names (default: the most name-like); null for the ids. */
+  readonly labelAttribute?: string | null;
   /** Edge data field for the relation type (default `interaction` when present); null for "Tie". */
   readonly typeAttribute?: string | null;
   /** Edge data field holding the date (or start date). */
   readonly startAttribute?: string | null;
   /** Edge data field holding the end date. */
   readonly endAttribute?: string | null;
+  /** Edge data field holding a number for the tie's weight (width). */
+  readonly weightAttribute?: string | null;
   readonly dateOrder?: DateOrder;
 }
 

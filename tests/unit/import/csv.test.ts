@@ -42,7 +42,7 @@ describe('CollegeMsg (SNAP, space-separated, Unix seconds)', () => {
       last: '2004-04-27',
     });
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'tie', label: 'Tie', directed: true, kind: 'event' },
+      { id: 'tie', label: 'Tie', directed: true, kind: 'event', sign: 'neutral' },
     ]);
     expect(warningCounts(r)).toEqual({ 'numeric-time': 1, 'duplicate-row': 1, 'numeric-ids': 333 });
     expect(warning(r, 'duplicate-row').path).toBe('line 968');
@@ -87,7 +87,7 @@ describe('CollegeMsg (SNAP, space-separated, Unix seconds)', () => {
     });
     expect(warning(r, 'duplicate-row').path).toBe('line 968');
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'tie', label: 'Tie', directed: true, kind: 'event' },
+      { id: 'tie', label: 'Tie', directed: true, kind: 'event', sign: 'neutral' },
     ]);
     expect(calls.length).toBeGreaterThanOrEqual(10);
     expect(calls.every(([, total]) => total === data.length)).toBe(true);
@@ -133,8 +133,22 @@ describe('quirks of hand-made spreadsheets', () => {
       '<img src=x onerror=alert(1)>',
     ]);
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'allied-with', label: 'allied with', directed: true, kind: 'state' },
-      { id: 'attacked', label: 'attacked', directed: true, kind: 'state' },
+      {
+        id: 'allied-with',
+        label: 'Allied with',
+        directed: true,
+        kind: 'state',
+        sign: 'cooperative',
+        lasts: 'as-dated',
+      },
+      {
+        id: 'attacked',
+        label: 'Attacked',
+        directed: true,
+        kind: 'state',
+        sign: 'hostile',
+        lasts: 'as-dated',
+      },
     ]);
     expect(r.dataset.relations.map((x) => [x.id, x.start, x.end])).toEqual([
       ['line-2', '2014-03', '2014-06'],
@@ -252,7 +266,7 @@ describe('delimiters, headers and quoting', () => {
     expect(r.dataset.actors.map((a) => [a.id, a.name, a.kind])).toEqual([
       ['1', 'Islamic State', 'group'],
       ['2', 'Nusra', 'group'],
-      ['3', '3', 'group'],
+      ['3', '3', 'actor'],
     ]);
     expect((r.dataset.actors[0] as unknown as { attributes: unknown }).attributes).toEqual({
       country: 'IQ',

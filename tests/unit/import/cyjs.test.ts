@@ -17,8 +17,8 @@ describe('gal.cyjs (Cytoscape desktop export, no version header, no time)', () =
     expect(r.format).toBe('cytoscape');
     expect(r.stats).toEqual({ actors: 331, relations: 362, first: null, last: null });
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'pp', label: 'pp', directed: true, kind: 'state' },
-      { id: 'pd', label: 'pd', directed: true, kind: 'state' },
+      { id: 'pp', label: 'pp', directed: true, kind: 'state', sign: 'neutral', lasts: 'as-dated' },
+      { id: 'pd', label: 'pd', directed: true, kind: 'state', sign: 'neutral', lasts: 'as-dated' },
     ]);
     const byType = (t: string): number => r.dataset.relations.filter((x) => x.type === t).length;
     expect([byType('pp'), byType('pd')]).toEqual([251, 111]);
@@ -50,7 +50,10 @@ describe('gal.cyjs (Cytoscape desktop export, no version header, no time)', () =
       typeAttribute: 'interaction',
       startAttribute: null,
       endAttribute: null,
+      weightAttribute: null,
+      labelAttribute: 'name',
     });
+    expect(i.positioned).toBe(331);
     expect(i.edgeFields.find((f) => f.name === 'interaction')).toMatchObject({
       count: 362,
       distinct: 2,
@@ -85,7 +88,7 @@ describe('other Cytoscape shapes', () => {
       ['c', 'c'],
     ]);
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'ally', label: 'ally', directed: true, kind: 'event' },
+      { id: 'ally', label: 'Ally', directed: true, kind: 'event', sign: 'cooperative' },
     ]);
     // 1400000000 s = 2014-05-13T16:53:20Z; mixed with an ISO date the column is read per value.
     expect(r.dataset.relations.map((x) => [x.start, x.end, x.claims[0]?.locator])).toEqual([
@@ -160,5 +163,60 @@ describe('other Cytoscape shapes', () => {
     expect(c.issues[0]?.path).toBe('line 2, column 11');
     const d = failed(importCytoscape('{"elements": {"nodes": [], "edges": []}}', 'x.cyjs'));
     expect(d.issues[0]?.path).toBe('$.elements');
+  });
+});
+
+describe('genes-positions.cyjs (a desktop export with a label field, numeric names, positions, per-edge interactions)', () => {
+  // Written for these tests (tests/fixtures/README.md): 14 genes whose `name` and `shared_name` are
+  // Entrez numbers and whose `Human_Readable_Label` is the symbol; 20 edges whose `interaction` is
+  // unique per edge, an `edge_type` (physical or genetic) and a numeric `weight`; every node positioned.
+  const text = new TextDecoder().decode(fixture('genes-positions.cyjs'));
+  const r = ok(importBuffer('genes-positions.cyjs', bytes(text)));
+
+  it('labels actors from the most name-like field, not the numbers in "name"', () => {
+    expect(r.stats).toEqual({ actors: 14, relations: 20, first: null, last: null });
+    expect(r.dataset.actors.slice(0, 3).map((a) => a.name)).toEqual(['SNF3', 'HXT1', 'GAL4']);
+    expect(attrs(r.dataset.actors[0])).toMatchObject({ name: '850647' });
+  });
+
+  it('keeps every saved position as the actor position', () => {
+    expect(r.dataset.actors.every((a) => a.position !== undefined)).toBe(true);
+    expect(r.dataset.actors[5]?.position).toEqual({ x: 100.5, y: -79.75 });
+  });
+
+  it('never suggests a per-edge-unique field as the type; takes edge_type and the weight', () => {
+    const i = inspectCytoscape(text);
+    if (!i.ok) return expect.fail(JSON.stringify(i.issues));
+    expect(i.suggested).toMatchObject({
+      typeAttribute: 'edge_type',
+      weightAttribute: 'weight',
+      labelAttribute: 'Human_Readable_Label',
+    });
+    expect(r.dataset.relationTypes.map((t) => [t.label, t.sign])).toEqual([
+      ['Genetic', 'neutral'],
+      ['Physical', 'neutral'],
+    ]);
+    expect(r.dataset.relations[1]).toMatchObject({ type: 'physical', weight: 0.14 });
+    expect(warningCounts(r)).toEqual({ untimed: 20 });
+  });
+
+  it('without edge_type, a per-edge interaction still is not the type: one type "Tie"', () => {
+    const doc = JSON.parse(text) as {
+      elements: { edges: { data: Record<string, unknown> }[] };
+    };
+    for (const e of doc.elements.edges) delete e.data.edge_type;
+    const i = inspectCytoscape(JSON.stringify(doc));
+    expect(i.ok && i.suggested.typeAttribute).toBe(null);
+  });
+
+  it('falls back to the ids when no field reads as names', () => {
+    const doc = JSON.parse(text) as {
+      elements: { nodes: { data: Record<string, unknown> }[] };
+    };
+    for (const n of doc.elements.nodes) delete n.data.Human_Readable_Label;
+    const i = inspectCytoscape(JSON.stringify(doc));
+    expect(i.ok && i.suggested.labelAttribute).toBe(null);
+    const r2 = ok(importCytoscape(JSON.stringify(doc), 'x.cyjs'));
+    expect(r2.dataset.actors[0]?.name).toBe('850647');
   });
 });

@@ -25,7 +25,14 @@ describe('dynamics.gexf (GEXF 1.3 dynamics example, CRLF)', () => {
       ['3', 'Graph'],
     ]);
     expect(r.dataset.relationTypes).toEqual([
-      { id: 'tie', label: 'Tie', directed: true, kind: 'state' },
+      {
+        id: 'tie',
+        label: 'Tie',
+        directed: true,
+        kind: 'state',
+        sign: 'neutral',
+        lasts: 'as-dated',
+      },
     ]);
     expect(r.dataset.relations.map((x) => [x.source, x.target, x.start, x.end])).toEqual([
       ['0', '1', '2009-03-01', null],

@@ -221,3 +221,51 @@ describe('text repair', () => {
     expect(d.warnings.find((w) => w.code === 'mojibake')?.count).toBe(1);
   });
 });
+
+describe('actors files with any header', () => {
+  it('finds id, name, kind and aliases columns, and the user can pick others', async () => {
+    const { inspectActors } = await import('../../../src/io/import/actors');
+    const text =
+      'actor_id;Full label;actor_type;aka;;\nA;Alpha Front;group;AF|Alfa;;\nB;Beta Army;state;;;\n';
+    const i = inspectActors({ name: 'key.csv', text });
+    if (!i.ok) expect.fail(JSON.stringify(i.issues));
+    expect(i.inspection.columns).toEqual({ id: 0, name: 1, kind: 2, aliases: 3 });
+    const r = ok(
+      importCsv(
+        'source,target\nA,B\n',
+        'ties.csv',
+        { actorColumns: { kind: 3, aliases: 2 } },
+        { actors: { name: 'key.csv', text } },
+      ),
+    );
+    expect(r.dataset.actors.map((a) => [a.id, a.name, a.aliases])).toEqual([
+      ['A', 'Alpha Front', ['group']],
+      ['B', 'Beta Army', ['state']],
+    ]);
+    expect(r.dataset.actors[0]?.kind).toBe('AF|Alfa');
+  });
+
+  it('never makes an actor of a key file header, even with numeric ids below and a trailing empty column', () => {
+    const r = ok(
+      importCsv(
+        'a_id,b_id,year\n1,2,2001\n2,3,2002\n',
+        'x.csv',
+        {},
+        {
+          actors: { name: 'key.csv', text: 'group_id,name,\n1,One,\n2,Two,\n3,Three,\n' },
+        },
+      ),
+    );
+    expect(r.dataset.actors.map((a) => a.name)).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('never asks for an actors file when one was given: it names the file that lacks the ids', () => {
+    const actors = { name: 'key.csv', text: 'id,name\n1,One\n' };
+    const r = ok(importCsv('source,target\n1,2\n2,3\n', 'x.csv', {}, { actors }));
+    const w = warning(r, 'numeric-ids');
+    expect(w.message).not.toMatch(/Add an actors file/);
+    expect(w.message).toMatch(/key\.csv does not name them/);
+    const without = ok(importCsv('source,target\n1,2\n2,3\n', 'x.csv'));
+    expect(warning(without, 'numeric-ids').message).toMatch(/Add an actors file/);
+  });
+});
