@@ -99,8 +99,9 @@ export function currentStateAt(
 /**
  * The date a view opens on when the address gives none: the day that shows the most ties at a date
  * (ties hidden by having no asserting claim are not counted); of equal days the latest, so data made
- * of lasting states opens on the latest state of everything. Always a day on which a record starts,
- * never an empty one; null when nothing is dated. O(n log n).
+ * of lasting states opens on the latest state of everything. A day on which a record starts (or the
+ * time bar's first day, where undated ties ending early are shown), never an empty one unless every
+ * day is; null when nothing is dated. O(n log n).
  */
 export function openingDate(
   model: Pick<Model, 'index'> & { statuses: readonly (Status | null)[] },
@@ -123,8 +124,10 @@ export function openingDate(
   if (ns === 0) return null;
   const starts = startList.subarray(0, ns).sort();
   const ends = endList.subarray(0, ne).sort();
-  let best = starts[0] as number;
-  let most = -1;
+  // The time bar's first day too: undated ties ending before the first start can outnumber any start day.
+  const first = model.index.extent?.first ?? (starts[0] as number);
+  let best = first;
+  let most = always + upperBound(starts, first) - upperBound(ends, first);
   for (let j = 0; j < starts.length; j++) {
     const day = starts[j] as number;
     if (j + 1 < starts.length && starts[j + 1] === day) continue;
