@@ -99,29 +99,35 @@ export function currentStateAt(
 /**
  * The date a view opens on when the address gives none: the day that shows the most ties at a date
  * (ties hidden by having no asserting claim are not counted); of equal days the latest, so data made
- * of lasting states opens on the latest state of everything. Always a day on which a record starts,
- * never an empty one; null when nothing is dated. O(n log n).
+ * of lasting states opens on the latest state of everything. A day on which a record starts (or the
+ * time bar's first day, where undated ties ending early are shown), never an empty one unless every
+ * day is; null when nothing is dated. O(n log n).
  */
 export function openingDate(
   model: Pick<Model, 'index'> & { statuses: readonly (Status | null)[] },
 ): Day | null {
   const { lo, hi } = model.index;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Typed arrays sort numerically without a comparator (100,000 relations: a few ms).
+  const startList = new Float64Array(lo.length);
+  const endList = new Float64Array(lo.length);
+  let ns = 0;
+  let ne = 0;
   let always = 0;
   for (let i = 0; i < lo.length; i++) {
     if (model.statuses[i] === null) continue;
     const a = lo[i] as number;
     const b = hi[i] as number;
-    if (Number.isFinite(a)) starts.push(a);
+    if (Number.isFinite(a)) startList[ns++] = a;
     else always++;
-    if (Number.isFinite(b)) ends.push(b);
+    if (Number.isFinite(b)) endList[ne++] = b;
   }
-  if (starts.length === 0) return null;
-  starts.sort((x, y) => x - y);
-  ends.sort((x, y) => x - y);
-  let best = starts[0] as number;
-  let most = -1;
+  if (ns === 0) return null;
+  const starts = startList.subarray(0, ns).sort();
+  const ends = endList.subarray(0, ne).sort();
+  // The time bar's first day too: undated ties ending before the first start can outnumber any start day.
+  const first = model.index.extent?.first ?? (starts[0] as number);
+  let best = first;
+  let most = always + upperBound(starts, first) - upperBound(ends, first);
   for (let j = 0; j < starts.length; j++) {
     const day = starts[j] as number;
     if (j + 1 < starts.length && starts[j + 1] === day) continue;

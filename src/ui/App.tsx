@@ -25,7 +25,14 @@ const PairHistory = lazy(() =>
 
 /** The import dialog loads when a file arrives. */
 /** The legend loads after the first graph: it explains the picture, it is not needed to draw it. */
-const Legend = lazy(() => import('./Legend').then((m) => ({ default: m.Legend })));
+const LazyLegend = lazy(() => import('./Legend').then((m) => ({ default: m.Legend })));
+function Legend() {
+  return (
+    <Suspense fallback={null}>
+      <LazyLegend />
+    </Suspense>
+  );
+}
 
 const ImportDialog = lazy(() =>
   import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
@@ -175,9 +182,7 @@ export function App() {
         <Sidebar />
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
-          <Suspense fallback={null}>
-            <Legend />
-          </Suspense>
+          <Legend />
           {pairOpen ? (
             <Suspense fallback={null}>
               <PairHistory />

@@ -1,6 +1,6 @@
 // Compare two dates: pick A and B, see ties formed, ended and changed in status, each clickable.
 import { useState } from 'react';
-import { datesAsWritten, dayToIso, formatTime, isoToDay, timeScaleOf, type Status } from '../model';
+import { datesOf, dayToIso, formatTime, isoToDay, timeScaleOf, type Status } from '../model';
 import { modelOf, selectChanges } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -88,7 +88,7 @@ export function ComparePanel() {
                     {KIND_TEXT[c.kind]}: {type?.label ?? r.type}, {src} – {tgt}
                   </button>
                   <span className="change-detail">
-                    {datesAsWritten(r, type?.kind, timeScaleOf(model.dataset))}
+                    {datesOf(model, c.ordinal)}
                     {c.kind === 'changed'
                       ? ` · ${statusText(c.before)} → ${statusText(c.after)}`
                       : ''}

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import type { DrawnLabel } from '../graph/labels/layer';
-import { datesOf, type Model } from '../model';
+import { datesOf, type Day, type Model } from '../model';
 import {
   modelOf,
   selectChanges,
@@ -44,7 +44,6 @@ declare global {
 }
 
 /** The graph of actors and relations at the current date. */
-// eslint-disable-next-line max-lines-per-function -- issue 12 bar: GraphView grew past 120 with labels, navigation and the empty-date notice merged; split its effects into hooks
 export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
@@ -154,9 +153,6 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     if (window.__tieline) window.__tieline.ready = true;
   }, [adapter, model, visible, time, selected, statuses, spans, marks, laidOut]);
 
-  const nothingShown = useView((s) => selectShown(s).length === 0);
-  const empty = model !== null && model.index.extent !== null && nothingShown;
-  const rel = hover && model ? model.dataset.relations[hover.ordinal] : undefined;
   return (
     <div className="graph-wrap" ref={wrap}>
       <div
@@ -166,17 +162,29 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
         aria-label="Relationship graph"
         role="img"
       />
-      {empty && model ? (
-        <Suspense fallback={null}>
-          <NothingInView model={model} time={time} />
-        </Suspense>
-      ) : null}
       {adapter ? (
         <Suspense fallback={null}>
           <GraphNav adapter={adapter} wrap={wrap} />
         </Suspense>
       ) : null}
-      {rel && hover && model ? (
+      {model ? <Overlays model={model} hover={hover} time={time} /> : null}
+    </div>
+  );
+}
+
+/** Over the canvas: the notice of a date with nothing in view, and the tooltip of the tie under the pointer. */
+function Overlays({ model, hover, time }: { model: Model; hover: Hover | null; time: Day }) {
+  const nothingShown = useView((s) => selectShown(s).length === 0);
+  const statuses = useView(selectStatuses);
+  const rel = hover ? model.dataset.relations[hover.ordinal] : undefined;
+  return (
+    <>
+      {nothingShown && model.index.extent ? (
+        <Suspense fallback={null}>
+          <NothingInView model={model} time={time} />
+        </Suspense>
+      ) : null}
+      {rel && hover ? (
         <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
           <strong>{model.typeById.get(rel.type)?.label ?? rel.type}</strong>:{' '}
           {model.actorById.get(rel.source)?.name} → {model.actorById.get(rel.target)?.name}
@@ -185,7 +193,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
           {statuses[hover.ordinal] ?? model.statuses[hover.ordinal]}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

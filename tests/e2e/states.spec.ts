@@ -1,5 +1,6 @@
 // States that last until superseded, on an MMP-shaped fixture: derived ends, the current-state view, pair lanes, the opening date, an empty date.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, visibleIds } from './fixtures';
 
@@ -104,6 +105,14 @@ test('the pair lane lists the records in order, with sources, and moves the time
   await expect(records.nth(2)).toContainText('Merger');
   await expect(records.nth(2)).toContainText('Group profile');
   await expect(page).toHaveURL(/pair=front,brigade/);
+  // No accessibility violation in the history or the ties panel with its lanes.
+  const axe = await new AxeBuilder({ page })
+    .include('.pair-history')
+    .include('.ties-panel')
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
 
   await history.getByRole('button', { name: 'Show 15 October 2013' }).click();
   await expect(slider(page)).toHaveAttribute('aria-valuetext', /^2013-10-15/);

@@ -307,7 +307,7 @@ describe('the current-state view (property)', () => {
 });
 
 describe('the opening date (property)', () => {
-  it('is a start day that shows as many ties as any day, the latest such', () => {
+  it('is a start day (or the first day) that shows as many ties as any day, the latest such', () => {
     fc.assert(
       fc.property(fc.array(recArb, { maxLength: 30 }), (recs) => {
         const rels = build(recs);
@@ -318,20 +318,22 @@ describe('the opening date (property)', () => {
           expect(open).toBeNull();
           return;
         }
+        // Every day the time bar can reach; the candidates are start days and the first day.
+        const { first, last } = model.index.extent!;
+        const los = Array.from(model.index.lo);
         let most = -1;
         let latest = -Infinity;
-        for (let d = FROM; d <= TO; d++) {
+        for (let d = first; d <= last; d++) {
           const n = model.index.activeAt(d).length;
-          const starts = Array.from(model.index.lo).includes(d);
           if (n > most) most = n;
-          if (starts && n >= most) latest = d;
+          if ((los.includes(d) || d === first) && n >= most) latest = d;
         }
         expect(open).not.toBeNull();
         expect(model.index.activeAt(open!).length).toBe(most);
-        expect(Array.from(model.index.lo)).toContain(open);
+        expect(los.includes(open!) || open === first).toBe(true);
         expect(open).toBe(latest);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

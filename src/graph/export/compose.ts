@@ -3,6 +3,7 @@ import { clip } from '../../model';
 import type { LegendData } from '../legend-data';
 import type { Footnotes, SnapshotMeta } from './footnotes';
 import { INK, MUTED, SAMPLE_INK } from '../colors';
+import { LASTING_COLOR, LASTING_OUTLINE } from '../style';
 
 /** Smallest snapshot (output pixels), so even a tiny graph gives a legible, printable image. */
 export const MIN_WIDTH = 1600;
@@ -243,6 +244,18 @@ function sampleFade(opacities: readonly number[]): (x: number, cy: number) => It
   };
 }
 
+/** A light line in a dark casing: a state held until the pair's next record (its end inferred). */
+function sampleCased(): (x: number, cy: number) => Item[] {
+  const casing = sampleLine(LASTING_COLOR);
+  const line = sampleLine('#d9d9d9');
+  return (x, cy) => [
+    ...casing(x, cy).map((it) =>
+      it.t === 'line' ? { ...it, width: LINE_W + 2 * LASTING_OUTLINE * D } : it,
+    ),
+    ...line(x, cy),
+  ];
+}
+
 function sampleShape(shape: string, opacity = 1): (x: number, cy: number) => Item[] {
   return (x, cy) => [
     { t: 'shape', shape, cx: x + SAMPLE_W / 2, cy, w: 16 * D, h: 16 * D, opacity },
@@ -275,7 +288,9 @@ function legendSections(legend: LegendData): { title: string; entries: Entry[] }
         sample:
           l.id === 'fading'
             ? sampleFade(l.opacities)
-            : sampleLine(SAMPLE_INK, { opacity: l.opacities[0] ?? 0.45 }),
+            : l.id === 'lasting'
+              ? sampleCased()
+              : sampleLine(SAMPLE_INK, { opacity: l.opacities[0] ?? 0.45 }),
         text: `${l.label}: ${l.meaning}`,
         tag: `line:${l.id}`,
       })),

@@ -14,7 +14,7 @@ import {
   footerBlock,
   headerBlock,
 } from './compose';
-import { NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from '../colors';
+import { INK, NODE_FILL, NODE_STROKE, PAPER, UNKNOWN_TYPE } from '../colors';
 import { type Footnotes, type SnapshotMeta, footnotesOf, refText, refsShown } from './footnotes';
 import { arrowHead, isDisplayed, num, relationOrdinals, shapeGeometry, str } from './shapes';
 import { LABEL_FONT_PX } from '../labels/draw';
@@ -304,10 +304,16 @@ function graphSvg(
       marker = ` marker-end="url(#${id})"`;
     }
     const op = opacity < 1 ? ` opacity="${n(opacity)}"` : '';
+    // A state held until the pair's next record is cased, as on screen (line-outline, #14).
+    const outline = num(e, 'line-outline-width', 0);
+    const casing =
+      outline > 0
+        ? `<path d="${g.d}" fill="none" stroke="${esc(str(e, 'line-outline-color', INK))}" stroke-width="${n(width + 2 * outline)}"${dash}${op}/>`
+        : '';
     edgeParts.push({
       z: num(e, 'z-index', 0),
       k,
-      svg: `<path data-relation="${esc(relationId)}" d="${g.d}" fill="none" stroke="${esc(color)}" stroke-width="${n(width)}"${dash}${op}${marker}/>`,
+      svg: `${casing}<path data-relation="${esc(relationId)}" d="${g.d}" fill="none" stroke="${esc(color)}" stroke-width="${n(width)}"${dash}${op}${marker}/>`,
     });
     const ordinal = ordinalOf.get(relationId);
     const text = refs && ordinal !== undefined ? refText(notes, ordinal) : '';
