@@ -3,15 +3,10 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEven
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
-import { DatasetMenu } from './DatasetMenu';
 import type { DropChoice } from './DropQuestion';
-import { Messages } from './Messages';
 import { Sidebar } from './Sidebar';
-import { SmallMultiples } from './SmallMultiples';
-import { TiesPanel } from './TiesPanel';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
-import { VideoExport } from './VideoExport';
 
 /** Asked when a file arrives during an import (rare: loaded then). */
 const DropQuestion = lazy(() =>
@@ -25,6 +20,50 @@ const PairHistory = lazy(() =>
 
 /** The import dialog loads when a file arrives. */
 /** The legend loads after the first graph: it explains the picture, it is not needed to draw it. */
+// Controls around the graph that are not needed to draw it load after the first graph.
+const LazyMenu = lazy(() => import('./DatasetMenu').then((m) => ({ default: m.DatasetMenu })));
+const LazyMultiples = lazy(() =>
+  import('./SmallMultiples').then((m) => ({ default: m.SmallMultiples })),
+);
+const LazyVideo = lazy(() => import('./VideoExport').then((m) => ({ default: m.VideoExport })));
+const LazyMessages = lazy(() => import('./Messages').then((m) => ({ default: m.Messages })));
+function Messages() {
+  return (
+    <Suspense fallback={null}>
+      <LazyMessages />
+    </Suspense>
+  );
+}
+const LazyTies = lazy(() => import('./TiesPanel').then((m) => ({ default: m.TiesPanel })));
+function TiesPanel() {
+  return (
+    <Suspense fallback={null}>
+      <LazyTies />
+    </Suspense>
+  );
+}
+function DatasetMenu() {
+  return (
+    <Suspense fallback={null}>
+      <LazyMenu />
+    </Suspense>
+  );
+}
+function SmallMultiples({ adapter }: { adapter: GraphAdapter | null }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyMultiples adapter={adapter} />
+    </Suspense>
+  );
+}
+function VideoExport({ adapter }: { adapter: GraphAdapter | null }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyVideo adapter={adapter} />
+    </Suspense>
+  );
+}
+
 const LazyLegend = lazy(() => import('./Legend').then((m) => ({ default: m.Legend })));
 function Legend() {
   return (
