@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { confirmImport } from './import-dialog';
 
 const DIR = 'tests/fixtures/mmp-change';
 
@@ -28,7 +29,8 @@ test('an MMP table imported untouched: an alliance holds until the pair’s riva
   const dialog = page.getByRole('dialog', { name: 'Import relations.csv' });
   await expect(dialog).toContainText('Mapping Militant Organizations');
   await dialog.getByLabel(/Actors file/).setInputFiles(`${DIR}/key.csv`);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  // Import, then Import again on the vocabulary step: its suggestion accepted untouched.
+  await confirmImport(dialog);
   await expect(page.getByRole('status')).toContainText(/Loaded .*: 7 actors, 8 relations/);
   await page.waitForFunction(() => window.__tieline?.ready === true);
 
