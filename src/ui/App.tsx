@@ -1,5 +1,14 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type DragEvent,
+} from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
@@ -18,61 +27,28 @@ const PairHistory = lazy(() =>
   import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
 );
 
+/**
+ * A part of the page that is not needed to draw the first graph (legend, menus, messages, panels): its
+ * code loads after it, and it renders nothing until then.
+ */
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(() => load().then((c) => ({ default: c })));
+  return function Deferred(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
+const Messages = deferred(() => import('./Messages').then((m) => m.Messages));
+const TiesPanel = deferred(() => import('./TiesPanel').then((m) => m.TiesPanel));
+const DatasetMenu = deferred(() => import('./DatasetMenu').then((m) => m.DatasetMenu));
+const SmallMultiples = deferred(() => import('./SmallMultiples').then((m) => m.SmallMultiples));
+const VideoExport = deferred(() => import('./VideoExport').then((m) => m.VideoExport));
+
 /** The import dialog loads when a file arrives. */
-/** The legend loads after the first graph: it explains the picture, it is not needed to draw it. */
-// Controls around the graph that are not needed to draw it load after the first graph.
-const LazyMenu = lazy(() => import('./DatasetMenu').then((m) => ({ default: m.DatasetMenu })));
-const LazyMultiples = lazy(() =>
-  import('./SmallMultiples').then((m) => ({ default: m.SmallMultiples })),
-);
-const LazyVideo = lazy(() => import('./VideoExport').then((m) => ({ default: m.VideoExport })));
-const LazyMessages = lazy(() => import('./Messages').then((m) => ({ default: m.Messages })));
-function Messages() {
-  return (
-    <Suspense fallback={null}>
-      <LazyMessages />
-    </Suspense>
-  );
-}
-const LazyTies = lazy(() => import('./TiesPanel').then((m) => ({ default: m.TiesPanel })));
-function TiesPanel() {
-  return (
-    <Suspense fallback={null}>
-      <LazyTies />
-    </Suspense>
-  );
-}
-function DatasetMenu() {
-  return (
-    <Suspense fallback={null}>
-      <LazyMenu />
-    </Suspense>
-  );
-}
-function SmallMultiples({ adapter }: { adapter: GraphAdapter | null }) {
-  return (
-    <Suspense fallback={null}>
-      <LazyMultiples adapter={adapter} />
-    </Suspense>
-  );
-}
-function VideoExport({ adapter }: { adapter: GraphAdapter | null }) {
-  return (
-    <Suspense fallback={null}>
-      <LazyVideo adapter={adapter} />
-    </Suspense>
-  );
-}
-
-const LazyLegend = lazy(() => import('./Legend').then((m) => ({ default: m.Legend })));
-function Legend() {
-  return (
-    <Suspense fallback={null}>
-      <LazyLegend />
-    </Suspense>
-  );
-}
-
 const ImportDialog = lazy(() =>
   import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
