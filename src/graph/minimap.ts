@@ -16,6 +16,12 @@ export class Minimap {
   /** Graph box → minimap: scale and offset of the last drawing, for pointer input. */
   private map = { k: 1, ox: 0, oy: 0 };
   private readonly onRender = (): void => this.schedule();
+  /** Node moves seen, and the view the last drawing was for: a date step changes neither, so costs nothing. */
+  private moved = 0;
+  private drawnFor = '';
+  private readonly onMove = (): void => {
+    this.moved++;
+  };
 
   constructor(
     private readonly cy: Core,
@@ -46,6 +52,7 @@ export class Minimap {
     c.addEventListener('pointerup', () => (dragging = false));
     c.addEventListener('pointercancel', () => (dragging = false));
     cy.on('render', this.onRender);
+    cy.on('position add remove', 'node', this.onMove);
     this.schedule();
   }
 
@@ -68,10 +75,14 @@ export class Minimap {
 
   private draw(): void {
     const cy = this.cy;
+    const pan = cy.pan();
+    const view = `${this.moved} ${cy.zoom()} ${pan.x} ${pan.y} ${cy.width()} ${cy.height()}`;
+    if (view === this.drawnFor) return;
+    this.drawnFor = view;
     const nodes = cy.nodes();
     const ctx = this.canvas.getContext('2d');
     if (!ctx || nodes.length === 0) {
-      this.canvas.hidden = true;
+      this.show(false);
       return;
     }
     let x1 = Infinity;
@@ -88,7 +99,7 @@ export class Minimap {
     const ext = cy.extent();
     // Only when some actor lies outside the view.
     const inside = x1 >= ext.x1 && x2 <= ext.x2 && y1 >= ext.y1 && y2 <= ext.y2;
-    this.canvas.hidden = inside;
+    this.show(!inside);
     if (inside) return;
     const k = Math.min((W - 2 * PAD) / Math.max(1, x2 - x1), (H - 2 * PAD) / Math.max(1, y2 - y1));
     const ox = (W - (x2 - x1) * k) / 2 - x1 * k;
@@ -109,10 +120,16 @@ export class Minimap {
     ctx.strokeRect(ext.x1 * k + ox, ext.y1 * k + oy, ext.w * k, ext.h * k);
   }
 
-  /** Removes the canvas and the listener. */
+  /** Shows or hides the overview, touching the DOM only on a change (the label layer re-measures the controls after one). */
+  private show(on: boolean): void {
+    if (this.canvas.hidden === on) this.canvas.hidden = !on;
+  }
+
+  /** Removes the canvas and the listeners. */
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.cy.off('render', this.onRender);
+    this.cy.off('position add remove', 'node', this.onMove);
     this.canvas.remove();
   }
 }

@@ -1,8 +1,9 @@
 // The actor list: a search over names and aliases, and one button per actor that selects it, as a click on its node does.
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { clip, compareNames, type Actor, type ActorId } from '../model';
 import { modelOf, selectActiveDegree } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
+import { useRowWindow } from './useRowWindow';
 
 /** Folds case and diacritics so "nusra" finds "Nuṣra" and "jabhat an-nusra" finds its alias. */
 export function fold(text: string): string {
@@ -13,8 +14,8 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** Rows listed at once (issue 18: past a few thousand, building the list froze the page); search finds the rest. */
-const MAX_LISTED_ACTORS = 2_000;
+/** A row's height in CSS pixels (app.css sets `.actor-list li` to it): the list renders only rows in view. */
+const ROW_HEIGHT = 24;
 
 /** The searchable list of actors. */
 export function ActorList() {
@@ -36,6 +37,8 @@ export function ActorList() {
   const listed = useDeferredValue(actors);
 
   const select = useCallback((id: ActorId): void => store.getState().selectActor(id), [store]);
+  const rows = useRef<HTMLDivElement>(null);
+  const { start, end } = useRowWindow(rows, listed.length, ROW_HEIGHT);
   return (
     <nav className="actor-list" aria-label="Actors">
       <input
@@ -48,22 +51,28 @@ export function ActorList() {
           if (e.key === 'Enter' && actors[0]) select(actors[0].id);
         }}
       />
-      <ul>
-        {listed.slice(0, MAX_LISTED_ACTORS).map((a) => (
-          <ActorRow
-            key={a.id}
-            actor={a}
-            count={activeDegree.get(a.id) ?? 0}
-            selected={a.id === selected}
-            onSelect={select}
-          />
-        ))}
-      </ul>
-      {listed.length > MAX_LISTED_ACTORS ? (
-        <p className="empty">
-          +{listed.length - MAX_LISTED_ACTORS} more; type in the search box to find them.
-        </p>
-      ) : null}
+      {/* Only the rows in view exist; padding stands in for the rest, so the scrollbar spans them all. */}
+      <div className="rows" ref={rows}>
+        <ul
+          aria-label={`${listed.length} actors`}
+          style={{
+            paddingTop: start * ROW_HEIGHT,
+            paddingBottom: (listed.length - end) * ROW_HEIGHT + 8,
+          }}
+        >
+          {listed.slice(start, end).map((a, i) => (
+            <ActorRow
+              key={a.id}
+              actor={a}
+              position={start + i + 1}
+              of={listed.length}
+              count={activeDegree.get(a.id) ?? 0}
+              selected={a.id === selected}
+              onSelect={select}
+            />
+          ))}
+        </ul>
+      </div>
       {listed.length === 0 && actors.length === 0 ? (
         <p className="empty">No actor matches “{query}”.</p>
       ) : null}
@@ -71,23 +80,24 @@ export function ActorList() {
   );
 }
 
-/**
- * One actor's button. Memoised: a date step changes the counts of a few actors, and only their rows
- * render again (with 2,000 actors, re-rendering every row took most of a key press's React time).
- */
+/** One actor's button. Memoised: a date step changes the counts of a few actors, and only their rows render again. */
 const ActorRow = memo(function ActorRow({
   actor: a,
+  position,
+  of,
   count: n,
   selected,
   onSelect,
 }: {
   actor: Actor;
+  position: number;
+  of: number;
   count: number;
   selected: boolean;
   onSelect: (id: ActorId) => void;
 }) {
   return (
-    <li>
+    <li aria-posinset={position} aria-setsize={of}>
       <button
         type="button"
         className={`actor${selected ? ' is-selected' : ''}${n === 0 ? ' is-idle' : ''}`}
@@ -95,7 +105,7 @@ const ActorRow = memo(function ActorRow({
         onClick={() => onSelect(a.id)}
         title={a.aliases.length ? `Also: ${a.aliases.join(', ')}` : a.name}
       >
-        {clip(a.name, 200)}
+        <span className="name">{clip(a.name, 200)}</span>
         <span className="count" aria-hidden="true">
           {n || ''}
         </span>

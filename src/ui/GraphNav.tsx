@@ -18,18 +18,62 @@ function typing(e: KeyboardEvent): boolean {
   );
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+
 /** Controls drawn over the graph (zoom buttons, minimap, tools, a folded legend), in the container's pixels. */
-function controlsOver(container: HTMLElement): { x: number; y: number; w: number; h: number }[] {
-  const area = container.closest('.canvas-area') ?? container.parentElement;
-  if (!area) return [];
+function controlsOver(container: HTMLElement, area: Element): { boxes: Box[]; found: HTMLElement[] } {
   const at = container.getBoundingClientRect();
-  const found = area.querySelectorAll<HTMLElement>(
-    '.graph-nav, .minimap:not([hidden]), .graph-tools, .legend:not(.docked)',
+  const found = Array.from(
+    area.querySelectorAll<HTMLElement>(
+      '.graph-nav, .minimap:not([hidden]), .graph-tools, .legend:not(.docked)',
+    ),
   );
-  return Array.from(found, (el) => {
+  const boxes = found.map((el) => {
     const r = el.getBoundingClientRect();
     return { x: r.left - at.left - 4, y: r.top - at.top - 4, w: r.width + 8, h: r.height + 8 };
   });
+  return { boxes, found };
+}
+
+/**
+ * The controls' boxes, measured again only after something over the graph changed (an element added
+ * or shown, a class, a size): measuring on every date step forced a layout of the page each time.
+ */
+function controlBoxes(container: HTMLElement): { get: () => Box[]; dispose: () => void } {
+  const area = container.closest('.canvas-area') ?? container.parentElement;
+  if (!area || typeof MutationObserver === 'undefined' || typeof ResizeObserver === 'undefined')
+    return { get: () => (area ? controlsOver(container, area).boxes : []), dispose: () => {} };
+  let boxes: Box[] | null = null;
+  const stale = (): void => {
+    boxes = null;
+  };
+  const mutations = new MutationObserver(stale);
+  mutations.observe(area, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['class', 'hidden', 'open'],
+  });
+  const sizes = new ResizeObserver(stale);
+  sizes.observe(area);
+  // Each element is observed once (observing calls back once more, which would measure again).
+  const watched = new WeakSet<Element>();
+  return {
+    get: () => {
+      if (boxes) return boxes;
+      const now = controlsOver(container, area);
+      for (const el of now.found) {
+        if (watched.has(el)) continue;
+        watched.add(el);
+        sizes.observe(el);
+      }
+      return (boxes = now.boxes);
+    },
+    dispose: () => {
+      mutations.disconnect();
+      sizes.disconnect();
+    },
+  };
 }
 
 /** Zoom buttons and the extras of one adapter's view; renders nothing until the extras have loaded. */
@@ -50,15 +94,12 @@ export function GraphNav({
       const host = wrap.current;
       const container = adapter.cy.container();
       if (!live || !host || !container) return;
-      const layer = new x.LabelLayer(
-        adapter.cy,
-        container,
-        () => adapter.labelSource(),
-        () => controlsOver(container),
-      );
+      const controls = controlBoxes(container);
+      const layer = new x.LabelLayer(adapter.cy, container, () => adapter.labelSource(), controls.get);
       const minimap = new x.Minimap(adapter.cy, host);
       undo.push(
         () => layer.destroy(),
+        () => controls.dispose(),
         () => minimap.destroy(),
         x.naturalWheelZoom(adapter.cy, host),
       );

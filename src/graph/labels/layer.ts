@@ -48,6 +48,12 @@ export class LabelLayer {
   private moved = 0;
   private last: Signature | null = null;
   private drawn: LabelToDraw[] = [];
+  private screen: {
+    nodes: LabelSource['nodes'];
+    key: string;
+    xy: Float64Array;
+    radius: Float64Array;
+  } | null = null;
   /** Milliseconds the last choice took (candidates + chooser), for the benchmark hook. */
   lastCost = 0;
   private readonly onRender = (): void => this.update();
@@ -140,15 +146,7 @@ export class LabelLayer {
     if (this.names !== src.names) this.measure(src.names, ctx);
     const n = src.nodes.length;
     if (n === 0 || this.widths.length !== n) return [];
-    const xy = new Float64Array(2 * n);
-    const radius = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const node = src.nodes[i]!;
-      const p = node.position();
-      xy[2 * i] = p.x * zoom + pan.x;
-      xy[2 * i + 1] = p.y * zoom + pan.y;
-      radius[i] = ((Number(node.data('size')) || 30) / 2) * zoom;
-    }
+    const { xy, radius } = this.onScreen(src, zoom, pan);
     const candidates = candidatesOf(
       {
         xy,
@@ -170,6 +168,32 @@ export class LabelLayer {
       bold: p.id === src.selected,
       faint: focused ? !src.focus.has(p.id) : src.tiesNow[p.id] === 0,
     }));
+  }
+
+  /**
+   * The actors' screen positions and radii, read from Cytoscape again only when the view, the actors or
+   * a position changed: a date step moves nobody, and reading 2,000 positions was most of its label cost.
+   */
+  private onScreen(
+    src: LabelSource,
+    zoom: number,
+    pan: { x: number; y: number },
+  ): { xy: Float64Array; radius: Float64Array } {
+    const key = `${zoom} ${pan.x} ${pan.y} ${this.moved}`;
+    const c = this.screen;
+    if (c && c.nodes === src.nodes && c.key === key) return c;
+    const n = src.nodes.length;
+    const xy = new Float64Array(2 * n);
+    const radius = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const node = src.nodes[i]!;
+      const p = node.position();
+      xy[2 * i] = p.x * zoom + pan.x;
+      xy[2 * i + 1] = p.y * zoom + pan.y;
+      radius[i] = ((Number(node.data('size')) || 30) / 2) * zoom;
+    }
+    this.screen = { nodes: src.nodes, key, xy, radius };
+    return this.screen;
   }
 
   /** Measures every name once per dataset (the text is the same at every zoom). */
