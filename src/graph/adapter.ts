@@ -196,7 +196,7 @@ export class GraphAdapter {
     this.time = spec.time;
     this.viewVersion++;
     let report: ApplyReport = { entered: 0, exited: 0, restyled: 0 };
-    this.cy.batch(() => {
+    const steps = (): void => {
       const { entered, exited } = this.applyShown(spec.visible, statuses);
       const looks = this.drawnLooks(model, spec, statuses);
       let restyled = this.applyFocus(model, spec.selected, looks);
@@ -216,7 +216,11 @@ export class GraphAdapter {
       if (this.ties.drawsActors) this.cy.emit('render');
       this.writer.flush(this.cy);
       report = { entered, exited, restyled };
-    });
+    };
+    // While the tie layer draws the actors too, a step changes no Cytoscape element: no batch, whose
+    // end would have Cytoscape run a render pass (style queue, draw list) for nothing.
+    if (this.ties.drawsActors) steps();
+    else this.cy.batch(steps);
     return report;
   }
 

@@ -47,20 +47,12 @@ export function drawLabels(
   labels: readonly LabelToDraw[],
   scale = 1,
 ): void {
+  drawLeaders(ctx, labels, scale);
   ctx.save();
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   ctx.lineJoin = 'round';
   ctx.miterLimit = 2;
-  for (const l of labels) {
-    if (!l.displaced) continue;
-    ctx.strokeStyle = 'rgba(60, 60, 60, 0.7)';
-    ctx.lineWidth = 1 * scale;
-    ctx.beginPath();
-    ctx.moveTo(l.nodeX * scale, l.nodeY * scale);
-    ctx.lineTo((l.x + l.w / 2) * scale, (l.y + l.h / 2) * scale);
-    ctx.stroke();
-  }
   // A light plate under each name: node outlines and ties crossing the text are what made OCR (and
   // eyes) misread names over a dense picture; the plate lets them show through faintly.
   ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
@@ -76,5 +68,24 @@ export function drawLabels(
     ctx.fillStyle = l.faint ? '#5c5c5c' : '#111111';
     ctx.fillText(l.text, x, y);
   }
+  ctx.restore();
+}
+
+/** The leader line from each displaced label to its node. */
+export function drawLeaders(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly LabelToDraw[],
+  scale = 1,
+): void {
+  ctx.save();
+  ctx.strokeStyle = 'rgba(60, 60, 60, 0.7)';
+  ctx.lineWidth = 1 * scale;
+  ctx.beginPath();
+  for (const l of labels) {
+    if (!l.displaced) continue;
+    ctx.moveTo(l.nodeX * scale, l.nodeY * scale);
+    ctx.lineTo((l.x + l.w / 2) * scale, (l.y + l.h / 2) * scale);
+  }
+  ctx.stroke();
   ctx.restore();
 }

@@ -2,14 +2,8 @@
 import type { Core } from 'cytoscape';
 import { candidatesOf } from './candidates';
 import { chooseLabels, type LabelView } from './choose';
-import {
-  drawLabels,
-  LABEL_BOX_H,
-  labelBoxWidth,
-  labelFont,
-  labelText,
-  type LabelToDraw,
-} from './draw';
+import { LabelSprites } from './sprites';
+import { LABEL_BOX_H, labelBoxWidth, labelFont, labelText, type LabelToDraw } from './draw';
 import type { LabelSource } from './source';
 
 /** A drawn label as tests read it: the actor's name and its box in the container's CSS pixels. */
@@ -21,6 +15,11 @@ export interface DrawnLabel {
   readonly w: number;
   readonly h: number;
   readonly must: boolean;
+}
+
+/** A drawn label's identity and look, as the canvas shows it. */
+function drawnKey(l: LabelToDraw): string {
+  return `${l.id} ${l.x} ${l.y} ${l.w} ${l.bold ? 1 : 0}${l.faint ? 1 : 0}${l.displaced ? `${l.nodeX} ${l.nodeY}` : ''}`;
 }
 
 /** What the layer last chose for, so an unchanged frame (a hover, an idle redraw) costs nothing. */
@@ -48,6 +47,9 @@ export class LabelLayer {
   private moved = 0;
   private last: Signature | null = null;
   private drawn: LabelToDraw[] = [];
+  /** What the canvas shows now (labels, places, looks), so an unchanged choice is not drawn again. */
+  private look = '';
+  private readonly sprites = new LabelSprites();
   private screen: {
     nodes: LabelSource['nodes'];
     key: string;
@@ -130,9 +132,13 @@ export class LabelLayer {
     const started = performance.now();
     this.drawn = this.choose(src, ctx, { width, height, reserved: this.reserved() }, zoom, pan);
     this.lastCost = performance.now() - started;
+    // The same labels in the same places (most date steps): the canvas keeps what it shows.
+    const look = `${this.canvas.width} ${this.canvas.height} ${dpr} ${this.drawn.map(drawnKey).join(';')}`;
+    if (look === this.look) return;
+    this.look = look;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    drawLabels(ctx, this.drawn, dpr);
+    this.sprites.draw(ctx, this.drawn, dpr);
   }
 
   /** The labels for this frame: candidates from the nodes' screen positions, then the chooser. */
