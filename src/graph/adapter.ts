@@ -11,7 +11,8 @@ import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
 import { shownAmong } from '../store/selectors';
 import { fadeAt, fadeSteps, fuzzyAt, nodeSize, statusCode, totalDegrees } from './edge-look';
-import { LARGE_GRAPH, stylesheet } from './style';
+import { stylesheet } from './style';
+import { tierOf, type Tier } from './tier';
 import type { LabelSource } from './labels/source';
 import { drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
 import { addDrawnEdges, ClassWriter, edgeDefinitions, EdgeSet } from './edges';
@@ -33,7 +34,7 @@ export class GraphAdapter {
   private nodes: NodeSingular[] = [];
   private colors = new Map<string, string>();
   /**
-   * Big graph (over LARGE_GRAPH relations): no Cytoscape edges; the tie layer draws one tie per line
+   * Big graph (tierOf: over TIE_LAYER_RELATIONS relations): no Cytoscape edges; the tie layer draws one tie per line
    * (see LineGrouper). Small graph: one Cytoscape edge per relation, created with the dataset.
    */
   private large = false;
@@ -114,8 +115,7 @@ export class GraphAdapter {
   setModel(model: Model, positions?: ReadonlyMap<string, { x: number; y: number }>): void {
     this.model = model;
     const { dataset } = model;
-    const n = dataset.relations.length;
-    const large = n > LARGE_GRAPH;
+    const large = tierOf(model).tieLayer;
     this.large = large;
     this.colors = typeColors(dataset.relationTypes);
     const totalDegree = totalDegrees(model);
@@ -129,7 +129,7 @@ export class GraphAdapter {
     this.names = dataset.actors.map((a) => a.name);
     this.near = new Set();
     this.viewVersion++;
-    this.shown = new Uint8Array(n);
+    this.shown = new Uint8Array(dataset.relations.length);
     this.shownList = [];
     this.looks = NO_LOOKS;
     this.degree = new Int32Array(dataset.actors.length);
@@ -404,10 +404,9 @@ export class GraphAdapter {
     this.fitTo(xy);
   }
 
-  /** True when the layout runs in a worker (big graphs): worth drawing provisional positions first. */
-  get layoutIsSlow(): boolean {
-    const m = this.model;
-    return !!m && (m.dataset.actors.length > 400 || m.dataset.relations.length > 2000);
+  /** The current graph's tier (tier.ts): tie layer or Cytoscape edges, layout in a worker or inline. */
+  get tier(): Tier {
+    return this.model ? tierOf(this.model) : { tieLayer: false, layoutInWorker: false };
   }
 
   /** Positions every actor once over all relations (fcose, seeded) so nothing jumps while scrubbing. */
@@ -417,9 +416,9 @@ export class GraphAdapter {
     const sizes = Float64Array.from(this.nodes, (n) => Number(n.data('size')) || 30);
     const input = layoutInput(model, sizes, seed);
     // Big graphs' layouts are cached in the browser by their input; small ones take milliseconds.
-    const { positions, cached } = this.layoutIsSlow
+    const { positions, cached } = this.tier.layoutInWorker
       ? await cachedLayout(input)
-      : { positions: await layoutOffThread(input), cached: false };
+      : { positions: await layoutOffThread(input, false), cached: false };
     if (this.model !== model) return; // a newer dataset arrived meanwhile
     this.layoutFrom = cached ? 'cache' : 'computed';
     this.cy.batch(() => {

@@ -109,7 +109,7 @@ export async function cachedLayout(
   const cache = await import('./layout-cache').catch(() => null);
   const hit = cache ? await cache.readLayout(key, input.nodes) : null;
   if (hit) return { positions: hit, cached: true };
-  const positions = await layoutOffThread(input);
+  const positions = await layoutOffThread(input, true);
   void cache?.writeLayout(key, positions);
   return { positions, cached: false };
 }
@@ -164,18 +164,13 @@ export async function computeLayout(input: LayoutInput): Promise<Float64Array> {
   return compute(input);
 }
 
-/** Graphs up to this many actors and pairs lay out inline in a few tens of ms: no worker to start. */
-const INLINE_NODES = 400;
-const INLINE_PAIRS = 2000;
-
 /**
- * Computes the layout off the main thread for big graphs (the worker carries its own Cytoscape, so
- * the page never blocks), inline for small ones and where there are no Workers (tests, Node).
+ * Computes the layout in a worker when `inWorker` (tierOf's layoutInWorker: the worker carries its own
+ * Cytoscape, so the page never blocks), else inline; inline too where there are no Workers (Node).
  */
-export function layoutOffThread(input: LayoutInput): Promise<Float64Array> {
+export function layoutOffThread(input: LayoutInput, inWorker: boolean): Promise<Float64Array> {
   if (input.saved) return Promise.resolve(input.saved);
-  const small = input.nodes <= INLINE_NODES && input.pairs.length / 2 <= INLINE_PAIRS;
-  if (typeof Worker === 'undefined' || small) return computeLayout(input);
+  if (typeof Worker === 'undefined' || !inWorker) return computeLayout(input);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<{ positions?: Float64Array; error?: string }>) => {

@@ -3,7 +3,8 @@ import { STATUSES, type Model, type RelationKind, type Status } from '../model';
 import { groupOf, KIND_SHAPES, kindLabel, shapeOf, typeColors, type Sign } from './palette';
 import { UNKNOWN_TYPE } from './colors';
 import { fadeOpacity, fadeSteps, isLasting } from './edge-look';
-import { LARGE_GRAPH, stylesheet } from './style';
+import { stylesheet } from './style';
+import { tierOf } from './tier';
 
 /** A relation type the dataset uses, drawn as a line of its colour (with an arrowhead when directed). */
 export interface LegendType {
@@ -135,7 +136,7 @@ export function legendOf(model: Model): LegendData {
   const statuses: LegendStatus[] = STATUSES.map((status) => ({ status, ...STATUS_TEXT[status] }));
 
   const eventWindow = model.index.eventWindow;
-  const large = dataset.relations.length > LARGE_GRAPH;
+  const large = tierOf({ dataset }).tieLayer;
   // The shades the graph steps through (fewer on large graphs; see fadeSteps).
   const fades = fadeSteps(large).map((k) => opacityOf(`edge.fade-${k}`, fadeOpacity(k)));
   const lines: LegendLine[] = [

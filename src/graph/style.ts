@@ -3,14 +3,11 @@ import type { StylesheetJson } from 'cytoscape';
 import { NODE_FILL, NODE_STROKE } from './colors';
 import { EDGE_WIDTH, FADE_LEVELS, fadeOpacity } from './edge-look';
 
-/** Graphs with more relations than this get cheap edge styles (haystack, no labels, no arrows). */
-export const LARGE_GRAPH = 5000;
-
 /** The casing drawn around a tie whose end is derived from the pair's next record (legend and graph). */
 export const LASTING_OUTLINE = 1.5;
 export const LASTING_COLOR = '#222222';
 
-/** The stylesheet; `large` switches to cheap edges (haystack, no labels) for big graphs. */
+/** The stylesheet; `large` (tierOf's tieLayer) switches to cheap edges (haystack, no labels) for big graphs. */
 export function stylesheet(large: boolean): StylesheetJson {
   const fades: StylesheetJson = Array.from({ length: FADE_LEVELS }, (_, k) => ({
     selector: `edge.fade-${k + 1}`,

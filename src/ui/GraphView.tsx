@@ -124,7 +124,7 @@ export function GraphView({ onAdapter }: { onAdapter?: (a: GraphAdapter | null) 
     adapter.setModel(m);
     if (window.__tieline) window.__tieline.ready = false;
     let cancelled = false;
-    if (adapter.layoutIsSlow) {
+    if (adapter.tier.layoutInWorker) {
       // Draw at once on provisional positions; the real layout arrives from the worker. The view is
       // applied here, in the task that added the actors, so the first frame draws actors and ties
       // together (waiting for React's next render drew the actors alone first: ≈ 0.4 s at 2,000).

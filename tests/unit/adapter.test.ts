@@ -39,7 +39,7 @@ const dataset = datasetOf({
 const day = (iso: string): number => isoToDay(iso) as number;
 
 /**
- * The test dataset's actors with `relations`, made a large graph (over LARGE_GRAPH relations) by
+ * The test dataset's actors with `relations`, made a large graph (tierOf: over TIE_LAYER_RELATIONS relations) by
  * 5,000 one-day truces in 2010 between 101 other actors, long ended by the dates the tests look at.
  */
 function largeWith(relations: readonly unknown[]): Dataset {
@@ -175,7 +175,7 @@ describe('GraphAdapter', () => {
   });
 
   it('steps a large graph’s events through every other shade, so fewer edges restyle each day', () => {
-    // Over LARGE_GRAPH relations: the event and 5,000 short truces, ended by then, between 101 others.
+    // Over TIE_LAYER_RELATIONS relations: the event and 5,000 short truces, ended by then, between 101 others.
     const model = buildModel(largeWith(dataset.relations), { eventWindow: 30 });
     const adapter = new GraphAdapter(null);
     adapter.setModel(model);
@@ -198,7 +198,7 @@ describe('GraphAdapter', () => {
   });
 
   it('draws a large graph’s ties of one type between two actors once, from the freshest with each look', () => {
-    // Over LARGE_GRAPH relations (5,000 fillers, ended long before), so edges are haystack lines.
+    // Over TIE_LAYER_RELATIONS relations (5,000 fillers, ended long before), so edges are haystack lines.
     const disputed = [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }];
     const rel = (id: string, type: string, source: string, target: string, start: string) => ({
       id,

@@ -10,7 +10,7 @@ describe('saved positions as the layout', () => {
     const r = ok(importBuffer('gal.cyjs', fixture('gal.cyjs')));
     const model = buildModel(r.dataset);
     const n = r.dataset.actors.length;
-    const xy = await layoutOffThread(layoutInput(model, new Float64Array(n).fill(30), 1));
+    const xy = await layoutOffThread(layoutInput(model, new Float64Array(n).fill(30), 1), true);
     // The first node of gal.cyjs (YDL194W) is saved at (829.0592258250246, -951.6340387782302).
     expect([xy[0], xy[1]]).toEqual([829.0592258250246, -951.6340387782302]);
     expect(xy).toHaveLength(2 * n);
