@@ -23,6 +23,8 @@ const CASE = args.get('case') ?? 'g20k';
 const TOP = Number(args.get('top') ?? 25);
 /** With `--steps=N`: profile N key presses (→ → PageUp) after the final layout instead of the load. */
 const STEPS = Number(args.get('steps') ?? 0);
+/** With `--trace` (and `--steps`): a DevTools timeline trace of the steps, summed by event (script, style, layout, paint). */
+const TRACE = args.has('trace');
 const COLLEGEMSG = process.env.TIELINE_COLLEGEMSG ?? '/work/shared/data/CollegeMsg.txt';
 /** Chromium path and flags, read from the Playwright config as the benchmark does. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,6 +94,101 @@ function summarise(profile) {
   return { total, self: top(self), incl: top(incl) };
 }
 
+/** Starts a DevTools timeline trace (the Performance panel's categories). */
+async function startTrace(cdp) {
+  cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: process.env.TRACE_CATS
+        ? process.env.TRACE_CATS.split(',')
+        : ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    },
+  });
+}
+const traceEvents = [];
+
+/** Stops the trace; sums the renderer main thread's complete events by name, nested ones included. */
+async function stopTrace(cdp, steps) {
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  const main = traceEvents.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const sums = new Map();
+  for (const e of traceEvents) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+  }
+  const lines = [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([k, us]) => `${(us / 1000 / steps).toFixed(2).padStart(8)} ms  ${k}`);
+  return [...lines, '', ...betweenInputAndFrame(main)];
+}
+
+/**
+ * What runs after a key press's task and before the next animation frame (the benchmark's "wait"):
+ * the main thread's tasks in that gap, named by the first timeline event inside each.
+ */
+function betweenInputAndFrame(main) {
+  if (!main) return [];
+  const on = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = on.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const inside = (t) =>
+    on.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur);
+  const keys = on.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const sums = new Map();
+  let gaps = 0;
+  for (const k of keys) {
+    const keyTask = tasks.find((t) => t.ts <= k.ts && k.ts <= t.ts + t.dur);
+    if (!keyTask) continue;
+    const frame = tasks.find(
+      (t) => t.ts > keyTask.ts && inside(t).some((e) => e.name === 'FireAnimationFrame'),
+    );
+    if (!frame) continue;
+    gaps++;
+    const idle = frame.ts - (keyTask.ts + keyTask.dur);
+    sums.set('(gap, task to frame)', (sums.get('(gap, task to frame)') ?? 0) + idle);
+    for (const t of tasks) {
+      if (t.ts <= keyTask.ts || t.ts >= frame.ts) continue;
+      const kids = inside(t).sort((a, b) => a.ts - b.ts);
+      const first = kids[0];
+      const what = first
+        ? `${first.name}${first.args?.data?.type ? ' ' + first.args.data.type : ''}${first.args?.data?.functionName ? ' ' + first.args.data.functionName : ''}`
+        : '(empty task)';
+      sums.set(what, (sums.get(what) ?? 0) + t.dur);
+    }
+  }
+  if (process.env.TRACE_DETAIL) {
+    for (const k of keys.slice(3, 6)) {
+      const keyTask = tasks.find((t) => t.ts <= k.ts && k.ts <= t.ts + t.dur);
+      if (!keyTask) continue;
+      console.log('--- key at', ((k.ts - keyTask.ts) / 1000).toFixed(2));
+      for (const e of on
+        .filter((e) => e.ts >= keyTask.ts && e.ts < keyTask.ts + 60000)
+        .sort((a, b) => a.ts - b.ts)) {
+        if ((e.dur ?? 0) < 200) continue;
+        console.log(
+          ((e.ts - keyTask.ts) / 1000).toFixed(2).padStart(8),
+          ((e.dur ?? 0) / 1000).toFixed(2).padStart(7),
+          e.name,
+          e.args?.data?.type ?? '',
+          e.args?.data?.functionName ?? '',
+          e.args?.data?.url?.split('/').pop() ?? '',
+        );
+      }
+    }
+  }
+  return [
+    `tasks between a key's task and the next frame, per step (${gaps} steps):`,
+    ...[...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([k, us]) => `${(us / 1000 / Math.max(1, gaps)).toFixed(2).padStart(8)} ms  ${k}`),
+  ];
+}
+
 const { body, t, CHROMIUM_ARGS } = await dataset();
 console.log(`building without minification into ${OUT} …`);
 // NODE_ENV as for any production build (Vite's dev server, used above for the generator, set it).
@@ -123,12 +220,18 @@ try {
     });
     await page.locator('input[aria-label="Timeline"]').focus();
     await page.waitForTimeout(1000);
-    await cdp.send('Profiler.start');
+    if (TRACE) await startTrace(cdp);
+    else await cdp.send('Profiler.start');
     for (let i = 0; i < STEPS; i++) {
       await page.keyboard.press(['ArrowRight', 'ArrowRight', 'PageUp'][i % 3]);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     }
   } else await page.waitForTimeout(2000);
+  if (TRACE) {
+    console.log(`\n${CASE}: main-thread time by timeline event over ${STEPS} steps (per step)\n`);
+    console.log((await stopTrace(cdp, STEPS)).join('\n'));
+    process.exit(0);
+  }
   const { profile } = await cdp.send('Profiler.stop');
   const s = summarise(profile);
   console.log(
