@@ -21,7 +21,10 @@ function typing(e: KeyboardEvent): boolean {
 type Box = { x: number; y: number; w: number; h: number };
 
 /** Controls drawn over the graph (zoom buttons, minimap, tools, a folded legend), in the container's pixels. */
-function controlsOver(container: HTMLElement, area: Element): { boxes: Box[]; found: HTMLElement[] } {
+function controlsOver(
+  container: HTMLElement,
+  area: Element,
+): { boxes: Box[]; found: HTMLElement[] } {
   const at = container.getBoundingClientRect();
   const found = Array.from(
     area.querySelectorAll<HTMLElement>(
@@ -95,7 +98,12 @@ export function GraphNav({
       const container = adapter.cy.container();
       if (!live || !host || !container) return;
       const controls = controlBoxes(container);
-      const layer = new x.LabelLayer(adapter.cy, container, () => adapter.labelSource(), controls.get);
+      const layer = new x.LabelLayer(
+        adapter.cy,
+        container,
+        () => adapter.labelSource(),
+        controls.get,
+      );
       const minimap = new x.Minimap(adapter.cy, host);
       undo.push(
         () => layer.destroy(),

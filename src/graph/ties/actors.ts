@@ -20,6 +20,9 @@ const BORDER = '#3b3b3b';
 const SELECTED_FILL = '#ffe08a';
 const SELECTED_BORDER = '#111111';
 
+/** Half the widest border (a selected actor's), in graph units: how far ink reaches past a node's size. */
+export const BORDER_REACH = 2;
+
 /** Opacity of an actor's state (style.ts: `node.dim` 0.35, `.faded` 0.12, the later rule winning). */
 function alphaOf(state: ActorState): number {
   const s = state & 3;
@@ -59,11 +62,15 @@ export class ActorBatches {
     this.state = new Uint8Array(shape.length).fill(1);
   }
 
-  /** Draws every actor: per state and shape one path, filled then bordered; selected ones last. */
-  draw(ctx: ShapeSink, xy: Float64Array): void {
+  /**
+   * Draws every actor (or those `only` keeps, in the same order): per state and shape one path, filled
+   * then bordered; selected ones last.
+   */
+  draw(ctx: ShapeSink, xy: Float64Array, only?: (o: number) => boolean): void {
     const n = this.shape.length;
     const groups = new Map<number, number[]>();
     for (let o = 0; o < n; o++) {
+      if (only && !only(o)) continue;
       const key = this.state[o]! * 8 + this.shape[o]!;
       const g = groups.get(key);
       if (g) g.push(o);

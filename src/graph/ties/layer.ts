@@ -1,5 +1,6 @@
 // The tie layer on screen: a 2D canvas under Cytoscape's node canvas, drawn from the scene with Cytoscape's pan, zoom and node positions.
 import type { Core, NodeSingular } from 'cytoscape';
+import { ActorCanvas } from './actor-canvas';
 import type { ActorBatches } from './actors';
 import type * as Hit from './hit';
 import type { SegmentIndex } from './hit';
@@ -21,6 +22,10 @@ export class TieLayer {
   /** Actor positions (x, y per actor ordinal) as last read from Cytoscape. */
   private xy = new Float64Array(0);
   private positionsStale = true;
+  /** Bumped each time the positions are read again (the actor canvas redraws in full then). */
+  private positionsVersion = 0;
+  /** The actors' own canvas, above the ties (only a big graph's layer draws actors). */
+  readonly actorCanvas: ActorCanvas | null;
   private frame: number | null = null;
   private index: SegmentIndex | null = null;
   /** The hit-testing module (flatbush), loaded on the first pointer question: not needed to draw. */
@@ -43,6 +48,15 @@ export class TieLayer {
     }
     this.canvas = canvas && ctx ? canvas : null;
     this.ctx = ctx;
+    const actors = this.canvas ? document.createElement('canvas') : null;
+    const actorsCtx = actors?.getContext('2d') ?? null;
+    if (actors && actorsCtx && canvas) {
+      actors.setAttribute('data-id', 'layer-actors');
+      Object.assign(actors.style, { position: 'absolute', left: '0', top: '0', zIndex: '0' });
+      actors.style.pointerEvents = 'none';
+      canvas.after(actors);
+    }
+    this.actorCanvas = actors && actorsCtx ? new ActorCanvas(actors, actorsCtx) : null;
     const redraw = () => this.requestDraw();
     const moved = () => {
       this.positionsStale = true;
@@ -111,6 +125,7 @@ export class TieLayer {
         xy[2 * o + 1] = p.y;
       });
       this.positionsStale = false;
+      this.positionsVersion++;
       this.index = null;
     }
     return this.xy;
@@ -144,13 +159,22 @@ export class TieLayer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, pw, ph);
     this.draws++;
-    if (!this.scene) return;
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
-    ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
-    const xy = this.positions();
-    this.scene.draw(ctx, xy);
-    this.actors?.draw(ctx, xy);
+    const xy = this.scene ? this.positions() : this.xy;
+    if (this.scene) {
+      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
+      this.scene.draw(ctx, xy);
+    }
+    this.actorCanvas?.draw(this.scene ? this.actors : null, xy, {
+      pw,
+      ph,
+      ratio,
+      zoom,
+      panX: pan.x,
+      panY: pan.y,
+      positions: this.positionsVersion,
+    });
   }
 
   /**
@@ -180,5 +204,6 @@ export class TieLayer {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.off();
     this.canvas?.remove();
+    this.actorCanvas?.canvas.remove();
   }
 }
