@@ -1,4 +1,4 @@
-// The actors of a big graph on a canvas of their own, above the ties: redrawn only where an actor's state changed.
+// The actors of a big graph as a bitmap of their own, copied over the ties: redrawn only where an actor's state changed.
 import { BORDER_REACH, type ActorBatches } from './actors';
 
 /** The view a drawing was made for: canvas size, pixel ratio, pan and zoom, and the positions' version. */
@@ -41,8 +41,6 @@ export class ActorCanvas {
     if (canvas.width !== view.pw || canvas.height !== view.ph) {
       canvas.width = view.pw;
       canvas.height = view.ph;
-      canvas.style.width = `${view.pw / view.ratio}px`;
-      canvas.style.height = `${view.ph / view.ratio}px`;
       this.drawnView = '';
     }
     const key = `${view.pw} ${view.ph} ${view.ratio} ${view.zoom} ${view.panX} ${view.panY} ${view.positions}`;

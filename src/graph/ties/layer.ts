@@ -24,7 +24,10 @@ export class TieLayer {
   private positionsStale = true;
   /** Bumped each time the positions are read again (the actor canvas redraws in full then). */
   private positionsVersion = 0;
-  /** The actors' own canvas, above the ties (only a big graph's layer draws actors). */
+  /**
+   * The actors' own bitmap (a canvas outside the page), kept up to date where they change and copied
+   * over the ties at each draw: another canvas in the page cost the compositor more than it saved.
+   */
   readonly actorCanvas: ActorCanvas | null;
   private frame: number | null = null;
   private index: SegmentIndex | null = null;
@@ -50,12 +53,6 @@ export class TieLayer {
     this.ctx = ctx;
     const actors = this.canvas ? document.createElement('canvas') : null;
     const actorsCtx = actors?.getContext('2d') ?? null;
-    if (actors && actorsCtx && canvas) {
-      actors.setAttribute('data-id', 'layer-actors');
-      Object.assign(actors.style, { position: 'absolute', left: '0', top: '0', zIndex: '0' });
-      actors.style.pointerEvents = 'none';
-      canvas.after(actors);
-    }
     this.actorCanvas = actors && actorsCtx ? new ActorCanvas(actors, actorsCtx) : null;
     const redraw = () => this.requestDraw();
     const moved = () => {
@@ -166,7 +163,9 @@ export class TieLayer {
       ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
       this.scene.draw(ctx, xy);
     }
-    this.actorCanvas?.draw(this.scene ? this.actors : null, xy, {
+    const actors = this.actorCanvas;
+    if (!actors || !this.scene || !this.actors) return;
+    actors.draw(this.actors, xy, {
       pw,
       ph,
       ratio,
@@ -175,6 +174,8 @@ export class TieLayer {
       panY: pan.y,
       positions: this.positionsVersion,
     });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(actors.canvas, 0, 0);
   }
 
   /**
@@ -204,6 +205,5 @@ export class TieLayer {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.off();
     this.canvas?.remove();
-    this.actorCanvas?.canvas.remove();
   }
 }

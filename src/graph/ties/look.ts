@@ -40,16 +40,18 @@ export const UNDERLAY_PADDING = 5;
 
 /**
  * The stroke of a tie with this look, as style.ts's rules resolve for a big graph's edge: width 2.5
- * (fuzzy 2, focus 4); opacity 1, fuzzy 0.45, an event fade's level overriding that, faded 0.12, an
+ * (fuzzy 2, a weighted tie's own width from edge-look's weightWidth, focus 4); opacity 1, fuzzy 0.45, an event fade's level overriding that, faded 0.12, an
  * ended compare mark 0.5 (later rules win, as in the stylesheet); disputed ties dashed.
  */
-export function strokeOf(look: TieLook): TieStroke {
+export function strokeOf(look: TieLook, weighted: number | null = null): TieStroke {
   let width = 2.5;
   let alpha = 1;
   if (look.fuzzy) {
     width = 2;
     alpha = 0.45;
   }
+  // `edge.weighted` comes after `edge.fuzzy` in the stylesheet, `edge.focus` after both.
+  if (weighted !== null) width = weighted;
   if (look.fade) alpha = fadeOpacity(look.fade);
   if (look.focus === 2) alpha = 0.12;
   if (look.focus === 1) width = 4;

@@ -1,6 +1,6 @@
 // The tie layer's model: per-dataset typed arrays (ends, colour) and per-view batches of ties, one per stroke style, drawn as one path each.
 import type { Model } from '../../model';
-import { isLasting } from '../edge-look';
+import { isLasting, weightScale, weightWidth } from '../edge-look';
 import { typeColors } from '../palette';
 import { LASTING_COLOR, LASTING_OUTLINE } from '../style';
 import {
@@ -54,12 +54,16 @@ export interface PathSink {
   stroke(): void;
 }
 
-const WIDTHS = [2, 2.5, 4];
+/** A width's code in keys: tenths of a graph unit (widths run from 1.2 to 7). */
+function widthCode(width: number): number {
+  return Math.min(80, Math.round(width * 10));
+}
 
 /** The stroke style key of a tie: colour × width × dash × opacity (to a hundredth). */
 function keyOf(color: number, s: TieStroke): number {
-  const w = WIDTHS.indexOf(s.width);
-  return ((color * 3 + w) * 2 + (s.dashed ? 1 : 0)) * 101 + Math.round(s.alpha * 100);
+  return (
+    ((color * 81 + widthCode(s.width)) * 2 + (s.dashed ? 1 : 0)) * 101 + Math.round(s.alpha * 100)
+  );
 }
 
 /**
@@ -75,6 +79,11 @@ export class TieScene {
   readonly colors: readonly string[];
   /** 1 where a relation's end is derived from the pair's next record: drawn cased (`edge.lasting`). */
   readonly lasting: Uint8Array;
+  /**
+   * Each relation's width from its weight (edge-look's weightWidth; 0: unweighted), or null when the
+   * dataset weighs nothing. A drawn line takes the width of the tie that stands for it.
+   */
+  readonly weighted: Float64Array | null;
   /** Compare-mark underlays (drawn first), then the ties: focus ties last, as their z-index says. */
   underlays: TieBatch[] = [];
   batches: TieBatch[] = [];
@@ -105,6 +114,9 @@ export class TieScene {
     });
     this.colors = colors;
     this.lasting = Uint8Array.from(model.index.spans, (sp) => (isLasting(sp) ? 1 : 0));
+    const scale = weightScale(relations);
+    this.weighted =
+      scale > 0 ? Float64Array.from(relations, (r) => weightWidth(r.weight, scale) ?? 0) : null;
   }
 
   /** Rebuilds the batches for a view's drawn ties (one pass to key, one counting pass to fill). */
@@ -128,7 +140,8 @@ export class TieScene {
         mark: view.mark[k]!,
         focus: view.focus[k]!,
       };
-      const stroke = strokeOf(look);
+      const w = this.weighted?.[i];
+      const stroke = strokeOf(look, w ? w : null);
       const key = keyOf(this.color[i]!, stroke);
       keys[k] = key;
       const b = order.get(key);
@@ -141,7 +154,7 @@ export class TieScene {
         else casings.set(ck, { ties: [i], stroke });
       }
       if (look.mark) {
-        const mk = look.mark * 8 + WIDTHS.indexOf(stroke.width);
+        const mk = look.mark * 100 + widthCode(stroke.width);
         const m = marks.get(mk);
         if (m) m.ties.push(i);
         else marks.set(mk, { ties: [i], width: stroke.width, mark: look.mark });
