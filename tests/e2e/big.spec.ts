@@ -82,7 +82,7 @@ test('a 12,000-relation dataset: the frame after each step draws every line the 
   }
 });
 
-test('hovering a tie of a big graph shows its tooltip, and the exported SVG holds the drawn ties', async ({
+test('hovering a tie of a big graph shows its tooltip, and the exported SVG and PNG hold the drawn ties', async ({
   page,
 }) => {
   const body = JSON.stringify(bigDataset());
@@ -117,6 +117,32 @@ test('hovering a tie of a big graph shows its tooltip, and the exported SVG hold
   });
   expect(exported).toEqual(drawn.sort());
   // The edges made for the export are gone again.
+  expect(await page.evaluate(() => window.__tieline!.adapter.cy.edges().length)).toBe(0);
+
+  // The PNG: what Cytoscape draws it from is the same ties (its edges while `png` runs), and it has ink.
+  await page.evaluate(() => {
+    const cy = window.__tieline!.adapter.cy as unknown as {
+      png: (o: unknown) => unknown;
+      edges: (s?: string) => { map: (f: (e: { id: () => string }) => string) => string[] };
+    };
+    const png = cy.png.bind(cy);
+    cy.png = (o) => {
+      (window as unknown as { pngEdges: string[] }).pngEdges = cy
+        .edges(':visible')
+        .map((e) => e.id().slice(2));
+      return png(o);
+    };
+  });
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  const pngEdges = await page.evaluate(() =>
+    [...(window as unknown as { pngEdges: string[] }).pngEdges].sort(),
+  );
+  expect(pngEdges).toEqual(drawn.sort());
+  const bytes = readFileSync((await pngDownload.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(await page.evaluate(() => window.__tieline!.adapter.cy.edges().length)).toBe(0);
 });
 
