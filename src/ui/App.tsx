@@ -13,7 +13,6 @@ import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
 import type { DropChoice } from './DropQuestion';
-import { Sidebar } from './Sidebar';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
 
@@ -42,6 +41,15 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>): Comp
   };
 }
 const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
+// The side panels too; an empty column holds their place, so the graph does not move when they come.
+const SidePanels = lazy(() => import('./Sidebar').then((m) => ({ default: m.Sidebar })));
+function Sidebar() {
+  return (
+    <Suspense fallback={<div className="sidebar" aria-busy="true" />}>
+      <SidePanels />
+    </Suspense>
+  );
+}
 const Messages = deferred(() => import('./Messages').then((m) => m.Messages));
 const TiesPanel = deferred(() => import('./TiesPanel').then((m) => m.TiesPanel));
 const DatasetMenu = deferred(() => import('./DatasetMenu').then((m) => m.DatasetMenu));

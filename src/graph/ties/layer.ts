@@ -1,6 +1,6 @@
 // The tie layer on screen: a 2D canvas under Cytoscape's node canvas, drawn from the scene with Cytoscape's pan, zoom and node positions.
 import type { Core, NodeSingular } from 'cytoscape';
-import { ActorCanvas } from './actor-canvas';
+import type { ActorCanvas } from './actor-canvas';
 import type { ActorBatches } from './actors';
 import type * as Hit from './hit';
 import type { SegmentIndex } from './hit';
@@ -28,7 +28,8 @@ export class TieLayer {
    * The actors' own bitmap (a canvas outside the page), kept up to date where they change and copied
    * over the ties at each draw: another canvas in the page cost the compositor more than it saved.
    */
-  readonly actorCanvas: ActorCanvas | null;
+  actorCanvas: ActorCanvas | null = null;
+  private actorCanvasLoading = false;
   private frame: number | null = null;
   private index: SegmentIndex | null = null;
   /** The hit-testing module (flatbush), loaded on the first pointer question: not needed to draw. */
@@ -51,9 +52,6 @@ export class TieLayer {
     }
     this.canvas = canvas && ctx ? canvas : null;
     this.ctx = ctx;
-    const actors = this.canvas ? document.createElement('canvas') : null;
-    const actorsCtx = actors?.getContext('2d') ?? null;
-    this.actorCanvas = actors && actorsCtx ? new ActorCanvas(actors, actorsCtx) : null;
     const redraw = () => this.requestDraw();
     const moved = () => {
       this.positionsStale = true;
@@ -163,8 +161,13 @@ export class TieLayer {
       ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
       this.scene.draw(ctx, xy);
     }
-    const actors = this.actorCanvas;
-    if (!actors || !this.scene || !this.actors) return;
+    if (!this.scene || !this.actors) return;
+    const actors = this.actorCanvas ?? this.loadActorCanvas();
+    if (!actors) {
+      // Until its code is here (a moment after the first big graph), the actors are drawn in full.
+      this.actors.draw(ctx, xy);
+      return;
+    }
     actors.draw(this.actors, xy, {
       pw,
       ph,
@@ -176,6 +179,20 @@ export class TieLayer {
     });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(actors.canvas, 0, 0);
+  }
+
+  /** Starts loading the actors' bitmap (big graphs only, so outside the initial JavaScript); null until then. */
+  private loadActorCanvas(): null {
+    if (this.actorCanvasLoading) return null;
+    this.actorCanvasLoading = true;
+    void import('./actor-canvas').then(({ ActorCanvas }) => {
+      const canvas = document.createElement('canvas');
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      this.actorCanvas = new ActorCanvas(canvas, ctx);
+      this.requestDraw();
+    });
+    return null;
   }
 
   /**
