@@ -22,6 +22,17 @@ const SECOND_SESSION_RUN = 'full run of 2026-11-22 06:41 UTC (commit 0dc5d3f)';
 const FOURTH_SESSION_START =
   'full run of 2026-12-02 05:02 UTC (commit bf29304), before the fourth session’s changes';
 
+/** The sixth session's first measurement, on the code as it found it (machine quiet: load 0.05). */
+const SIXTH_SESSION_START =
+  'partial run `--parts=browser --cases=g20k,collegemsg` of 2026-12-02 16:05 UTC (commit 4aa3e91), before the sixth session’s changes';
+
+/** Step ÷ limit at p50 / p95 of one case in this run. */
+function overLimit(name: string): (r: BenchResult) => string | null {
+  return ofCase(name, (c) =>
+    c.stepOverLimit ? `${c.stepOverLimit.p50} / ${c.stepOverLimit.p95}` : '–',
+  );
+}
+
 /** A figure of one browser case in this run, or null when the case was not measured. */
 function ofCase(
   name: string,
@@ -56,6 +67,29 @@ function ofCases(
  * "after" is read from this run, so the table stays true as the code moves.
  */
 export const BEFORE_AFTER: readonly BeforeAfter[] = [
+  {
+    technique:
+      'Steps cost what changes (#16): the actor list renders only the rows in view (`useRowWindow`; `content-visibility` ran an intersection check on 2,000 rows a frame), the label layer measures the controls over the graph only after they change (it forced a layout each step) and reads positions only when the view moved, the minimap redraws only for a new view',
+    figure: 'CollegeMsg input task per step (median)',
+    before: '11.5 ms',
+    after: ofCase('collegemsg', (c) => ms(c.tieline.step.parts.inputTask)),
+    where: SIXTH_SESSION_START,
+  },
+  {
+    technique:
+      'The raster after a step (#16): names drawn from cached bitmaps and not redrawn when the choice is unchanged (stroked halos were 3–30 ms of raster), the actors of a big graph kept as a bitmap redrawn only where a state changed (their circles were half the tie raster)',
+    figure: 'g20k step ÷ limit p50 / p95',
+    before: '2.61 / 2.19 (step 35.8 / 58.5 ms)',
+    after: overLimit('g20k'),
+    where: SIXTH_SESSION_START,
+  },
+  {
+    technique: 'Same, on CollegeMsg',
+    figure: 'CollegeMsg step ÷ limit p50 / p95',
+    before: '2.16 / 2.16 (step 29.4 / 49.5 ms)',
+    after: overLimit('collegemsg'),
+    where: SIXTH_SESSION_START,
+  },
   {
     technique:
       'Tie layer (#16): a big graph’s ties and actors drawn by Tieline’s own batched Canvas2D renderer, one path per style; Cytoscape hit-tests',
