@@ -1,4 +1,4 @@
-// "Record video": a dialog to pick range, speed, frame rate and size, then a real-time recording of the main view saved as WebM.
+// "Record video": a dialog to pick range, speed, frame rate, size and format, then a recording of the main view saved as MP4 or WebM.
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { useView } from './StoreContext';

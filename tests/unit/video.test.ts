@@ -1,17 +1,13 @@
-// Tests of the video export's pure parts: the frame schedule, the file name and type, the WebM Duration patch, re-stamping and block counting.
+// Tests of the video export's pure parts: the frame schedule, the file name, and which formats are offered for what the browser can encode.
 import { describe, expect, it } from 'vitest';
 import {
-  BlockCounter,
-  EBML_IDS,
   MAX_FRAMES,
-  blockTimes,
-  fixWebmDuration,
+  bitrateFor,
   framesFor,
-  matchFrames,
-  pickMimeType,
-  retimeWebm,
+  offeredFormats,
   videoFileName,
-  webmInfo,
+  type EncodeCheck,
+  type VideoCodecId,
 } from '../../src/graph/video';
 import { isoToDay } from '../../src/model';
 
@@ -39,285 +35,66 @@ describe('framesFor', () => {
     expect(framesFor([0, 100_000], { kind: 'days', days: 1 })).toHaveLength(MAX_FRAMES + 1);
   });
 
-  it('names the file by the range and picks a WebM type the browser supports', () => {
-    expect(videoFileName(day('2014-01-01'), day('2014-01-30'))).toBe(
+  it('names the file by the range and the format', () => {
+    expect(videoFileName(day('2014-01-01'), day('2014-01-30'), 'webm')).toBe(
       'tieline-2014-01-01-2014-01-30.webm',
     );
-    expect(pickMimeType((t) => t.includes('vp9'))).toBe('video/webm;codecs=vp9');
-    expect(pickMimeType(() => true)).toBe('video/webm;codecs=vp8');
-    expect(pickMimeType(() => false)).toBeNull();
+    expect(videoFileName(day('2014-01-01'), day('2014-01-30'), 'mp4')).toBe(
+      'tieline-2014-01-01-2014-01-30.mp4',
+    );
   });
 });
 
-// ---------------------------------------------------------------------------------------------------
-// A small synthetic WebM, built as Chromium's MediaRecorder writes one (no Duration, unknown sizes).
-
-type Bytes = number[];
-const ascii = (s: string): Bytes => [...s].map((c) => c.charCodeAt(0));
-const idOf = (id: number): Bytes => {
-  const out: Bytes = [];
-  for (let v = id; v > 0; v = Math.floor(v / 256)) out.unshift(v % 256);
-  return out;
-};
-const uint = (v: number, width: number): Bytes =>
-  Array.from({ length: width }, (_, k) => Math.floor(v / 256 ** (width - 1 - k)) % 256);
-/** An EBML size: one byte when small, else eight. */
-const sizeOf = (n: number, eight = false): Bytes =>
-  !eight && n < 127 ? [0x80 | n] : [0x01, ...uint(n, 7)];
-const UNKNOWN: Bytes = [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
-const el = (id: number, ...children: Bytes[]): Bytes => {
-  const body = children.flat();
-  return [...idOf(id), ...sizeOf(body.length), ...body];
-};
-const simpleBlock = (rel: number): Bytes =>
-  el(EBML_IDS.SimpleBlock, [0x81, ...uint(rel, 2), 0x80, 1, 2, 3]);
-
-interface Fixture {
-  bytes: Uint8Array;
-  segmentDataStart: number;
-}
-
-/** EBML header, then a Segment holding SeekHead → Info, Tracks, Cluster; Info, optional Void, Tracks, two Clusters, optional Cues. */
-function webm(options: { voidBytes?: number; knownSize?: boolean; cues?: boolean } = {}): Fixture {
-  const header = el(
-    EBML_IDS.EBML,
-    el(0x4286, [1]),
-    el(0x42f7, [1]),
-    el(EBML_IDS.DocType, ascii('webm')),
-    el(0x4287, [4]),
-    el(0x4285, [2]),
-  );
-  const info = el(
-    EBML_IDS.Info,
-    el(EBML_IDS.TimecodeScale, uint(1_000_000, 3)),
-    el(0x4d80, ascii('Chrome')),
-    el(0x5741, ascii('Chrome')),
-  );
-  const voidEl = options.voidBytes
-    ? el(EBML_IDS.Void, new Array<number>(options.voidBytes - 2).fill(0))
-    : [];
-  const tracks = el(EBML_IDS.Tracks, el(0xae, el(0xd7, [1]), el(0x86, ascii('V_VP8'))));
-  const cluster = (time: number, rels: number[]): Bytes => [
-    ...idOf(EBML_IDS.Cluster),
-    ...UNKNOWN,
-    ...el(EBML_IDS.Timecode, uint(time, 2)),
-    ...rels.flatMap(simpleBlock),
-  ];
-  const c1 = cluster(0, [0, 33, 66]);
-  const c2 = cluster(1000, [33, 66]);
-  const seekHead = (infoAt: number, tracksAt: number, clusterAt: number): Bytes =>
-    el(
-      EBML_IDS.SeekHead,
-      el(
-        EBML_IDS.Seek,
-        el(0x53ab, idOf(EBML_IDS.Info)),
-        el(EBML_IDS.SeekPosition, uint(infoAt, 2)),
-      ),
-      el(
-        EBML_IDS.Seek,
-        el(0x53ab, idOf(EBML_IDS.Tracks)),
-        el(EBML_IDS.SeekPosition, uint(tracksAt, 2)),
-      ),
-      el(
-        EBML_IDS.Seek,
-        el(0x53ab, idOf(EBML_IDS.Cluster)),
-        el(EBML_IDS.SeekPosition, uint(clusterAt, 2)),
-      ),
-    );
-  const headLength = seekHead(0, 0, 0).length;
-  const infoAt = headLength;
-  const tracksAt = infoAt + info.length + voidEl.length;
-  const clusterAt = tracksAt + tracks.length;
-  const cues = options.cues
-    ? el(
-        EBML_IDS.Cues,
-        el(
-          EBML_IDS.CuePoint,
-          el(0xb3, [0]),
-          el(
-            EBML_IDS.CueTrackPositions,
-            el(0xf7, [1]),
-            el(EBML_IDS.CueClusterPosition, uint(clusterAt, 2)),
-          ),
-        ),
-      )
-    : [];
-  const body = [
-    ...seekHead(infoAt, tracksAt, clusterAt),
-    ...info,
-    ...voidEl,
-    ...tracks,
-    ...c1,
-    ...c2,
-    ...cues,
-  ];
-  const segHead = [
-    ...idOf(EBML_IDS.Segment),
-    ...(options.knownSize ? sizeOf(body.length, true) : UNKNOWN),
-  ];
-  return {
-    bytes: Uint8Array.from([...header, ...segHead, ...body]),
-    segmentDataStart: header.length + segHead.length,
+/** A capability check that says yes to `codecs` only, and records what it was asked. */
+function stubCheck(codecs: readonly VideoCodecId[]): EncodeCheck & { asked: string[] } {
+  const asked: string[] = [];
+  const check = (codec: VideoCodecId, o: { width: number; height: number; fps: number }) => {
+    asked.push(`${codec} ${o.width}x${o.height}@${o.fps}`);
+    return Promise.resolve(codecs.includes(codec));
   };
+  return Object.assign(check, { asked });
 }
 
-/** Reads the Duration float straight from the bytes, without the module's parser. */
-function rawDuration(bytes: Uint8Array): number | null {
-  for (let i = 0; i + 11 <= bytes.length; i++) {
-    if (bytes[i] === 0x44 && bytes[i + 1] === 0x89 && bytes[i + 2] === 0x88) {
-      return new DataView(bytes.buffer, bytes.byteOffset + i + 3, 8).getFloat64(0);
-    }
-  }
-  return null;
-}
+describe('offeredFormats', () => {
+  const hd = { width: 1280, height: 720, fps: 15 };
 
-/** The id of the element at a SeekHead-style position (relative to the Segment's data). */
-function idAt(bytes: Uint8Array, segmentDataStart: number, position: number): number {
-  const at = segmentDataStart + position;
-  const first = bytes[at]!;
-  const len = first >= 0x80 ? 1 : first >= 0x40 ? 2 : first >= 0x20 ? 3 : 4;
-  let id = 0;
-  for (let k = 0; k < len; k++) id = id * 256 + bytes[at + k]!;
-  return id;
-}
-
-/** SeekPosition values, in order, read straight from the bytes (2-byte uints in the fixture). */
-function seekPositions(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + 4 <= bytes.length; i++) {
-    if (bytes[i] === 0x53 && bytes[i + 1] === 0xac && bytes[i + 2] === 0x82) {
-      out.push(bytes[i + 3]! * 256 + bytes[i + 4]!);
-    }
-  }
-  return out;
-}
-
-describe('WebM Duration patch', () => {
-  it('reads the fixture as Chromium writes it: webm, no Duration, five blocks from 0 to 1066 ms', () => {
-    const info = webmInfo(webm().bytes);
-    expect(info).toEqual({
-      docType: 'webm',
-      timecodeScale: 1_000_000,
-      durationMs: null,
-      blocks: 5,
-      firstBlockMs: 0,
-      lastBlockMs: 1066,
+  it('offers MP4 (H.264) first when the encoder has H.264, then WebM with VP8', async () => {
+    const check = stubCheck(['avc', 'vp8', 'vp9']);
+    const formats = await offeredFormats(check, hd);
+    expect(formats.map((f) => f.label)).toEqual(['MP4 (H.264)', 'WebM (VP8)']);
+    expect(formats[0]).toMatchObject({
+      container: 'mp4',
+      codec: 'avc',
+      extension: 'mp4',
+      mimeType: 'video/mp4',
     });
+    expect(formats[1]).toMatchObject({ container: 'webm', codec: 'vp8', extension: 'webm' });
+    // Asked at the recording's own size and rate; VP9 is not asked once VP8 is found.
+    expect(check.asked).toEqual(['avc 1280x720@15', 'vp8 1280x720@15']);
   });
 
-  it('adds a Duration to the Segment Info and keeps every block and SeekHead position valid', () => {
-    const { bytes, segmentDataStart } = webm();
-    const out = fixWebmDuration(bytes, 1100);
-    expect(out.length).toBe(bytes.length + 11);
-    expect(rawDuration(out)).toBe(1100);
-    const info = webmInfo(out);
-    expect(info.durationMs).toBe(1100);
-    expect(info.blocks).toBe(5);
-    expect(info.lastBlockMs).toBe(1066);
-    expect([...out.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
-    const [infoAt, tracksAt, clusterAt] = seekPositions(out);
-    expect(idAt(out, segmentDataStart, infoAt!)).toBe(EBML_IDS.Info);
-    expect(idAt(out, segmentDataStart, tracksAt!)).toBe(EBML_IDS.Tracks);
-    expect(idAt(out, segmentDataStart, clusterAt!)).toBe(EBML_IDS.Cluster);
-    expect(bytes).toEqual(webm().bytes); // the input is not modified
+  it('does not offer MP4 when H.264 cannot be encoded, and falls back to VP9 for WebM', async () => {
+    expect((await offeredFormats(stubCheck(['vp8', 'vp9']), hd)).map((f) => f.label)).toEqual([
+      'WebM (VP8)',
+    ]);
+    expect((await offeredFormats(stubCheck(['vp9']), hd)).map((f) => f.label)).toEqual([
+      'WebM (VP9)',
+    ]);
+    expect((await offeredFormats(stubCheck(['avc']), hd)).map((f) => f.label)).toEqual([
+      'MP4 (H.264)',
+    ]);
   });
 
-  it('overwrites an existing Duration in place', () => {
-    const once = fixWebmDuration(webm().bytes, 1100);
-    const twice = fixWebmDuration(once, 2500.5);
-    expect(twice.length).toBe(once.length);
-    expect(rawDuration(twice)).toBe(2500.5);
-    expect(webmInfo(twice).durationMs).toBe(2500.5);
+  it('offers nothing when no codec can be encoded, or when the check itself fails', async () => {
+    expect(await offeredFormats(stubCheck([]), hd)).toEqual([]);
+    const failing: EncodeCheck = () => Promise.reject(new Error('no WebCodecs'));
+    expect(await offeredFormats(failing, hd)).toEqual([]);
   });
 
-  it('takes the room from a Void after the Info, so nothing moves', () => {
-    for (const voidBytes of [11, 13, 40]) {
-      const { bytes, segmentDataStart } = webm({ voidBytes });
-      const out = fixWebmDuration(bytes, 2000);
-      expect(out.length).toBe(bytes.length);
-      expect(webmInfo(out).durationMs).toBe(2000);
-      expect(seekPositions(out)).toEqual(seekPositions(bytes));
-      const [, tracksAt] = seekPositions(out);
-      expect(idAt(out, segmentDataStart, tracksAt!)).toBe(EBML_IDS.Tracks);
-    }
-  });
-
-  it('grows a known Segment size and shifts Cue positions', () => {
-    const { bytes, segmentDataStart } = webm({ knownSize: true, cues: true });
-    const out = fixWebmDuration(bytes, 1234);
-    expect(webmInfo(out)).toMatchObject({ durationMs: 1234, blocks: 5, lastBlockMs: 1066 });
-    const sizeAt = segmentDataStart - 8;
-    const size = (b: Uint8Array) =>
-      Number(new DataView(b.buffer, b.byteOffset + sizeAt, 8).getBigUint64(0) & 0xffffffffffffffn);
-    expect(size(out)).toBe(size(bytes) + 11);
-    expect(size(out)).toBe(out.length - segmentDataStart);
-    // The CueClusterPosition (0xF1, 2 bytes) still points at the first Cluster.
-    let cueAt = -1;
-    for (let i = out.length - 4; i > 0; i--) {
-      if (out[i] === 0xf1 && out[i + 1] === 0x82) {
-        cueAt = out[i + 2]! * 256 + out[i + 3]!;
-        break;
-      }
-    }
-    expect(idAt(out, segmentDataStart, cueAt)).toBe(EBML_IDS.Cluster);
-  });
-
-  it('refuses what is not WebM', () => {
-    expect(() => fixWebmDuration(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), 1000)).toThrow(
-      /EBML magic/,
-    );
-    expect(() => fixWebmDuration(webm().bytes, Number.NaN)).toThrow();
-  });
-});
-
-describe('re-stamping a slow recording to its frame schedule', () => {
-  it('matches blocks to the frames they show, skipping frames the encoder dropped', () => {
-    // Frames handed over every 66.7 ms; blocks a little later, frame 2 dropped.
-    const captured = [0, 67, 133, 200, 267];
-    expect(matchFrames([0, 70, 205, 270], captured)).toEqual([0, 1, 3, 4]);
-    // A slow view: frames every ~500 ms, blocks right after each.
-    expect(matchFrames([0, 510, 1004, 1530], [0, 500, 1000, 1520])).toEqual([0, 1, 2, 3]);
-    // As many blocks as frames: one to one, whatever the jitter.
-    expect(matchFrames([0, 10, 20], [0, 100, 200])).toEqual([0, 1, 2]);
-    expect(matchFrames([0, 50, 66, 100], [0, 33, 67, 100])).toEqual([0, 1, 2, 3]);
-    // One dropped frame near jittered ones: never two blocks on one frame, none past the last.
-    expect(matchFrames([0, 40, 66], [0, 33, 67, 100])).toEqual([0, 1, 2]);
-    expect(matchFrames([0, 90, 100], [0, 33, 67, 100])).toEqual([0, 2, 3]);
-  });
-
-  it('rewrites every block time (cluster timecodes and relative ones) in place', () => {
-    const { bytes } = webm();
-    expect(blockTimes(bytes)).toEqual([0, 33, 66, 1033, 1066]);
-    const out = retimeWebm(bytes, [0, 100, 200, 300, 400]);
-    expect(out.length).toBe(bytes.length);
-    expect(blockTimes(out)).toEqual([0, 100, 200, 300, 400]);
-    const fixed = fixWebmDuration(out, 500);
-    expect(webmInfo(fixed)).toMatchObject({ durationMs: 500, blocks: 5, lastBlockMs: 400 });
-  });
-
-  it('refuses times it cannot write: wrong count, going backwards, beyond a cluster’s reach', () => {
-    const { bytes } = webm();
-    expect(() => retimeWebm(bytes, [0, 1, 2])).toThrow(/5 blocks/);
-    expect(() => retimeWebm(bytes, [0, 50, 40, 60, 70])).toThrow();
-    expect(() => retimeWebm(bytes, [0, 40_000, 40_001, 40_002, 40_003])).toThrow();
-  });
-});
-
-describe('BlockCounter', () => {
-  it('counts the blocks of a WebM however the stream is cut into chunks', () => {
-    const { bytes } = webm({ cues: true });
-    for (const size of [1, 2, 3, 7, 16, 50, bytes.length]) {
-      const counter = new BlockCounter();
-      for (let at = 0; at < bytes.length; at += size) counter.push(bytes.subarray(at, at + size));
-      expect(counter.blocks, `chunks of ${size}`).toBe(5);
-      expect(counter.broken).toBe(false);
-    }
-  });
-
-  it('stops counting on bytes that are not EBML', () => {
-    const counter = new BlockCounter();
-    counter.push(Uint8Array.from([0x00, 0x01, 0x02]));
-    expect(counter.broken).toBe(true);
-    expect(counter.blocks).toBe(0);
+  it('asks for a bitrate that grows with size and rate, capped at 8 Mbit/s', () => {
+    expect(bitrateFor({ width: 960, height: 540, fps: 15 })).toBe(933_120);
+    expect(bitrateFor({ width: 1280, height: 720, fps: 30 })).toBe(3_317_760);
+    expect(bitrateFor({ width: 1920, height: 1080, fps: 30 })).toBe(7_464_960);
+    expect(bitrateFor({ width: 3840, height: 2160, fps: 30 })).toBe(8_000_000);
   });
 });

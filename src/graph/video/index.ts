@@ -1,4 +1,4 @@
-// Animated export: the frame schedule (schedule.ts), the recorder (record.ts) and the WebM patching it needs (webm.ts).
+// Animated export: the frame schedule (schedule.ts), the formats the browser can encode (formats.ts) and the recorder (record.ts, composing frames with frame.ts).
 export * from './schedule';
-export * from './webm';
+export * from './formats';
 export * from './record';

@@ -1,16 +1,17 @@
 // The recorder that films the main view date by date (browser only).
-/* eslint-disable max-lines-per-function -- issue 12 (i12): recordVideo (134 lines) is to split when mediabunny replaces the MediaRecorder path. */
 //
-// The recorder moves the store's time frame by frame (the view updates through its normal path),
-// waits for Cytoscape's next painted frame, and composes its layer canvases with the date, the title
-// and a compact legend onto a canvas fed to a MediaRecorder. MediaRecorder stamps frames with wall
-// time, so frames are paced in real time (and re-stamped to the schedule afterwards when the view was
-// slower). Chromium writes no Duration into the WebM, so the file is patched before it is saved.
-import { type Day, type TimeScale, formatTime } from '../../model';
+// For each frame it sets the store's date (the view updates through its normal path), waits for
+// Cytoscape's next painted frame, composes the frame (frame.ts) on a canvas and hands it to
+// mediabunny's CanvasSource stamped with its place on the schedule (frame k at k ÷ fps), which
+// encodes it with WebCodecs and muxes it into MP4 or WebM. Times come from the schedule, not the
+// wall clock, so the file lasts frames ÷ fps however slowly the view draws. mediabunny is loaded
+// on first use, so nothing of it is in the app's first JavaScript.
+import type { BufferTarget, CanvasSource, Output } from 'mediabunny';
+import type { Day, TimeScale } from '../../model';
 import type { GraphAdapter } from '../adapter';
-import { INK, MUTED, PAPER, SAMPLE_INK } from '../colors';
 import type { LegendData } from '../legend-data';
-import { BlockCounter, blockTimes, fixWebmDuration, matchFrames, retimeWebm } from './webm';
+import { bitrateFor, type VideoFormat } from './formats';
+import { drawFrame, frameLayout, graphLayers, type FrameLayout } from './frame';
 
 /** Output sizes offered: 16:9, from light to full HD. */
 export const VIDEO_SIZES = [
@@ -19,19 +20,8 @@ export const VIDEO_SIZES = [
   { id: '1920x1080', width: 1920, height: 1080 },
 ] as const;
 
-/** Frame rates offered: fixed, cheap enough to keep real-time pacing without a GPU. */
+/** Frame rates offered. */
 export const FRAME_RATES = [10, 15, 24, 30] as const;
-
-/** The WebM type to record: VP8 first (cheapest to encode in software), then VP9; null when none works. */
-export function pickMimeType(
-  isSupported: (type: string) => boolean = (t) =>
-    typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(t),
-): string | null {
-  for (const type of ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm']) {
-    if (isSupported(type)) return type;
-  }
-  return null;
-}
 
 /** What to record and how. */
 export interface RecordRequest {
@@ -40,6 +30,8 @@ export interface RecordRequest {
   readonly fps: number;
   readonly width: number;
   readonly height: number;
+  /** The container and codec, one of `offeredFormats`. */
+  readonly format: VideoFormat;
   readonly title: string;
   readonly legend: LegendData;
   /** How the date caption reads: calendar dates, or "step 8" for numbered steps. */
@@ -53,176 +45,39 @@ export interface RecordRequest {
 /** A finished recording, with what was measured on the way. */
 export interface RecordResult {
   readonly blob: Blob;
-  readonly mimeType: string;
+  readonly format: VideoFormat;
   /** Frames drawn (as asked). */
   readonly frames: number;
-  /** Blocks in the file: frames the encoder actually kept. */
-  readonly recordedFrames: number;
-  /** Duration written into the file, in milliseconds. */
+  /** Frames the encoder handed back, all of which are in the file. */
+  readonly encodedFrames: number;
+  /** The video's length from the schedule (frames ÷ fps), in milliseconds. */
   readonly durationMs: number;
-  /** False when the Duration patch failed and the file was saved as the browser wrote it. */
-  readonly durationFixed: boolean;
-  /** Mean milliseconds spent per frame between setting the date and handing the frame over. */
+  /** Mean milliseconds per frame between setting the date and the encoder taking the frame. */
   readonly msPerFrame: number;
-  /** True when the blocks were re-stamped to the frame schedule (see `matchFrames`). */
-  readonly retimed: boolean;
-  /** How long drawing the frames took in real time (the last one held for its interval), in ms. */
+  /** How long the recording took in real time, in ms. */
   readonly wallMs: number;
 }
 
-/** Frames that may wait for the encoder before the recorder holds back (Chromium drops beyond ~10). */
-const IN_FLIGHT = 4;
-const FONT = 'system-ui, sans-serif';
-
-/** Where the parts of a frame go, computed once per recording. */
-interface FrameLayout {
-  readonly unit: number;
-  readonly margin: number;
-  readonly dateY: number;
-  readonly dateFont: string;
-  readonly graph: {
-    readonly x: number;
-    readonly y: number;
-    readonly w: number;
-    readonly h: number;
-  };
-  /** Title and legend, drawn once and stamped on each frame. */
-  readonly overlay: HTMLCanvasElement;
+/** The canvas frames are composed on, with what is drawn on it every frame. */
+interface Stage {
+  readonly canvas: HTMLCanvasElement;
+  readonly ctx: CanvasRenderingContext2D;
+  readonly layout: FrameLayout;
+  readonly layers: readonly HTMLCanvasElement[];
 }
 
-/** The title above and a compact legend of types and statuses below, on a transparent canvas. */
-function frameLayout(
-  width: number,
-  height: number,
-  title: string,
-  legend: LegendData,
-): FrameLayout {
-  const unit = height / 540;
-  const margin = Math.round(16 * unit);
-  const overlay = document.createElement('canvas');
-  overlay.width = width;
-  overlay.height = height;
-  const ctx = overlay.getContext('2d');
+function stageFor(req: RecordRequest): Stage {
+  const canvas = document.createElement('canvas');
+  canvas.width = req.width;
+  canvas.height = req.height;
+  const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new Error('The browser could not create a canvas for the video.');
-  const titleSize = Math.round(15 * unit);
-  const dateSize = Math.round(32 * unit);
-  const legendSize = Math.round(11 * unit);
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = MUTED;
-  ctx.font = `600 ${titleSize}px ${FONT}`;
-  let shown = title || 'Untitled dataset';
-  while (shown.length > 1 && ctx.measureText(shown).width > width - 2 * margin) {
-    shown = shown.slice(0, -2) + '…';
-  }
-  const titleY = margin + titleSize;
-  ctx.fillText(shown, margin, titleY);
-  const dateY = titleY + Math.round(dateSize * 1.15);
-
-  // Legend entries: a line sample and a label, wrapped into rows from the bottom margin up.
-  ctx.font = `${legendSize}px ${FONT}`;
-  const sample = Math.round(22 * unit);
-  const gap = Math.round(14 * unit);
-  const entries = [
-    ...legend.types.map((t) => ({ label: t.label, color: t.color, dash: false })),
-    ...legend.statuses.map((s) => ({
-      label: s.label,
-      color: SAMPLE_INK,
-      dash: s.line === 'dashed',
-    })),
-  ];
-  const rows: { label: string; color: string; dash: boolean; x: number }[][] = [[]];
-  let x = margin;
-  for (const e of entries) {
-    const w = sample + 5 * unit + ctx.measureText(e.label).width;
-    if (x + w > width - margin && x > margin) {
-      rows.push([]);
-      x = margin;
-    }
-    rows[rows.length - 1]!.push({ ...e, x });
-    x += w + gap;
-  }
-  const rowH = Math.round(legendSize * 1.6);
-  const legendTop = height - margin - rows.length * rowH;
-  const dash = legend.dashPattern.map((d) => d * unit * 0.8);
-  rows.forEach((row, r) => {
-    const y = legendTop + r * rowH + rowH / 2;
-    for (const e of row) {
-      ctx.strokeStyle = e.color;
-      ctx.lineWidth = Math.max(1.5, 2.5 * unit);
-      ctx.setLineDash(e.dash ? dash : []);
-      ctx.beginPath();
-      ctx.moveTo(e.x, y);
-      ctx.lineTo(e.x + sample, y);
-      ctx.stroke();
-      ctx.fillStyle = INK;
-      ctx.textBaseline = 'middle';
-      ctx.fillText(e.label, e.x + sample + 5 * unit, y);
-    }
-  });
-  const top = dateY + Math.round(10 * unit);
-  const bottom = legendTop - Math.round(6 * unit);
   return {
-    unit,
-    margin,
-    dateY,
-    dateFont: `bold ${dateSize}px ${FONT}`,
-    graph: { x: margin, y: top, w: width - 2 * margin, h: Math.max(10, bottom - top) },
-    overlay,
+    canvas,
+    ctx,
+    layout: frameLayout(req.width, req.height, req.title, req.legend),
+    layers: graphLayers(req.adapter),
   };
-}
-
-/** Cytoscape's layer canvases under the graph container, bottom layer first. */
-function graphLayers(adapter: GraphAdapter): HTMLCanvasElement[] {
-  const container = adapter.cy.container();
-  if (!container) return [];
-  const z = (c: HTMLCanvasElement): number => Number(getComputedStyle(c).zIndex) || 0;
-  return [...container.querySelectorAll('canvas')]
-    .map((c) => ({ c, z: z(c) }))
-    .sort((a, b) => a.z - b.z)
-    .map((l) => l.c);
-}
-
-function drawFrame(
-  ctx: CanvasRenderingContext2D,
-  layout: FrameLayout,
-  layers: readonly HTMLCanvasElement[],
-  day: Day,
-  scale: TimeScale = 'calendar',
-): void {
-  const { width, height } = ctx.canvas;
-  ctx.fillStyle = PAPER;
-  ctx.fillRect(0, 0, width, height);
-  const base = layers[0];
-  if (base && base.width > 0 && base.height > 0) {
-    const g = layout.graph;
-    const s = Math.min(g.w / base.width, g.h / base.height);
-    const w = base.width * s;
-    const h = base.height * s;
-    const x = g.x + (g.w - w) / 2;
-    const y = g.y + (g.h - h) / 2;
-    for (const layer of layers) {
-      if (layer.width > 0 && layer.height > 0) ctx.drawImage(layer, x, y, w, h);
-    }
-  }
-  ctx.drawImage(layout.overlay, 0, 0);
-  ctx.fillStyle = INK;
-  ctx.font = layout.dateFont;
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillText(formatTime(day, scale), layout.margin, layout.dateY);
-}
-
-function sleepUntil(t: number, signal?: AbortSignal): Promise<void> {
-  const wait = t - performance.now();
-  if (wait <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const id = setTimeout(done, wait);
-    function done(): void {
-      clearTimeout(id);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** The next animation frame (Cytoscape's render loop has drawn by then), or 100 ms if frames are paused. */
@@ -236,159 +91,83 @@ function nextPaint(): Promise<void> {
   });
 }
 
+/** An output (MP4 or WebM in memory) with one video track fed from the stage's canvas. */
+async function openOutput(
+  req: RecordRequest,
+  stage: Stage,
+  onPacket: () => void,
+): Promise<{ output: Output; source: CanvasSource; target: BufferTarget }> {
+  const mb = await import('./mediabunny');
+  const target = new mb.BufferTarget();
+  const output = new mb.Output({
+    format:
+      req.format.container === 'mp4'
+        ? new mb.Mp4OutputFormat({ fastStart: 'in-memory' })
+        : new mb.WebMOutputFormat(),
+    target,
+  });
+  const source = new mb.CanvasSource(stage.canvas, {
+    codec: req.format.codec,
+    quality: new mb.Quality({ bitrate: bitrateFor(req) }),
+    onEncodedPacket: onPacket,
+  });
+  output.addVideoTrack(source, { frameRate: req.fps });
+  await output.start();
+  return { output, source, target };
+}
+
 /**
- * Films the main view over `frames` at `fps` in real time: for each frame it sets the date through
- * the store, waits for the next painted frame, composes Cytoscape's layer canvases with the date,
- * the title and the legend onto a `width` × `height` canvas, and captures that frame
- * (`captureStream(0)` + `requestFrame()`, so each drawn frame is captured exactly once). Frames are
- * paced at the frame rate, later when the view draws slower than that; the blocks are then
- * re-stamped to their frames' places on the schedule and the Duration written, so the file lasts
- * frames ÷ fps either way. Resolves to null when `signal` aborts (the recording is discarded). The
- * caller restores the view's date.
+ * Draws and encodes every frame in order; resolves to the milliseconds spent, or stops early when
+ * `signal` aborts. `source.add` waits while the encoder is busy, so frames never pile up.
+ */
+async function filmFrames(req: RecordRequest, stage: Stage, source: CanvasSource): Promise<number> {
+  const interval = 1 / req.fps;
+  let work = 0;
+  for (let k = 0; k < req.frames.length; k++) {
+    if (req.signal?.aborted) break;
+    const day = req.frames[k]!;
+    const started = performance.now();
+    req.showDay(day);
+    await nextPaint();
+    drawFrame(stage.ctx, stage.layout, stage.layers, day, req.timeScale);
+    await source.add(k * interval, interval);
+    work += performance.now() - started;
+    req.onProgress?.(k + 1, req.frames.length);
+  }
+  return work;
+}
+
+/**
+ * Films the main view over `frames` at `fps` into `format`: see the file's head. Resolves to null
+ * when `signal` aborts (the recording is discarded); rejects when the encoder fails. The caller
+ * restores the view's date.
  */
 export async function recordVideo(req: RecordRequest): Promise<RecordResult | null> {
-  const mimeType = pickMimeType();
-  if (!mimeType)
-    throw new Error('This browser cannot record WebM video (no MediaRecorder for VP8/VP9).');
-  const canvas = document.createElement('canvas');
-  canvas.width = req.width;
-  canvas.height = req.height;
-  const ctx = canvas.getContext('2d', { alpha: false });
-  if (!ctx) throw new Error('The browser could not create a canvas for the video.');
-  const layout = frameLayout(req.width, req.height, req.title, req.legend);
-  const layers = graphLayers(req.adapter);
-  const interval = 1000 / req.fps;
-
-  // Frame 0 is on the canvas before the stream starts, so the first captured frame is never blank.
-  const first = req.frames[0];
-  if (first !== undefined) {
-    req.showDay(first);
-    await nextPaint();
-    drawFrame(ctx, layout, layers, first, req.timeScale);
-  }
-  // On demand (each drawn frame captured once); where requestFrame is missing, sampled at the rate.
-  let stream = canvas.captureStream(0);
-  let track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack | undefined;
-  if (typeof track?.requestFrame !== 'function') {
-    for (const t of stream.getTracks()) t.stop();
-    stream = canvas.captureStream(req.fps);
-    track = undefined;
-  }
-  const recorder = new MediaRecorder(stream, {
-    mimeType,
-    videoBitsPerSecond: Math.round(Math.min(8e6, req.width * req.height * req.fps * 0.12)),
-  });
-  const chunks: Blob[] = [];
-  const counter = new BlockCounter();
-  let counted: Promise<void> = Promise.resolve();
-  recorder.ondataavailable = (e) => {
-    const blob = e.data;
-    if (blob.size === 0) return;
-    chunks.push(blob);
-    counted = counted.then(async () => counter.push(new Uint8Array(await blob.arrayBuffer())));
-  };
-  const stopped = new Promise<void>((resolve) => {
-    recorder.onstop = () => resolve();
-  });
-  /** Waits until `target` blocks are out of the encoder, or it has made no progress for `stallMs`. */
-  const encoded = async (target: number, stallMs: number): Promise<void> => {
-    let seen = counter.blocks;
-    let since = performance.now();
-    while (counter.blocks < target && !counter.broken && !req.signal?.aborted) {
-      if (performance.now() - since > stallMs) return;
-      recorder.requestData();
-      await sleepUntil(performance.now() + 20, req.signal);
-      await counted;
-      if (counter.blocks > seen) {
-        seen = counter.blocks;
-        since = performance.now();
-      }
-    }
-  };
-  recorder.start();
-  let work = 0;
-  /** When each frame was handed to the stream. */
-  const captured: number[] = [];
+  const stage = stageFor(req);
+  let encodedFrames = 0;
+  const { output, source, target } = await openOutput(req, stage, () => encodedFrames++);
   const t0 = performance.now();
+  let work: number;
   try {
-    for (let k = 0; k < req.frames.length; k++) {
-      if (req.signal?.aborted) break;
-      await sleepUntil(t0 + k * interval, req.signal);
-      // Backpressure: at most IN_FLIGHT frames wait for the encoder (later frames are re-stamped).
-      if (track && k - counter.blocks > IN_FLIGHT) await encoded(k - IN_FLIGHT, 2000);
-      if (req.signal?.aborted) break;
-      const day = req.frames[k]!;
-      const started = performance.now();
-      if (k > 0) {
-        req.showDay(day);
-        await nextPaint();
-        drawFrame(ctx, layout, layers, day, req.timeScale);
-      }
-      track?.requestFrame();
-      captured.push(performance.now());
-      if (track) recorder.requestData();
-      work += performance.now() - started;
-      req.onProgress?.(k + 1, req.frames.length);
+    work = await filmFrames(req, stage, source);
+    if (req.signal?.aborted) {
+      await output.cancel();
+      return null;
     }
-    // The last frame stays on screen for one interval; then the encoder drains, since frames still
-    // in its queue when the recorder stops are lost (no new frame is captured meanwhile).
-    await sleepUntil(t0 + req.frames.length * interval, req.signal);
-    if (track) await encoded(captured.length, 1500);
-    else await sleepUntil(performance.now() + 1000, req.signal);
-  } finally {
-    if (recorder.state !== 'inactive') recorder.stop();
-    await stopped;
-    for (const t of stream.getTracks()) t.stop();
+    await output.finalize();
+  } catch (e) {
+    if (output.state === 'started') await output.cancel();
+    throw e;
   }
-  if (req.signal?.aborted) return null;
-
-  const raw = new Uint8Array(await new Blob(chunks).arrayBuffer());
-  const wallMs = (captured[captured.length - 1] ?? t0) - t0 + interval;
-  let bytes: Uint8Array<ArrayBuffer> = raw;
-  let recordedFrames = 0;
-  let durationMs = wallMs;
-  let durationFixed = false;
-  let retimed = false;
-  try {
-    const times = blockTimes(raw);
-    recordedFrames = times.length;
-    const first = times[0];
-    if (first !== undefined) {
-      durationMs = Math.max(...times) - first + interval;
-      if (track && captured.length === req.frames.length && times.length <= captured.length) {
-        // Each block gets its frame's place on the schedule: exact frames ÷ fps even when the view
-        // drew slower than real time. If the file cannot take it, the wall-clock times stay.
-        const c0 = captured[0] ?? 0;
-        const frameOf = matchFrames(
-          times.map((t) => t - first),
-          captured.map((c) => c - c0),
-        );
-        try {
-          bytes = retimeWebm(
-            raw,
-            frameOf.map((k) => k * interval),
-          );
-          durationMs = req.frames.length * interval;
-          retimed = true;
-        } catch {
-          bytes = raw;
-        }
-      }
-    }
-    bytes = fixWebmDuration(bytes, durationMs);
-    durationFixed = true;
-  } catch {
-    // Saved as the browser wrote it: still playable, without a length.
-  }
+  const buffer = target.buffer;
+  if (!buffer) throw new Error('The video was finished but holds no data.');
   return {
-    blob: new Blob([bytes], { type: 'video/webm' }),
-    mimeType,
+    blob: new Blob([buffer], { type: req.format.mimeType }),
+    format: req.format,
     frames: req.frames.length,
-    recordedFrames,
-    durationMs,
-    durationFixed,
-    retimed,
-    wallMs,
+    encodedFrames,
+    durationMs: (req.frames.length / req.fps) * 1000,
     msPerFrame: req.frames.length > 0 ? work / req.frames.length : 0,
+    wallMs: performance.now() - t0,
   };
 }

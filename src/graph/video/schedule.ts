@@ -48,7 +48,7 @@ export function framesFor(range: readonly [Day, Day], speed: FrameSpeed): Day[] 
   return out;
 }
 
-/** The file name of a recording: `tieline-<from>-<to>.webm` with ISO dates. */
-export function videoFileName(from: Day, to: Day): string {
-  return `tieline-${dayToIso(from)}-${dayToIso(to)}.webm`;
+/** The file name of a recording: `tieline-<from>-<to>.<extension>` with ISO dates. */
+export function videoFileName(from: Day, to: Day, extension: string): string {
+  return `tieline-${dayToIso(from)}-${dayToIso(to)}.${extension}`;
 }
