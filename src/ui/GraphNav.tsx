@@ -113,13 +113,23 @@ export function GraphNav({
       );
       adapter.viewLabels = () => layer.current().map((l) => l.id);
       undo.push(() => (adapter.viewLabels = () => []));
-      if (window.__tieline) window.__tieline.labels = () => layer.labels();
+      if (window.__tieline) {
+        window.__tieline.labels = () => layer.labels();
+        window.__tieline.labelChoices = () => ({
+          choices: layer.choices,
+          waited: layer.waited,
+          pending: layer.pendingChoice,
+        });
+      }
       setExtras(x);
     });
     return () => {
       live = false;
       for (const u of undo) u();
-      if (window.__tieline) delete window.__tieline.labels;
+      if (window.__tieline) {
+        delete window.__tieline.labels;
+        delete window.__tieline.labelChoices;
+      }
       setExtras(null);
     };
   }, [adapter, wrap]);

@@ -39,6 +39,8 @@ declare global {
       layouts: number;
       /** The names the label layer draws now, with their boxes (empty until the layer has loaded). */
       labels?: () => DrawnLabel[];
+      /** How often the label layer chose names, how often a date change waited, and whether one waits now. */
+      labelChoices?: () => { choices: number; waited: number; pending: boolean };
     };
   }
 }

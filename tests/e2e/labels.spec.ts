@@ -115,6 +115,8 @@ async function expectSelectionNamed(page: Page): Promise<void> {
     for (let i = 0; i < src.tiesNow.length; i++) if (src.tiesNow[i]! > src.tiesNow[best]!) best = i;
     return src.names[best]!;
   });
+  // The list renders the rows in view: find the actor by its name, as a user would.
+  await page.getByRole('searchbox', { name: 'Find an actor' }).fill(name);
   await page.getByRole('button', { name, exact: true }).first().click();
   await expect(page.getByRole('region', { name: new RegExp(name) })).toBeVisible();
   await settle(page);
@@ -241,4 +243,32 @@ test('the SVG export carries every name the view shows', async ({ page }) => {
   const svg = readFileSync((await svgDownload.path())!, 'utf8');
   const named = new Set([...svg.matchAll(/data-label-for="([^"]+)"/g)].map((m) => m[1]));
   for (const id of ids) expect(named.has(id)).toBe(true);
+});
+
+test('during a burst of date steps names are chosen at the first step and once the burst pauses, not at every step', async ({
+  page,
+}) => {
+  await openApp(page, '?t=2014-09-01');
+  await page.waitForFunction(() => !!window.__tieline?.labelChoices);
+  await settle(page);
+  await page.waitForTimeout(300);
+  const choices = () => page.evaluate(() => window.__tieline!.labelChoices!());
+  const before = await choices();
+  expect(before.pending).toBe(false);
+  // Five month steps (each changes what is shown), each its own task, a few milliseconds apart.
+  await page.evaluate(async () => {
+    const slider = document.querySelector<HTMLElement>('input[aria-label="Timeline"]')!;
+    for (let i = 0; i < 5; i++) {
+      slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  });
+  await expect.poll(async () => (await choices()).pending).toBe(false);
+  const after = await choices();
+  // The first step chooses at once; later ones wait for the pause, which chooses once for all of them.
+  expect(after.waited - before.waited).toBeGreaterThanOrEqual(1);
+  expect(after.choices - before.choices).toBeGreaterThanOrEqual(2);
+  expect(after.choices - before.choices).toBeLessThan(5);
+  const t = await page.evaluate(() => window.__tieline!.adapter.currentTime);
+  expect(t).toBeGreaterThan(0);
 });

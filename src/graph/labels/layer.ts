@@ -31,7 +31,15 @@ interface Signature {
   width: number;
   height: number;
   moved: number;
+  selected: number;
 }
+
+/**
+ * While the date moves in a burst (keys held, play), names are chosen again at most this often; the
+ * last choice of a burst always follows. Choosing and drawing names was the largest share of a big
+ * graph's step after the ties themselves; between choices the names stay where they are.
+ */
+const BURST_MS = 120;
 
 /**
  * Draws actor names on its own canvas above Cytoscape's. Cytoscape's node labels scale with the zoom
@@ -47,6 +55,9 @@ export class LabelLayer {
   private moved = 0;
   private last: Signature | null = null;
   private drawn: LabelToDraw[] = [];
+  /** When names were last chosen, and the choice waiting for a burst of date steps to pause. */
+  private chosenAt = -Infinity;
+  private pending: ReturnType<typeof setTimeout> | null = null;
   /** What the canvas shows now (labels, places, looks), so an unchanged choice is not drawn again. */
   private look = '';
   private readonly sprites = new LabelSprites();
@@ -56,6 +67,9 @@ export class LabelLayer {
     xy: Float64Array;
     radius: Float64Array;
   } | null = null;
+  /** Choices made so far, and date changes that waited for a burst to pause (tests). */
+  choices = 0;
+  waited = 0;
   /** Milliseconds the last choice took (candidates + chooser), for the benchmark hook. */
   lastCost = 0;
   private readonly onRender = (): void => this.update();
@@ -104,6 +118,7 @@ export class LabelLayer {
       width,
       height,
       moved: this.moved,
+      selected: src.selected,
     };
     const l = this.last;
     if (
@@ -115,9 +130,32 @@ export class LabelLayer {
       l.panY === pan.y &&
       l.width === width &&
       l.height === height &&
-      l.moved === sig.moved
+      l.moved === sig.moved &&
+      l.selected === sig.selected
     )
       return;
+    // Only the date (or the dataset's view) changed, soon after the last choice: choose once the burst pauses.
+    const viewSame =
+      l &&
+      l.zoom === zoom &&
+      l.panX === pan.x &&
+      l.panY === pan.y &&
+      l.width === width &&
+      l.height === height &&
+      l.moved === sig.moved &&
+      l.selected === sig.selected;
+    const since = performance.now() - this.chosenAt;
+    if (!force && viewSame && since < BURST_MS) {
+      this.waited++;
+      this.pending ??= setTimeout(() => {
+        this.pending = null;
+        this.update();
+      }, BURST_MS - since);
+      return;
+    }
+    this.flushPending(false);
+    this.chosenAt = performance.now();
+    this.choices++;
     this.last = sig;
     const dpr = window.devicePixelRatio || 1;
     if (
@@ -219,8 +257,22 @@ export class LabelLayer {
     ctx.restore();
   }
 
+  /** True while a choice waits for a burst of date steps to pause. */
+  get pendingChoice(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Cancels a choice waiting for the end of a burst; with `now`, makes it at once. */
+  private flushPending(now: boolean): void {
+    if (this.pending === null) return;
+    clearTimeout(this.pending);
+    this.pending = null;
+    if (now) this.update(true);
+  }
+
   /** The labels drawn now, in the container's CSS pixels (the test hook `__tieline.labels()`). */
   labels(): DrawnLabel[] {
+    this.flushPending(true);
     const src = this.source();
     return this.drawn.map((l) => ({
       text: l.text,
@@ -235,11 +287,13 @@ export class LabelLayer {
 
   /** The labels drawn now with what the exports need to redraw them. */
   current(): readonly LabelToDraw[] {
+    this.flushPending(true);
     return this.drawn;
   }
 
   /** Removes the canvas and the listeners. */
   destroy(): void {
+    this.flushPending(false);
     this.cy.off('render', this.onRender);
     this.cy.off('position', 'node', this.onMove);
     this.canvas.remove();
