@@ -1,5 +1,7 @@
 // Runs imports in a module Web Worker (inline where `Worker` does not exist), with progress and cancellation.
 // Only types come from the parsers here: they load in the worker, or lazily inline, never in the main bundle.
+import { errorMessage } from '../../model';
+import type { Issue } from '../validate';
 import type { Inspection } from './index';
 import type { ImportRequest, ImportResponse } from './protocol';
 import {
@@ -40,6 +42,28 @@ async function bytesOf(f: FileInput | ActorsFile): Promise<ArrayBuffer> {
 
 function sizeOf(f: FileInput): number {
   return 'buffer' in f ? f.buffer.byteLength : f.size;
+}
+
+/** A file refused before any parser saw it; an import and an inspection both answer with one. */
+type Refusal = { readonly ok: false; readonly format: null; readonly issues: readonly Issue[] };
+
+function refusal(issue: Issue): Refusal {
+  return { ok: false, format: null, issues: [issue] };
+}
+
+/** A file that could not be read, or whose worker failed: the reader's message, naming the file. */
+function unreadable(name: string, message: string): Refusal {
+  return refusal({ path: '', message: `could not read ${name}: ${message}` });
+}
+
+/**
+ * What an import and an inspection check before reading a file: a cancelled load stops (AbortError),
+ * and a file over the size limit is refused from its size alone (a 2 GB file should not be loaded into
+ * memory just to be rejected; a 2.5 GB one cannot even be read into one buffer).
+ */
+function refusedBeforeReading(file: FileInput, signal: AbortSignal | undefined): Refusal | null {
+  if (signal?.aborted) throw abortError();
+  return sizeOf(file) > MAX_IMPORT_BYTES ? refusal(tooLarge(file.name, sizeOf(file))) : null;
 }
 
 let nextId = 1;
@@ -84,7 +108,7 @@ function run<T>(
         if (signal?.aborted) return reject(abortError());
         inline().then(
           (value) => (signal?.aborted ? reject(abortError()) : resolve(value)),
-          (e: unknown) => resolve(fail(e instanceof Error ? e.message : String(e))),
+          (e: unknown) => resolve(fail(errorMessage(e))),
         );
       }, 0);
     });
@@ -150,25 +174,18 @@ export async function importFile(
   run_: RunOptions = {},
 ): Promise<ImportResult> {
   const name = file.name;
-  const failed = (message: string): ImportResult => ({
-    ok: false,
-    format: null,
-    issues: [{ path: '', message: `could not read ${name}: ${message}` }],
-  });
-  if (run_.signal?.aborted) throw abortError();
-  if (sizeOf(file) > MAX_IMPORT_BYTES) {
-    // Refuse before reading: a 2 GB file should not be loaded into memory just to be rejected.
-    return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
-  }
+  const failed = (message: string): Refusal => unreadable(name, message);
+  const refused = refusedBeforeReading(file, run_.signal);
+  if (refused) return refused;
   const actors = options.actors;
   if (actors && 'size' in actors && actors.size > MAX_IMPORT_BYTES) {
-    return { ok: false, format: null, issues: [tooLarge(actors.name, actors.size)] };
+    return refusal(tooLarge(actors.name, actors.size));
   }
   let prepared: { buffer: ArrayBuffer; options: ImportOptions };
   try {
     prepared = await prepare(file, options);
   } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e));
+    return failed(errorMessage(e));
   }
   const { buffer, options: opts } = prepared;
   return run<ImportResult>(
@@ -187,21 +204,14 @@ export async function inspectFile(
   run_: Pick<RunOptions, 'signal'> = {},
 ): Promise<Inspection> {
   const name = file.name;
-  const failed = (message: string): Inspection => ({
-    ok: false,
-    format: null,
-    issues: [{ path: '', message: `could not read ${name}: ${message}` }],
-  });
-  if (run_.signal?.aborted) throw abortError();
-  if (sizeOf(file) > MAX_IMPORT_BYTES) {
-    // Checked before any read, as for the import: a 2.5 GB file cannot even be read into one buffer.
-    return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
-  }
+  const failed = (message: string): Refusal => unreadable(name, message);
+  const refused = refusedBeforeReading(file, run_.signal);
+  if (refused) return refused;
   let buffer: ArrayBuffer;
   try {
     buffer = await bytesOf(file);
   } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e));
+    return failed(errorMessage(e));
   }
   return run<Inspection>(
     { name, buffer, options, inspect: true },
