@@ -1,16 +1,18 @@
 // Runs imports in a module Web Worker (inline where `Worker` does not exist), with progress and cancellation.
 // Only types come from the parsers here: they load in the worker, or lazily inline, never in the main bundle.
 import { errorMessage } from '../../model';
-import type { Issue } from '../validate';
 import type { Inspection } from './index';
 import type { ImportRequest, ImportResponse } from './protocol';
 import {
   MAX_IMPORT_BYTES,
+  refusal,
   tooLarge,
+  unreadable,
   type ActorsFile,
   type ImportOptions,
   type ImportResult,
   type ProgressFn,
+  type Refusal,
 } from './types';
 
 /** A file to import: a File from an input or a drop, or a name and bytes (tests, URLs fetched by the app). */
@@ -42,18 +44,6 @@ async function bytesOf(f: FileInput | ActorsFile): Promise<ArrayBuffer> {
 
 function sizeOf(f: FileInput): number {
   return 'buffer' in f ? f.buffer.byteLength : f.size;
-}
-
-/** A file refused before any parser saw it; an import and an inspection both answer with one. */
-type Refusal = { readonly ok: false; readonly format: null; readonly issues: readonly Issue[] };
-
-function refusal(issue: Issue): Refusal {
-  return { ok: false, format: null, issues: [issue] };
-}
-
-/** A file that could not be read, or whose worker failed: the reader's message, naming the file. */
-function unreadable(name: string, message: string): Refusal {
-  return refusal({ path: '', message: `could not read ${name}: ${message}` });
 }
 
 /**

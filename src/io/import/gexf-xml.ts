@@ -1,5 +1,6 @@
 // GEXF 1.1–1.3 as XML: the safe parser, elements and attributes, spells and timestamps, declarations, the document.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { errorMessage } from '../../model';
 import type { Issue } from '../validate';
 import type { AttributeValue } from './types';
 
@@ -211,7 +212,7 @@ export function readDoc(text: string): DocResult {
   try {
     parsed = parser.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     let advice = 'Repair the file or export it again from Gephi.';
     if (/entit/i.test(msg))
       advice = 'Remove the <!DOCTYPE …> declaration: Tieline does not load external entities.';
