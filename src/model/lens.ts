@@ -2,7 +2,7 @@
 import { edtf, formatDay, type Day } from './dates';
 import type { Model } from './index';
 import { statusOf } from './status';
-import type { Claim, Status } from './types';
+import type { ActorId, Claim, Status } from './types';
 
 /** Filters and the as-known-on date; `null` in a facet means "all". */
 export interface Lens {
@@ -66,7 +66,7 @@ export function lensStatuses(model: Model, lens: Lens): (Status | null)[] {
   const types = lens.types ? new Set(lens.types) : null;
   const statuses = lens.statuses ? new Set(lens.statuses) : null;
   const kinds = lens.kinds ? new Set(lens.kinds) : null;
-  const kindOf = (id: string): string => model.actorById.get(id as never)?.kind ?? 'group';
+  const kindOf = (id: ActorId): string => model.actorById.get(id)?.kind ?? 'group';
   return model.dataset.relations.map((r) => {
     if (types && !types.has(r.type)) return null;
     if (kinds && (!kinds.has(kindOf(r.source)) || !kinds.has(kindOf(r.target)))) return null;
@@ -103,7 +103,7 @@ export function facetCounts(model: Model, lens: Lens): FacetCounts {
   };
   const rels = model.dataset.relations;
   const keep = claimFilter(model, { sources: null, knownOn: lens.knownOn });
-  const kindOf = (id: string): string => model.actorById.get(id as never)?.kind ?? 'group';
+  const kindOf = (id: ActorId): string => model.actorById.get(id)?.kind ?? 'group';
   const bySource = without('sources');
   const byStatus = without('statuses');
   return {
@@ -120,13 +120,22 @@ export function facetCounts(model: Model, lens: Lens): FacetCounts {
 /** The lens in words, for citable exports: "Filters: status disputed; types Truce, Attack" or "Filters: none". */
 export function describeLens(model: Model, lens: Lens): string[] {
   const parts: string[] = [];
-  const names = (ids: readonly string[], name: (id: string) => string | undefined): string =>
-    ids.map((id) => name(id) ?? id).join(', ') || '(none)';
-  if (lens.sources)
-    parts.push(`sources ${names(lens.sources, (id) => model.sourceById.get(id as never)?.title)}`);
+  // The lens's ids are text from the address or the filters: looked up by any string, the dataset's
+  // own ids found, the others written as they are.
+  const names = <V>(
+    ids: readonly string[],
+    byId: ReadonlyMap<string, V>,
+    name: (v: V) => string,
+  ): string => {
+    const named = ids.map((id) => {
+      const v = byId.get(id);
+      return v === undefined ? id : name(v);
+    });
+    return named.join(', ') || '(none)';
+  };
+  if (lens.sources) parts.push(`sources ${names(lens.sources, model.sourceById, (s) => s.title)}`);
   if (lens.statuses) parts.push(`status ${lens.statuses.join(', ') || '(none)'}`);
-  if (lens.types)
-    parts.push(`types ${names(lens.types, (id) => model.typeById.get(id as never)?.label)}`);
+  if (lens.types) parts.push(`types ${names(lens.types, model.typeById, (t) => t.label)}`);
   if (lens.kinds) parts.push(`actor kinds ${lens.kinds.join(', ') || '(none)'}`);
   const lines = [`Filters: ${parts.length ? parts.join('; ') : 'none'}`];
   lines.push(

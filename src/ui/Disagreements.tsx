@@ -1,6 +1,6 @@
 // Where the sources in view date a tie differently: light strips along the foot of the time bar's histogram.
 import { useMemo } from 'react';
-import { dateDisagreements, type Day } from '../model';
+import { dateDisagreements, type ActorId, type Day } from '../model';
 import { modelOf, selectSpans, selectStatuses } from '../store/selectors';
 import { useView } from './StoreContext';
 
@@ -39,7 +39,7 @@ export function Disagreements({
       {bands.map((b, k) => {
         const r = model.dataset.relations[b.ordinal]!;
         const x0 = barX(b.from, first, last);
-        const name = (id: string) => model.actorById.get(id as never)?.name ?? id;
+        const name = (id: ActorId) => model.actorById.get(id)?.name ?? id;
         return (
           <rect
             key={k}

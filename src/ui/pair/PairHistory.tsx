@@ -7,6 +7,7 @@ import {
   formatTime,
   pairHistory,
   timeScaleOf,
+  type ActorId,
   type Model,
 } from '../../model';
 import { modelOf } from '../../store/selectors';
@@ -19,7 +20,7 @@ function Record({ model, ordinal }: { model: Model; ordinal: number }) {
   const r = model.dataset.relations[ordinal]!;
   const type = model.typeById.get(r.type);
   const lo = model.index.spans[ordinal]!.lo;
-  const name = (id: string): string => model.actorById.get(id as never)?.name ?? id;
+  const name = (id: ActorId): string => model.actorById.get(id)?.name ?? id;
   const arrow = type?.directed ? '→' : '–';
   return (
     <li className="pair-record">
