@@ -11,7 +11,8 @@ import { LensPanel } from '../../../src/ui/LensPanel';
 import { Sidebar } from '../../../src/ui/Sidebar';
 import { StoreProvider } from '../../../src/ui/StoreContext';
 import { TiesPanel } from '../../../src/ui/TiesPanel';
-import { MAX_BARS, monthEdges, TimeBar } from '../../../src/ui/TimeBar';
+import { TimeBar } from '../../../src/ui/TimeBar';
+import { MAX_BARS, monthEdges } from '../../../src/ui/timebar/bars';
 import { tiny } from './helpers';
 
 const RANGES: [string, string | null][] = [

@@ -1,8 +1,8 @@
 // Where the sources in view date a tie differently: light strips along the foot of the time bar's histogram.
 import { useMemo } from 'react';
-import { dateDisagreements, type ActorId, type Day } from '../model';
-import { modelOf, selectSpans, selectStatuses } from '../store/selectors';
-import { useView } from './StoreContext';
+import { dateDisagreements, type ActorId, type Day } from '../../model';
+import { modelOf, selectSpans, selectStatuses } from '../../store/selectors';
+import { useView } from '../StoreContext';
 
 /** Rows of the strips of date disagreement, so overlapping ones stay apart. */
 const BAND_ROWS = 4;

@@ -1,0 +1,116 @@
+// The time bar's histogram: relation starts per bin, stacked by type, with the date as a cursor; a click on a bar jumps there.
+import { lazy, Suspense, useMemo } from 'react';
+import { timeScaleOf, type Day } from '../../model';
+import { typeColors } from '../../graph/palette';
+import { modelOf } from '../../store/selectors';
+import { useStoreApi, useView } from '../StoreContext';
+import { barEdges, barLabel, maxOf, totalsOf } from './bars';
+
+// The strips of date disagreement load after the first paint: a decoration, not the startup path.
+const Disagreements = lazy(() =>
+  import('./Disagreements').then((m) => ({ default: m.Disagreements })),
+);
+
+/** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
+const MAX_STACKED_TYPES = 24;
+
+/** Horizontal position of a day in the histogram's 1,000-unit-wide view box. */
+function barX(d: Day, first: Day, last: Day): number {
+  return ((Math.min(Math.max(d, first), last) - first) / Math.max(1, last - first)) * 1000;
+}
+
+/** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
+/** Height of the histogram view box. */
+const H = 48;
+
+export function Histogram({ first, last }: { first: Day; last: Day }) {
+  const store = useStoreApi();
+  const model = useView(modelOf);
+  const time = useView((s) => s.time);
+  const bars = useMemo(() => {
+    if (!model) return null;
+    const edges = barEdges(first, last, timeScaleOf(model.dataset));
+    const types = model.dataset.relationTypes;
+    if (types.length > MAX_STACKED_TYPES) {
+      // Many types: one bar of all of them per bin (stacking thousands of slivers draws nothing legible).
+      const totals = totalsOf(model.index.lo, edges);
+      return { edges, counts: null, colors: null, totals, max: maxOf(totals), types: [] };
+    }
+    const counts = model.index.histogram(edges);
+    const colors = typeColors(types);
+    const totals = edges.slice(0, -1).map((_, j) => {
+      let sum = 0;
+      for (const c of counts.values()) sum += c[j] ?? 0;
+      return sum;
+    });
+    return { edges, counts, colors, totals, max: maxOf(totals), types };
+  }, [model, first, last]);
+  // The bars depend on the dataset and extent only: built once, so a date step re-renders the cursor alone.
+  const drawn = useMemo(() => {
+    if (!bars || !model) return null;
+    return bars.edges.slice(0, -1).map((edge, j) => {
+      const x0 = barX(edge, first, last);
+      const w = Math.max(1, barX(bars.edges[j + 1] as Day, first, last) - x0 - 1);
+      let y = H;
+      const label = barLabel(edge, bars.edges[j + 1] as Day, timeScaleOf(model.dataset));
+      return (
+        <g
+          key={edge}
+          className="bar"
+          onClick={() => store.getState().setTime(Math.max(edge, first))}
+        >
+          <title>{`${label}: ${bars.totals[j]} relation(s) start`}</title>
+          <rect x={x0} y={0} width={w} height={H} fill="transparent" />
+          {bars.counts === null ? (
+            <rect
+              x={x0}
+              y={H - ((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              width={w}
+              height={((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              fill="#8a8f98"
+            />
+          ) : (
+            bars.types.map((t) => {
+              const c = bars.counts.get(t.id)?.[j] ?? 0;
+              if (c === 0) return null;
+              const h = (c / bars.max) * (H - 4);
+              y -= h;
+              return (
+                <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
+              );
+            })
+          )}
+        </g>
+      );
+    });
+  }, [bars, model, first, last, store]);
+  if (!drawn) return null;
+  return (
+    <svg
+      className="histogram"
+      viewBox={`0 0 1000 ${H}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {drawn}
+      <Suspense fallback={null}>
+        <Disagreements
+          first={first}
+          last={last}
+          colors={bars?.colors ?? undefined}
+          barX={barX}
+          H={H}
+        />
+      </Suspense>
+      <line
+        x1={barX(time, first, last)}
+        x2={barX(time, first, last)}
+        y1={0}
+        y2={H}
+        stroke="#111"
+        strokeWidth={2}
+        vectorEffect="non-scaling-stroke"
+      />
+    </svg>
+  );
+}
