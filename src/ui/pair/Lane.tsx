@@ -3,13 +3,14 @@ import { useMemo } from 'react';
 import { typeColors } from '../../graph/palette';
 import { LASTING_COLOR } from '../../graph/style';
 import { formatTime, timeScaleOf, type Day, type LaneSegment, type Model } from '../../model';
+import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
 
-const W = 1000;
+const W = AXIS_WIDTH;
 const ROW = 12;
 
-/** Horizontal position of a day on the lane's 1,000-unit-wide view box. */
+/** Horizontal position of a day on the lane, whose last day has its width (it runs to `last + 1`). */
 function x(d: Day, first: Day, last: Day): number {
-  return ((Math.min(Math.max(d, first), last + 1) - first) / Math.max(1, last + 1 - first)) * W;
+  return dayX(d, first, last + 1);
 }
 
 /** The lane of one pair (segments from `pairHistory`), with the current date as a cursor. */
@@ -67,15 +68,7 @@ export function Lane({
           </rect>
         );
       })}
-      <line
-        x1={x(time, first, last)}
-        x2={x(time, first, last)}
-        y1={0}
-        y2={h}
-        stroke="#111"
-        strokeWidth={2}
-        vectorEffect="non-scaling-stroke"
-      />
+      <Cursor x={x(time, first, last)} height={h} />
     </svg>
   );
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { timeScaleOf, type Day } from '../../model';
 import { typeColors } from '../../graph/palette';
 import { modelOf } from '../../store/selectors';
+import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
 import { useStoreApi, useView } from '../StoreContext';
 import { barEdges, barLabel, maxOf, totalsOf } from './bars';
 
@@ -14,14 +15,14 @@ const Disagreements = lazy(() =>
 /** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
 const MAX_STACKED_TYPES = 24;
 
-/** Horizontal position of a day in the histogram's 1,000-unit-wide view box. */
-function barX(d: Day, first: Day, last: Day): number {
-  return ((Math.min(Math.max(d, first), last) - first) / Math.max(1, last - first)) * 1000;
-}
-
 /** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
 /** Height of the histogram view box. */
 const H = 48;
+
+/** Height of a bar (or of a type's part of one) of `count` relations, the tallest bin being `max`. */
+function heightOf(count: number, max: number): number {
+  return (count / max) * (H - 4);
+}
 
 export function Histogram({ first, last }: { first: Day; last: Day }) {
   const store = useStoreApi();
@@ -49,9 +50,10 @@ export function Histogram({ first, last }: { first: Day; last: Day }) {
   const drawn = useMemo(() => {
     if (!bars || !model) return null;
     return bars.edges.slice(0, -1).map((edge, j) => {
-      const x0 = barX(edge, first, last);
-      const w = Math.max(1, barX(bars.edges[j + 1] as Day, first, last) - x0 - 1);
+      const x0 = dayX(edge, first, last);
+      const w = Math.max(1, dayX(bars.edges[j + 1] as Day, first, last) - x0 - 1);
       let y = H;
+      const total = bars.totals[j] ?? 0;
       const label = barLabel(edge, bars.edges[j + 1] as Day, timeScaleOf(model.dataset));
       return (
         <g
@@ -59,21 +61,21 @@ export function Histogram({ first, last }: { first: Day; last: Day }) {
           className="bar"
           onClick={() => store.getState().setTime(Math.max(edge, first))}
         >
-          <title>{`${label}: ${bars.totals[j]} relation(s) start`}</title>
+          <title>{`${label}: ${total} relation(s) start`}</title>
           <rect x={x0} y={0} width={w} height={H} fill="transparent" />
           {bars.counts === null ? (
             <rect
               x={x0}
-              y={H - ((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              y={H - heightOf(total, bars.max)}
               width={w}
-              height={((bars.totals[j] ?? 0) / bars.max) * (H - 4)}
+              height={heightOf(total, bars.max)}
               fill="#8a8f98"
             />
           ) : (
             bars.types.map((t) => {
               const c = bars.counts.get(t.id)?.[j] ?? 0;
               if (c === 0) return null;
-              const h = (c / bars.max) * (H - 4);
+              const h = heightOf(c, bars.max);
               y -= h;
               return (
                 <rect key={t.id} x={x0} y={y} width={w} height={h} fill={bars.colors.get(t.id)} />
@@ -88,29 +90,15 @@ export function Histogram({ first, last }: { first: Day; last: Day }) {
   return (
     <svg
       className="histogram"
-      viewBox={`0 0 1000 ${H}`}
+      viewBox={`0 0 ${AXIS_WIDTH} ${H}`}
       preserveAspectRatio="none"
       aria-hidden="true"
     >
       {drawn}
       <Suspense fallback={null}>
-        <Disagreements
-          first={first}
-          last={last}
-          colors={bars?.colors ?? undefined}
-          barX={barX}
-          H={H}
-        />
+        <Disagreements first={first} last={last} colors={bars?.colors ?? undefined} H={H} />
       </Suspense>
-      <line
-        x1={barX(time, first, last)}
-        x2={barX(time, first, last)}
-        y1={0}
-        y2={H}
-        stroke="#111"
-        strokeWidth={2}
-        vectorEffect="non-scaling-stroke"
-      />
+      <Cursor x={dayX(time, first, last)} height={H} />
     </svg>
   );
 }
