@@ -1,14 +1,5 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ComponentType,
-  type DragEvent,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
@@ -16,6 +7,7 @@ import type { DropChoice } from './DropQuestion';
 import { Sidebar } from './Sidebar';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
+import { deferred } from './deferred';
 
 /** Asked when a file arrives during an import (rare: loaded then). */
 const DropQuestion = lazy(() =>
@@ -27,20 +19,6 @@ const PairHistory = lazy(() =>
   import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
 );
 
-/**
- * A part of the page that is not needed to draw the first graph (legend, menus, messages, panels): its
- * code loads after it, and it renders nothing until then.
- */
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(() => load().then((c) => ({ default: c })));
-  return function Deferred(props: P) {
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  };
-}
 const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
 const Messages = deferred(() => import('./Messages').then((m) => m.Messages));
 const TiesPanel = deferred(() => import('./TiesPanel').then((m) => m.TiesPanel));
