@@ -1,5 +1,5 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
@@ -10,14 +10,10 @@ import { useStoreApi, useView } from './StoreContext';
 import { deferred } from './deferred';
 
 /** Asked when a file arrives during an import (rare: loaded then). */
-const DropQuestion = lazy(() =>
-  import('./DropQuestion').then((m) => ({ default: m.DropQuestion })),
-);
+const DropQuestion = deferred(() => import('./DropQuestion').then((m) => m.DropQuestion));
 
 /** A pair's history loads when a tie or a pair is first chosen. */
-const PairHistory = lazy(() =>
-  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
-);
+const PairHistory = deferred(() => import('./pair/PairHistory').then((m) => m.PairHistory));
 
 const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
 const Messages = deferred(() => import('./Messages').then((m) => m.Messages));
@@ -27,9 +23,7 @@ const SmallMultiples = deferred(() => import('./SmallMultiples').then((m) => m.S
 const VideoExport = deferred(() => import('./VideoExport').then((m) => m.VideoExport));
 
 /** The import dialog loads when a file arrives. */
-const ImportDialog = lazy(() =>
-  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
-);
+const ImportDialog = deferred(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 /** Opens the dataset the URL names, then keeps the URL in step (src/app/url-sync.ts). */
 function useUrlSync(): void {
@@ -176,11 +170,7 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
-          {pairOpen ? (
-            <Suspense fallback={null}>
-              <PairHistory />
-            </Suspense>
-          ) : null}
+          {pairOpen ? <PairHistory /> : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit
@@ -196,18 +186,14 @@ export function App() {
         <TiesPanel />
       </main>
       {importing ? (
-        <Suspense fallback={null}>
-          <ImportDialog
-            key={importing.key}
-            file={importing.file}
-            onClose={() => closeImport(importing)}
-          />
-        </Suspense>
+        <ImportDialog
+          key={importing.key}
+          file={importing.file}
+          onClose={() => closeImport(importing)}
+        />
       ) : null}
       {asking && importing ? (
-        <Suspense fallback={null}>
-          <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
-        </Suspense>
+        <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
       ) : null}
       <SmallMultiples adapter={adapter} />
       <TimeBar />

@@ -1,9 +1,10 @@
-// A part of the page whose code loads after the first graph: one lazy import behind one Suspense.
+// A part of the page whose code loads when first needed: one lazy import behind one Suspense that shows nothing.
 import { lazy, Suspense, type ComponentType } from 'react';
 
 /**
- * A part of the page that is not needed to draw the first graph (legend, menus, messages, panels): its
- * code loads after it, and it renders nothing until then.
+ * A part of the page that is not needed to draw the first graph (legend, menus, messages, panels,
+ * dialogs, the pair lanes, the histogram's strips): its code loads when it is first rendered, and it
+ * renders nothing until then.
  */
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,

@@ -1,16 +1,15 @@
 // The time bar's histogram: relation starts per bin, stacked by type, with the date as a cursor; a click on a bar jumps there.
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { timeScaleOf, type Day } from '../../model';
 import { typeColors } from '../../graph/palette';
 import { modelOf } from '../../store/selectors';
 import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
+import { deferred } from '../deferred';
 import { useStoreApi, useView } from '../StoreContext';
 import { barEdges, barLabel, maxOf, totalsOf } from './bars';
 
 // The strips of date disagreement load after the first paint: a decoration, not the startup path.
-const Disagreements = lazy(() =>
-  import('./Disagreements').then((m) => ({ default: m.Disagreements })),
-);
+const Disagreements = deferred(() => import('./Disagreements').then((m) => m.Disagreements));
 
 /** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
 const MAX_STACKED_TYPES = 24;
@@ -95,9 +94,7 @@ export function Histogram({ first, last }: { first: Day; last: Day }) {
       aria-hidden="true"
     >
       {drawn}
-      <Suspense fallback={null}>
-        <Disagreements first={first} last={last} colors={bars?.colors ?? undefined} H={H} />
-      </Suspense>
+      <Disagreements first={first} last={last} colors={bars?.colors ?? undefined} H={H} />
       <Cursor x={dayX(time, first, last)} height={H} />
     </svg>
   );
