@@ -1,20 +1,15 @@
 // The time bar's histogram: relation starts per bin, stacked by type, with the date as a cursor; a click on a bar jumps there.
 import { useMemo } from 'react';
 import { timeScaleOf, type Day } from '../../model';
-import { typeColors } from '../../graph/palette';
 import { modelOf } from '../../store/selectors';
 import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
 import { deferred } from '../deferred';
 import { useStoreApi, useView } from '../StoreContext';
-import { barEdges, barLabel, maxOf, totalsOf } from './bars';
+import { barLabel, binsOf } from './bars';
 
 // The strips of date disagreement load after the first paint: a decoration, not the startup path.
 const Disagreements = deferred(() => import('./Disagreements').then((m) => m.Disagreements));
 
-/** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
-const MAX_STACKED_TYPES = 24;
-
-/** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
 /** Height of the histogram view box. */
 const H = 48;
 
@@ -23,28 +18,12 @@ function heightOf(count: number, max: number): number {
   return (count / max) * (H - 4);
 }
 
+/** The stacked histogram of relation starts per month; clicking a bar jumps to that month. */
 export function Histogram({ first, last }: { first: Day; last: Day }) {
   const store = useStoreApi();
   const model = useView(modelOf);
   const time = useView((s) => s.time);
-  const bars = useMemo(() => {
-    if (!model) return null;
-    const edges = barEdges(first, last, timeScaleOf(model.dataset));
-    const types = model.dataset.relationTypes;
-    if (types.length > MAX_STACKED_TYPES) {
-      // Many types: one bar of all of them per bin (stacking thousands of slivers draws nothing legible).
-      const totals = totalsOf(model.index.lo, edges);
-      return { edges, counts: null, colors: null, totals, max: maxOf(totals), types: [] };
-    }
-    const counts = model.index.histogram(edges);
-    const colors = typeColors(types);
-    const totals = edges.slice(0, -1).map((_, j) => {
-      let sum = 0;
-      for (const c of counts.values()) sum += c[j] ?? 0;
-      return sum;
-    });
-    return { edges, counts, colors, totals, max: maxOf(totals), types };
-  }, [model, first, last]);
+  const bars = useMemo(() => (model ? binsOf(model, first, last) : null), [model, first, last]);
   // The bars depend on the dataset and extent only: built once, so a date step re-renders the cursor alone.
   const drawn = useMemo(() => {
     if (!bars || !model) return null;

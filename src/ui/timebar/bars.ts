@@ -1,11 +1,21 @@
 // The time bar's histogram bins: bar boundaries (months, runs of months or of steps), their labels, totals per bin.
-import { addMonths, monthName, partsOf, startOfMonth, type Day, type TimeScale } from '../../model';
+import { typeColors } from '../../graph/palette';
+import {
+  addMonths,
+  monthName,
+  partsOf,
+  startOfMonth,
+  timeScaleOf,
+  type Day,
+  type Model,
+  type TimeScale,
+} from '../../model';
 
 /** Bins of at most this many steps' worth: a time bar of 5,000 steps still has about 200 bars. */
 const STEP_BARS = 200;
 
 /** Bar boundaries covering [first, last]: months on the calendar, runs of whole steps on a step scale. */
-export function barEdges(first: Day, last: Day, scale: TimeScale): Day[] {
+function barEdges(first: Day, last: Day, scale: TimeScale): Day[] {
   if (scale === 'calendar') return monthEdges(first, last);
   const width = Math.max(1, Math.ceil((last - first + 1) / STEP_BARS));
   const edges: Day[] = [];
@@ -37,7 +47,7 @@ export function monthEdges(first: Day, last: Day): Day[] {
 }
 
 /** Relation starts per bin, all types together: one binary search per relation. */
-export function totalsOf(starts: ArrayLike<number>, edges: readonly Day[]): number[] {
+function totalsOf(starts: ArrayLike<number>, edges: readonly Day[]): number[] {
   const totals = new Array<number>(Math.max(0, edges.length - 1)).fill(0);
   for (let i = 0; i < starts.length; i++) {
     const d = starts[i] as number;
@@ -55,8 +65,33 @@ export function totalsOf(starts: ArrayLike<number>, edges: readonly Day[]): numb
 }
 
 /** The largest of many numbers (Math.max(...list) overflows the stack past ~100,000 arguments). */
-export function maxOf(list: readonly number[]): number {
+function maxOf(list: readonly number[]): number {
   let m = 1;
   for (const v of list) if (v > m) m = v;
   return m;
+}
+
+/** Past this many relation types the histogram stacks no colours: one bar of all types per bin. */
+const MAX_STACKED_TYPES = 24;
+
+/**
+ * The histogram's bins over [first, last]: their edges, the relation starts per bin (per type and
+ * colour when stacked, else totals only), and the tallest bin.
+ */
+export function binsOf(model: Model, first: Day, last: Day) {
+  const edges = barEdges(first, last, timeScaleOf(model.dataset));
+  const types = model.dataset.relationTypes;
+  if (types.length > MAX_STACKED_TYPES) {
+    // Many types: one bar of all of them per bin (stacking thousands of slivers draws nothing legible).
+    const totals = totalsOf(model.index.lo, edges);
+    return { edges, counts: null, colors: null, totals, max: maxOf(totals), types: [] };
+  }
+  const counts = model.index.histogram(edges);
+  const colors = typeColors(types);
+  const totals = edges.slice(0, -1).map((_, j) => {
+    let sum = 0;
+    for (const c of counts.values()) sum += c[j] ?? 0;
+    return sum;
+  });
+  return { edges, counts, colors, totals, max: maxOf(totals), types };
 }
