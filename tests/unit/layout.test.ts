@@ -1,14 +1,21 @@
 // The layout's structure: saved positions kept, actors without ties set aside, allies drawn together, enemies apart, the cache key covering it all.
 import { describe, expect, it } from 'vitest';
-import { computeLayout, layoutInput, layoutKey, type LayoutInput } from '../../src/graph/layout';
-import { buildModel, type Dataset } from '../../src/model';
+import {
+  cachedLayout,
+  computeLayout,
+  layoutInput,
+  layoutKey,
+  spreadToArea,
+  type LayoutInput,
+} from '../../src/graph/layout';
+import { buildModel, seededRandom } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
 
 const claims = [{ source: 's', stance: 'asserts', locator: 'paragraph 1' }];
-/** Four actors, two truces, an attack and a disputed truce (the adapter test's dataset). */
+/** Four actors, three truces (one disputed) and an attack. */
 const dataset = datasetOf({
   format: 'tieline/1',
-  title: 'Adapter test',
+  title: 'Layout test',
   relationTypes: [
     { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
     { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
@@ -111,7 +118,7 @@ describe('computeLayout', () => {
 
 describe('layoutInput and layoutKey', () => {
   it('reads pair signs from the types and saved positions from the actors, and keys on both', () => {
-    const d = {
+    const d = datasetOf({
       format: 'tieline/1',
       title: 't',
       relationTypes: [
@@ -135,9 +142,9 @@ describe('layoutInput and layoutKey', () => {
         source,
         target,
         start: '2014',
-        claims: [{ source: 's', stance: 'asserts' }],
+        claims: [{ source: 's', stance: 'asserts', locator: 'p 1' }],
       })),
-    } as unknown as Dataset;
+    });
     const input = layoutInput(buildModel(d), new Float64Array(3).fill(30), 1);
     expect([...input.signs!]).toEqual([1, -1]);
     expect([...input.fixed!].slice(0, 2)).toEqual([5, 6]);
@@ -152,7 +159,6 @@ describe('layoutInput and layoutKey', () => {
 
 describe('layout input', () => {
   it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', async () => {
-    const { layoutInput } = await import('../../src/graph/layout');
     const d = datasetOf({
       ...dataset,
       relations: [
@@ -171,7 +177,6 @@ describe('layout input', () => {
 
 describe('layout cache key', () => {
   it('names the same input alike and any change of actors, pairs, sizes or seed differently', async () => {
-    const { layoutKey } = await import('../../src/graph/layout');
     const input = (
       over: Partial<{ nodes: number; pairs: number[]; sizes: number[]; seed: number }>,
     ) => ({
@@ -193,7 +198,6 @@ describe('layout cache key', () => {
   });
 
   it('lays out without a cache where there is no IndexedDB (Node), and says so', async () => {
-    const { cachedLayout } = await import('../../src/graph/layout');
     const r = await cachedLayout({
       nodes: 3,
       pairs: Int32Array.from([0, 1, 1, 2]),
@@ -207,7 +211,6 @@ describe('layout cache key', () => {
 
 describe('big-graph layout', () => {
   it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', async () => {
-    const { spreadToArea } = await import('../../src/graph/layout');
     const cramped = Float64Array.from([0, 0, 10, 0, 0, 10, 10, 10]);
     const sizes = [20, 20, 20, 20];
     const out = spreadToArea(cramped, sizes);
@@ -222,8 +225,6 @@ describe('big-graph layout', () => {
   });
 
   it('fcose draft on a dense graph of 400 actors gives every actor room (no spectral blob)', async () => {
-    const { computeLayout } = await import('../../src/graph/layout');
-    const { seededRandom } = await import('../../src/model');
     const rand = seededRandom(3);
     const n = 400;
     const seen = new Set<number>();
