@@ -59,11 +59,11 @@ function largeWith(relations: readonly unknown[]): Dataset {
     end: '2010-01-02',
     claims,
   }));
-  return {
+  return datasetOf({
     ...dataset,
     actors: [...dataset.actors, ...others],
     relations: [...relations, ...fillers],
-  } as unknown as Dataset;
+  });
 }
 
 function setup(eventWindow = 30) {
