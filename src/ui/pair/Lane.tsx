@@ -4,6 +4,7 @@ import { typeColors } from '../../graph/palette';
 import { LASTING_COLOR } from '../../graph/style';
 import { formatTime, timeScaleOf, type Day, type LaneSegment, type Model } from '../../model';
 import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
+import { useStoreApi, useView } from '../StoreContext';
 
 const W = AXIS_WIDTH;
 const ROW = 12;
@@ -13,20 +14,18 @@ function x(d: Day, first: Day, last: Day): number {
   return dayX(d, first, last + 1);
 }
 
-/** The lane of one pair (segments from `pairHistory`), with the current date as a cursor. */
+/** The lane of one pair (segments from `pairHistory`), with the current date as a cursor; a segment clicked moves the date to its start. */
 export function Lane({
   model,
   segments,
-  time,
-  onPick,
   label,
 }: {
   model: Model;
   segments: readonly LaneSegment[];
-  time: Day;
-  onPick: (day: Day) => void;
   label: string;
 }) {
+  const store = useStoreApi();
+  const time = useView((s) => s.time);
   const colors = useMemo(() => typeColors(model.dataset.relationTypes), [model]);
   const extent = model.index.extent;
   if (!extent) return null;
@@ -62,7 +61,7 @@ export function Lane({
             stroke={s.supersededBy !== undefined ? LASTING_COLOR : 'none'}
             strokeWidth={1}
             vectorEffect="non-scaling-stroke"
-            onClick={() => onPick(s.from)}
+            onClick={() => store.getState().setTime(s.from)}
           >
             <title>{`${type?.label ?? r.type}, ${formatTime(s.from, timeScaleOf(model.dataset))}`}</title>
           </rect>

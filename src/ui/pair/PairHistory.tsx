@@ -64,7 +64,6 @@ export function PairHistory() {
   const store = useStoreApi();
   const model = useView(modelOf);
   const pair = useView((s) => s.pair);
-  const time = useView((s) => s.time);
   const segments = useMemo(
     () => (model && pair ? pairHistory(model, pair[0], pair[1]) : []),
     [model, pair],
@@ -87,13 +86,7 @@ export function PairHistory() {
       </header>
       {segments.length ? (
         <>
-          <Lane
-            model={model}
-            segments={segments}
-            time={time}
-            label={label}
-            onPick={(d) => store.getState().setTime(d)}
-          />
+          <Lane model={model} segments={segments} label={label} />
           <ol className="pair-records">
             {segments.map((s) => (
               <Record key={s.ordinal} model={model} ordinal={s.ordinal} />
