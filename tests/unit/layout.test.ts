@@ -9,41 +9,7 @@ import {
   type LayoutInput,
 } from '../../src/graph/layout';
 import { buildModel, seededRandom } from '../../src/model';
-import { datasetOf } from '../fixtures/dataset';
-
-const claims = [{ source: 's', stance: 'asserts', locator: 'paragraph 1' }];
-/** Four actors, three truces (one disputed) and an attack. */
-const dataset = datasetOf({
-  format: 'tieline/1',
-  title: 'Layout test',
-  relationTypes: [
-    { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
-    { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
-  ],
-  actors: ['a', 'b', 'c', 'd'].map((id) => ({
-    id,
-    name: id.toUpperCase(),
-    aliases: [],
-    kind: 'group',
-  })),
-  sources: [
-    { id: 's', title: 'S' },
-    { id: 's2', title: 'S2' },
-  ],
-  relations: [
-    { id: 'ab', type: 'truce', source: 'a', target: 'b', start: '2014-01', end: '2014-06', claims },
-    { id: 'bc', type: 'truce', source: 'b', target: 'c', start: '2014-03-01', claims },
-    { id: 'cd', type: 'attack', source: 'c', target: 'd', start: '2014-05-10', claims },
-    {
-      id: 'ad',
-      type: 'truce',
-      source: 'a',
-      target: 'd',
-      start: '2014-02',
-      claims: [...claims, { source: 's2', stance: 'disputes', locator: 'p 2' }],
-    },
-  ],
-});
+import { datasetOf, datasetOfRelations } from '../fixtures/dataset';
 
 const dist = (xy: Float64Array, a: number, b: number): number =>
   Math.hypot(xy[2 * a]! - xy[2 * b]!, xy[2 * a + 1]! - xy[2 * b + 1]!);
@@ -158,15 +124,22 @@ describe('layoutInput and layoutKey', () => {
 });
 
 describe('layout input', () => {
-  it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', async () => {
-    const d = datasetOf({
-      ...dataset,
-      relations: [
-        ...dataset.relations,
-        { ...dataset.relations[0]!, id: 'ba', source: 'b', target: 'a' },
-        { ...dataset.relations[0]!, id: 'aa', source: 'a', target: 'a' },
+  it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', () => {
+    const truce = { type: 'truce', start: '2014-01' };
+    const d = datasetOfRelations(
+      [
+        { ...truce, id: 'ab', source: 'a', target: 'b' },
+        { ...truce, id: 'bc', source: 'b', target: 'c' },
+        { ...truce, id: 'cd', type: 'attack', source: 'c', target: 'd' },
+        { ...truce, id: 'ad', source: 'a', target: 'd' },
+        { ...truce, id: 'ba', source: 'b', target: 'a' },
+        { ...truce, id: 'aa', source: 'a', target: 'a' },
       ],
-    });
+      [
+        { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
+        { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
+      ],
+    );
     const input = layoutInput(buildModel(d), new Float64Array(4).fill(30), 1);
     const pairs: string[] = [];
     for (let k = 0; k < input.pairs.length; k += 2)
@@ -176,7 +149,7 @@ describe('layout input', () => {
 });
 
 describe('layout cache key', () => {
-  it('names the same input alike and any change of actors, pairs, sizes or seed differently', async () => {
+  it('names the same input alike and any change of actors, pairs, sizes or seed differently', () => {
     const input = (
       over: Partial<{ nodes: number; pairs: number[]; sizes: number[]; seed: number }>,
     ) => ({
@@ -210,7 +183,7 @@ describe('layout cache key', () => {
 });
 
 describe('big-graph layout', () => {
-  it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', async () => {
+  it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', () => {
     const cramped = Float64Array.from([0, 0, 10, 0, 0, 10, 10, 10]);
     const sizes = [20, 20, 20, 20];
     const out = spreadToArea(cramped, sizes);
