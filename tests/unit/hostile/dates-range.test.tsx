@@ -13,7 +13,7 @@ import { StoreProvider } from '../../../src/ui/StoreContext';
 import { TiesPanel } from '../../../src/ui/TiesPanel';
 import { TimeBar } from '../../../src/ui/TimeBar';
 import { MAX_BARS, monthEdges } from '../../../src/ui/timebar/bars';
-import { tiny } from './helpers';
+import { tinyData } from './helpers';
 
 const RANGES: [string, string | null][] = [
   ['-0001', '0000'],
@@ -30,7 +30,7 @@ const RANGES: [string, string | null][] = [
 
 describe('issue 18: dates across the EDTF range', () => {
   it.each(RANGES)('start %s, end %s: valid and drawn by every view', (start, end) => {
-    const r = validateDataset(JSON.parse(JSON.stringify(tiny({ start, end }))));
+    const r = validateDataset(JSON.parse(JSON.stringify(tinyData({ start, end }))));
     if (!r.ok) {
       // Refusing is allowed only with a located message.
       expect(r.issues[0]?.path).toMatch(/relations\[0\]\.(start|end)/);
