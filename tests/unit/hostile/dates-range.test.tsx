@@ -4,7 +4,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/io/validate';
-import { addMonths, dayOf, partsOf, type Dataset } from '../../../src/model';
+import { addMonths, dayOf, partsOf } from '../../../src/model';
 import { createViewStore } from '../../../src/store/store';
 import { Legend } from '../../../src/ui/Legend';
 import { LensPanel } from '../../../src/ui/LensPanel';
@@ -37,7 +37,7 @@ describe('issue 18: dates across the EDTF range', () => {
       return;
     }
     const store = createViewStore();
-    store.getState().loadDataset(r.dataset as Dataset, 'dates', { actor: 'a' });
+    store.getState().loadDataset(r.dataset, 'dates', { actor: 'a' });
     const view = render(
       <StoreProvider store={store}>
         <TimeBar />
