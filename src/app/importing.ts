@@ -5,6 +5,7 @@ import type { ClientImportOptions, FileInput } from '../io/import/client';
 import type { ImportResult } from '../io/import/types';
 import type { ViewStore } from '../store/store';
 import { checkLimits } from '../io/limits';
+import { errorMessage } from '../model';
 import { abortError, type LoadTicket } from './load-control';
 import { loadInSteps } from './load-steps';
 
@@ -12,7 +13,7 @@ import { loadInSteps } from './load-steps';
 function unkeptReason(e: unknown): string {
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   if (/quota/i.test(text)) return 'the browser has no room left for it (storage quota exceeded)';
-  return `the browser's storage is not available (${e instanceof Error ? e.message : String(e)})`;
+  return `the browser's storage is not available (${errorMessage(e)})`;
 }
 
 /** Removes a dataset saved by a load that was then cancelled, so nothing half-done stays in the library. */

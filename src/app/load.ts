@@ -2,7 +2,7 @@
 // on screen, and a later load cancels an earlier one (load-control.ts).
 import type { StoreApi } from 'zustand';
 import type { ViewStore } from '../store/store';
-import type { Day } from '../model';
+import { errorMessage, type Day } from '../model';
 import { loadInSteps } from './load-steps';
 import { beginLoad, currentLoad, endLoad, isAbort, type LoadTicket } from './load-control';
 
@@ -130,7 +130,7 @@ export async function loadFromLibrary(
       entry = await openDataset(id);
     } catch (e) {
       return {
-        missing: `This browser's storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
+        missing: `This browser's storage could not be read (${errorMessage(e)}).`,
       };
     }
     if (ticket.signal.aborted) return 'cancelled';

@@ -1,5 +1,6 @@
 // Fetching a dataset by URL within bounds: streamed with progress, cancellable, timed out when the
 // server goes quiet, and stopped at the size cap counted on the bytes received (after decompression).
+import { errorMessage } from '../model';
 import { MAX_IMPORT_BYTES } from './import/types';
 
 /** A server that sends nothing (no answer, or no further bytes) for this long is given up on (ms). */
@@ -67,7 +68,7 @@ export async function fetchBounded(
         message: `the server sent nothing for ${seconds} seconds, so Tieline stopped waiting; check the address or try again later`,
       };
     }
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorMessage(e) };
   };
   try {
     quiet();

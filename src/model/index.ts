@@ -19,6 +19,7 @@ export * from './status';
 export * from './temporal';
 export * from './describe';
 export * from './lens';
+export * from './lens-facets';
 export * from './compare';
 export * from './random';
 export * from './names';

@@ -1,8 +1,8 @@
 // The claims lens: which relations and claims count under filters (sources, statuses, types, actor kinds) and an "as known on" date.
-import { edtf, formatDay, type Day } from './dates';
+import { edtf, type Day } from './dates';
 import type { Model } from './index';
 import { statusOf } from './status';
-import type { Claim, Status } from './types';
+import type { ActorId, Claim, Status } from './types';
 
 /** Filters and the as-known-on date; `null` in a facet means "all". */
 export interface Lens {
@@ -66,7 +66,7 @@ export function lensStatuses(model: Model, lens: Lens): (Status | null)[] {
   const types = lens.types ? new Set(lens.types) : null;
   const statuses = lens.statuses ? new Set(lens.statuses) : null;
   const kinds = lens.kinds ? new Set(lens.kinds) : null;
-  const kindOf = (id: string): string => model.actorById.get(id as never)?.kind ?? 'group';
+  const kindOf = (id: ActorId): string => model.actorById.get(id)?.kind ?? 'group';
   return model.dataset.relations.map((r) => {
     if (types && !types.has(r.type)) return null;
     if (kinds && (!kinds.has(kindOf(r.source)) || !kinds.has(kindOf(r.target)))) return null;
@@ -74,65 +74,4 @@ export function lensStatuses(model: Model, lens: Lens): (Status | null)[] {
     if (status === null || (statuses && !statuses.has(status))) return null;
     return status;
   });
-}
-
-/** How many relations each option of each facet would leave, given the other facets as they are. */
-export interface FacetCounts {
-  readonly sources: ReadonlyMap<string, number>;
-  readonly statuses: ReadonlyMap<Status, number>;
-  readonly types: ReadonlyMap<string, number>;
-  readonly kinds: ReadonlyMap<string, number>;
-  /** Relations the whole lens leaves. */
-  readonly total: number;
-}
-
-/** Counts per filter option: each counts relations passing every other facet and having that option. */
-export function facetCounts(model: Model, lens: Lens): FacetCounts {
-  const without = (facet: keyof Omit<Lens, 'knownOn'>): (Status | null)[] =>
-    lensStatuses(model, { ...lens, [facet]: null });
-  const count = <K>(
-    statuses: (Status | null)[],
-    keysOf: (i: number) => readonly K[],
-  ): Map<K, number> => {
-    const m = new Map<K, number>();
-    statuses.forEach((s, i) => {
-      if (s === null) return;
-      for (const k of new Set(keysOf(i))) m.set(k, (m.get(k) ?? 0) + 1);
-    });
-    return m;
-  };
-  const rels = model.dataset.relations;
-  const keep = claimFilter(model, { sources: null, knownOn: lens.knownOn });
-  const kindOf = (id: string): string => model.actorById.get(id as never)?.kind ?? 'group';
-  const bySource = without('sources');
-  const byStatus = without('statuses');
-  return {
-    sources: count(bySource, (i) =>
-      rels[i]!.claims.filter((c) => !keep || keep(c)).map((c) => c.source),
-    ),
-    statuses: count(byStatus, (i) => [byStatus[i]!]),
-    types: count(without('types'), (i) => [rels[i]!.type]),
-    kinds: count(without('kinds'), (i) => [kindOf(rels[i]!.source), kindOf(rels[i]!.target)]),
-    total: lensStatuses(model, lens).filter((s) => s !== null).length,
-  };
-}
-
-/** The lens in words, for citable exports: "Filters: status disputed; types Truce, Attack" or "Filters: none". */
-export function describeLens(model: Model, lens: Lens): string[] {
-  const parts: string[] = [];
-  const names = (ids: readonly string[], name: (id: string) => string | undefined): string =>
-    ids.map((id) => name(id) ?? id).join(', ') || '(none)';
-  if (lens.sources)
-    parts.push(`sources ${names(lens.sources, (id) => model.sourceById.get(id as never)?.title)}`);
-  if (lens.statuses) parts.push(`status ${lens.statuses.join(', ') || '(none)'}`);
-  if (lens.types)
-    parts.push(`types ${names(lens.types, (id) => model.typeById.get(id as never)?.label)}`);
-  if (lens.kinds) parts.push(`actor kinds ${lens.kinds.join(', ') || '(none)'}`);
-  const lines = [`Filters: ${parts.length ? parts.join('; ') : 'none'}`];
-  lines.push(
-    lens.knownOn === null
-      ? 'As known on: everything the sources report'
-      : `As known on: ${formatDay(lens.knownOn)}`,
-  );
-  return lines;
 }

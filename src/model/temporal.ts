@@ -14,7 +14,9 @@
 //                              k > n/16 are listed by marking, O(n), instead of sorting)
 //   upTo(t) (cumulative)       O(log n + k)  (binary search in the start order)
 //   step(t1, t2)               O(log n + m') where m' counts relations starting or ending between t1
-//                              and t2; falls back to two stabbing queries when m' is large
+//                              and t2; falls back to two stabbing queries when m' is large (tests and
+//                              benchmarks only: the app asks activeAt / inWindow / upTo for each date
+//                              and the adapter diffs that against what it shows)
 //   previous/next change       O(log n)     (binary search in the sorted change days)
 //   histogram over B buckets   O(B · T · log n) for T relation types
 import { hasClaimDates, supportedSpan, type DatePair } from './claim-dates';
@@ -343,7 +345,12 @@ export class TemporalIndex {
     return Array.from(this.byLo.ids.slice(0, end).sort());
   }
 
-  /** What enters and leaves view when the date moves from `from` to `to`. */
+  /**
+   * What enters and leaves view when the date moves from `from` to `to`. Not the app's path: the view
+   * asks `activeAt`, `inWindow` or `upTo` at each date (`selectVisible`) and the adapter diffs that
+   * against what it shows; the unit tests check this against those queries, and the model benchmark
+   * measures it.
+   */
   step(from: Day, to: Day): StepDiff {
     const entered: number[] = [];
     const exited: number[] = [];

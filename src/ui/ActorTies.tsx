@@ -1,6 +1,6 @@
 // The selected actor's ties at the date, then its whole history, each with status, support and cited sources (loaded lazily by TiesPanel).
 import { typeColors } from '../graph/palette';
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   claimDates,
   claimFilter,
@@ -22,11 +22,10 @@ import {
 } from '../model';
 import { modelOf, selectStatuses, tiesOf, type Tie } from '../store/selectors';
 import { useStoreApi, useView } from './StoreContext';
+import { deferred } from './deferred';
 
 /** The partners' lanes load with the first selection (they are not needed to show the graph). */
-const PartnerLanes = lazy(() =>
-  import('./pair/PartnerLanes').then((m) => ({ default: m.PartnerLanes })),
-);
+const PartnerLanes = deferred(() => import('./pair/PartnerLanes').then((m) => m.PartnerLanes));
 
 function direction(model: Model, r: Relation, actor: ActorId): string {
   const directed = model.typeById.get(r.type)?.directed ?? false;
@@ -256,9 +255,7 @@ export function ActorTies() {
         <p className="none">No tie in view at this date.</p>
       )}
       <h3>Pairs over time</h3>
-      <Suspense fallback={null}>
-        <PartnerLanes actor={actor.id} />
-      </Suspense>
+      <PartnerLanes actor={actor.id} />
       <h3>History ({ties.history.length})</h3>
       <TieList
         ties={ties.history}

@@ -1,45 +1,19 @@
 // The app shell: header with import/export, actor list, graph with legend, ties panel, time bar; drop-to-load (loading and URL sync live in src/app/).
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ComponentType,
-  type DragEvent,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphAdapter } from '../graph/adapter';
 import { clip, errorMessage } from '../model';
 import { GraphView } from './GraphView';
 import type { DropChoice } from './DropQuestion';
 import { TimeBar } from './TimeBar';
 import { useStoreApi, useView } from './StoreContext';
+import { deferred } from './deferred';
 
 /** Asked when a file arrives during an import (rare: loaded then). */
-const DropQuestion = lazy(() =>
-  import('./DropQuestion').then((m) => ({ default: m.DropQuestion })),
-);
+const DropQuestion = deferred(() => import('./DropQuestion').then((m) => m.DropQuestion));
 
 /** A pair's history loads when a tie or a pair is first chosen. */
-const PairHistory = lazy(() =>
-  import('./pair/PairHistory').then((m) => ({ default: m.PairHistory })),
-);
+const PairHistory = deferred(() => import('./pair/PairHistory').then((m) => m.PairHistory));
 
-/**
- * A part of the page that is not needed to draw the first graph (legend, menus, messages, panels): its
- * code loads after it, and it renders nothing until then.
- */
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(() => load().then((c) => ({ default: c })));
-  return function Deferred(props: P) {
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  };
-}
 const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
 // The side panels too; an empty column holds their place, so the graph does not move when they come.
 const SidePanels = lazy(() => import('./Sidebar').then((m) => ({ default: m.Sidebar })));
@@ -57,9 +31,7 @@ const SmallMultiples = deferred(() => import('./SmallMultiples').then((m) => m.S
 const VideoExport = deferred(() => import('./VideoExport').then((m) => m.VideoExport));
 
 /** The import dialog loads when a file arrives. */
-const ImportDialog = lazy(() =>
-  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
-);
+const ImportDialog = deferred(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 /** Opens the dataset the URL names, then keeps the URL in step (src/app/url-sync.ts). */
 function useUrlSync(): void {
@@ -206,11 +178,7 @@ export function App() {
         <section className="canvas-area" aria-label="Graph">
           <GraphView onAdapter={setAdapter} />
           <Legend />
-          {pairOpen ? (
-            <Suspense fallback={null}>
-              <PairHistory />
-            </Suspense>
-          ) : null}
+          {pairOpen ? <PairHistory /> : null}
           <div className="graph-tools">
             <button type="button" onClick={() => adapter?.fit()}>
               Fit
@@ -226,18 +194,14 @@ export function App() {
         <TiesPanel />
       </main>
       {importing ? (
-        <Suspense fallback={null}>
-          <ImportDialog
-            key={importing.key}
-            file={importing.file}
-            onClose={() => closeImport(importing)}
-          />
-        </Suspense>
+        <ImportDialog
+          key={importing.key}
+          file={importing.file}
+          onClose={() => closeImport(importing)}
+        />
       ) : null}
       {asking && importing ? (
-        <Suspense fallback={null}>
-          <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
-        </Suspense>
+        <DropQuestion running={importing.file.name} arrived={asking.name} onChoose={answer} />
       ) : null}
       <SmallMultiples adapter={adapter} />
       <TimeBar />

@@ -1,13 +1,11 @@
 // The import dialog: inspect the file, let the user confirm or change the mapping, then import with progress and cancel.
-/* eslint-disable max-lines-per-function -- issue 13 (i13a) reworks the mapping part of ImportDialog; split it then. */
 import { useEffect, useRef, useState } from 'react';
 import type { ClientImportOptions } from '../io/import/client';
 import type { Inspection } from '../io/import';
-import type { CsvMapping, CytoscapeOptions, GexfOptions, ImportResult } from '../io/import/types';
-import { CsvMappingForm } from './CsvMapping';
+import type { ImportResult } from '../io/import/types';
 import { applyImport, runImport } from '../app/importing';
 import type { Dataset } from '../model';
-import { CytoscapeForm, GexfForm } from './ImportGraphForms';
+import { MappingForm, useMappingChoices, type MappedInspection } from './ImportMapping';
 import { hasVocabulary, VocabularyStep } from './VocabularyStep';
 import { MAX_ACTORS, MAX_RELATIONS } from '../io/limits';
 import { beginLoad, endLoad, isAbort, type LoadTicket } from '../app/load-control';
@@ -16,7 +14,7 @@ import { errorMessage } from '../model';
 
 type Phase =
   | { step: 'inspecting' }
-  | { step: 'mapping'; inspection: Inspection }
+  | { step: 'mapping'; inspection: MappedInspection }
   | { step: 'importing'; done: number; total: number }
   | { step: 'vocabulary'; result: Extract<ImportResult, { ok: true }> };
 
@@ -39,16 +37,14 @@ function overLimits(inspection: Inspection): { path: string; message: string } |
   return null;
 }
 
-/** A modal dialog for one file; closes itself when the import ends or is cancelled. */
-export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+/**
+ * The dialog's load: inspect the file (a Tieline file is imported at once; a mapped format waits for
+ * `confirm`), then import it through the vocabulary step. Cancellable until the dataset is on screen.
+ */
+function useImportRun(file: File, onClose: () => void, onMapping: (i: MappedInspection) => void) {
   const store = useStoreApi();
   const [phase, setPhase] = useState<Phase>({ step: 'inspecting' });
-  const [csv, setCsv] = useState<Partial<CsvMapping>>({});
-  const [actorsFile, setActorsFile] = useState<File | null>(null);
-  const [gexf, setGexf] = useState<GexfOptions>({});
-  const [cy, setCy] = useState<CytoscapeOptions>({});
   const ticket = useRef<LoadTicket | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // Choosing a file is the newest intent: it cancels any load still running (a ?data= download, …).
@@ -75,13 +71,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           await start({}, t);
           return;
         }
-        if (inspection.format === 'csv') setCsv(inspection.mapping);
-        if (inspection.format === 'gexf')
-          setGexf({
-            typeAttribute: inspection.suggestedType,
-            ...inspection.suggestedTime,
-          });
-        if (inspection.format === 'cytoscape') setCy(inspection.suggested);
+        onMapping(inspection);
         setPhase({ step: 'mapping', inspection });
       } catch (e) {
         if (isAbort(e)) return;
@@ -101,10 +91,6 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inspect once per file
   }, [file]);
-
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('select, input, button')?.focus();
-  }, [phase.step]);
 
   /** Ends this dialog's load and closes it (only if no later load has taken over). */
   function finish(t: LoadTicket): void {
@@ -149,6 +135,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     if (!t.signal.aborted) finish(t);
   }
 
+  /** The mapping step confirmed: import with the options chosen there. */
+  function confirm(options: ClientImportOptions): void {
+    const t = ticket.current;
+    if (!t || t.signal.aborted) return;
+    void start(options, t);
+  }
+
   /** The vocabulary step accepted: load the dataset with its types as the user left them. */
   async function accept(
     result: Extract<ImportResult, { ok: true }>,
@@ -168,18 +161,20 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
     if (!t.signal.aborted) finish(t);
   }
 
-  const inspection = phase.step === 'mapping' ? phase.inspection : null;
-  const confirm = (): void => {
-    if (!inspection || !inspection.ok) return;
-    const t = ticket.current;
-    if (!t || t.signal.aborted) return;
-    if (inspection.format === 'csv')
-      void start({ csv, ...(actorsFile ? { actors: actorsFile } : {}) }, t);
-    else if (inspection.format === 'gexf')
-      void start({ gexf: { ...gexf, typeAttribute: gexf.typeAttribute ?? null } }, t);
-    else if (inspection.format === 'cytoscape') void start({ cytoscape: cy }, t);
-  };
+  return { phase, cancel, confirm, accept };
+}
 
+/** A modal dialog for one file; closes itself when the import ends or is cancelled. */
+export function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+  const choices = useMappingChoices();
+  const { phase, cancel, confirm, accept } = useImportRun(file, onClose, choices.suggest);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+  }, [phase.step]);
+
+  const inspection = phase.step === 'mapping' ? phase.inspection : null;
   return (
     <div className="modal-backdrop">
       <div
@@ -203,21 +198,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
             <progress aria-label="Import progress" max={phase.total || 1} value={phase.done} />
           </>
         ) : null}
-        {inspection?.ok && inspection.format === 'csv' ? (
-          <CsvMappingForm
-            inspection={inspection}
-            csv={csv}
-            setCsv={setCsv}
-            actorsFile={actorsFile}
-            setActorsFile={setActorsFile}
-          />
-        ) : null}
-        {inspection?.ok && inspection.format === 'gexf' ? (
-          <GexfForm inspection={inspection} options={gexf} onChange={setGexf} />
-        ) : null}
-        {inspection?.ok && inspection.format === 'cytoscape' ? (
-          <CytoscapeForm inspection={inspection} options={cy} onChange={setCy} />
-        ) : null}
+        {inspection ? <MappingForm inspection={inspection} choices={choices} /> : null}
         {phase.step === 'vocabulary' ? (
           <VocabularyStep
             dataset={phase.result.dataset}
@@ -225,8 +206,12 @@ export function ImportDialog({ file, onClose }: { file: File; onClose: () => voi
           />
         ) : null}
         <div className="modal-actions">
-          {phase.step === 'mapping' ? (
-            <button type="button" className="primary" onClick={confirm}>
+          {inspection ? (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => confirm(choices.options(inspection))}
+            >
               Import
             </button>
           ) : null}

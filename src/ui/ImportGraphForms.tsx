@@ -1,8 +1,7 @@
 // The import dialog's questions for graph files: GEXF type and time attributes, Cytoscape label, type, time and weight fields.
+import type { Mutable } from '../model';
 import type { CytoscapeInspection, GexfInspection } from '../io/import';
 import type { CytoscapeOptions, DateOrder, GexfOptions } from '../io/import/types';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A select of "(none)" plus options; '' means null. */
 function FieldSelect({

@@ -6,28 +6,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { withSuggestedVocabulary } from '../../src/io/import/vocabulary';
 import type { Dataset } from '../../src/model';
 import { VocabularyStep } from '../../src/ui/VocabularyStep';
+import { datasetOfRelations } from '../fixtures/dataset';
 
 function dataset(labels: readonly string[]): Dataset {
-  return {
-    format: 'tieline/1',
-    title: 't',
-    relationTypes: labels.map((label, i) => ({
-      id: `t${i}`,
-      label,
-      directed: true,
-      kind: 'event',
-    })),
-    actors: [],
-    sources: [],
-    relations: labels.map((_, i) => ({
-      id: `r${i}`,
-      type: `t${i}`,
-      source: 'a',
-      target: 'b',
-      start: '2000',
-      claims: [],
-    })),
-  } as unknown as Dataset;
+  return datasetOfRelations(
+    labels.map((_, i) => ({ id: `r${i}`, type: `t${i}`, source: 'a', target: 'b', start: '2000' })),
+    labels.map((label, i) => ({ id: `t${i}`, label, directed: true, kind: 'event' })),
+  );
 }
 
 describe('VocabularyStep', () => {

@@ -1,22 +1,7 @@
 // Known table formats through the real import dialog, pressing only its default button: the first guess is right.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-import { confirmImport } from './import-dialog';
-
-async function dropFile(page: Page, name: string, content: Buffer): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ({ data, name }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { data: content.toString('base64'), name },
-  );
-  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-}
+import { confirmImport, dropFile } from './import-dialog';
 
 const CASES = [
   {
@@ -61,7 +46,7 @@ for (const c of CASES) {
     page,
   }) => {
     await openApp(page);
-    await dropFile(page, c.file, readFileSync(`tests/fixtures/formats/${c.file}`));
+    await dropFile(page, c.file, readFileSync(`tests/fixtures/formats/${c.file}`), 'text/csv');
     const dialog = page.getByRole('dialog', { name: `Import ${c.file}` });
     await expect(dialog).toContainText(c.known);
     await expect(dialog.getByRole('list', { name: 'This may be wrong' })).toHaveCount(0);
@@ -85,7 +70,7 @@ test('a generic table: the dialog says why it chose the columns and flags what l
       `${k},G${k % 5},G${(k + 1) % 5},Group ${k % 5},Group ${(k + 1) % 5},${2000 + (k % 9)}`,
   );
   const text = ['uid,grp1_id,grp2_id,grp1_name,grp2_name,year', ...rows].join('\n');
-  await dropFile(page, 'groups.csv', Buffer.from(text));
+  await dropFile(page, 'groups.csv', Buffer.from(text), 'text/csv');
   const dialog = page.getByRole('dialog', { name: 'Import groups.csv' });
   await expect(dialog.getByRole('list', { name: 'Why these columns' })).toContainText(
     'grp1_id / grp2_id: a pair; names from grp1_name / grp2_name',

@@ -1,30 +1,7 @@
 // Bringing your own data in Chromium: drop GEXF and CSV (through the mapping step), see the report, reload, find them kept.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, openApp, test, visibleIds } from './fixtures';
-
-/** Drops a file on the page as a user dragging it from the desktop would. */
-async function dropFile(
-  page: Page,
-  name: string,
-  content: Buffer | string,
-  type = 'text/plain',
-): Promise<void> {
-  const data = Buffer.isBuffer(content)
-    ? content.toString('base64')
-    : Buffer.from(content).toString('base64');
-  const transfer = await page.evaluateHandle(
-    ({ data, name, type }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
-      return dt;
-    },
-    { data, name, type },
-  );
-  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-}
+import { dropFile } from './import-dialog';
 
 const CSV = [
   'from,to,relation,date',

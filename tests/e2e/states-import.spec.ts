@@ -1,31 +1,16 @@
 // An MMP relations table and its key file imported through the dialog untouched: a pair read before and after its change.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-import { confirmImport } from './import-dialog';
+import { confirmImport, dropFile } from './import-dialog';
 
 const DIR = 'tests/fixtures/mmp-change';
-
-async function dropFile(page: Page, name: string, content: Buffer): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ({ data, name }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { data: content.toString('base64'), name },
-  );
-  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-}
 
 test('an MMP table imported untouched: an alliance holds until the pair’s rivalry', async ({
   page,
   consoleErrors,
 }) => {
   await openApp(page);
-  await dropFile(page, 'relations.csv', readFileSync(`${DIR}/relations.csv`));
+  await dropFile(page, 'relations.csv', readFileSync(`${DIR}/relations.csv`), 'text/csv');
   const dialog = page.getByRole('dialog', { name: 'Import relations.csv' });
   await expect(dialog).toContainText('Mapping Militant Organizations');
   await dialog.getByLabel(/Actors file/).setInputFiles(`${DIR}/key.csv`);

@@ -59,11 +59,11 @@ function largeWith(relations: readonly unknown[]): Dataset {
     end: '2010-01-02',
     claims,
   }));
-  return {
+  return datasetOf({
     ...dataset,
     actors: [...dataset.actors, ...others],
     relations: [...relations, ...fillers],
-  } as unknown as Dataset;
+  });
 }
 
 function setup(eventWindow = 30) {
@@ -285,99 +285,5 @@ describe('GraphAdapter', () => {
     expect(pa.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
     expect(new Set(pa.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)).size).toBe(4);
     expect([...b.positions().entries()]).toEqual([...a.positions().entries()]);
-  });
-});
-
-describe('layout input', () => {
-  it('counts each pair of actors once, whatever the direction or the number of relations, and no self-loops', async () => {
-    const { layoutInput } = await import('../../src/graph/layout');
-    const d = datasetOf({
-      ...dataset,
-      relations: [
-        ...dataset.relations,
-        { ...dataset.relations[0]!, id: 'ba', source: 'b', target: 'a' },
-        { ...dataset.relations[0]!, id: 'aa', source: 'a', target: 'a' },
-      ],
-    });
-    const input = layoutInput(buildModel(d), new Float64Array(4).fill(30), 1);
-    const pairs: string[] = [];
-    for (let k = 0; k < input.pairs.length; k += 2)
-      pairs.push(`${input.pairs[k]}-${input.pairs[k + 1]}`);
-    expect(pairs.sort()).toEqual(['0-1', '0-3', '1-2', '2-3']);
-  });
-});
-
-describe('layout cache key', () => {
-  it('names the same input alike and any change of actors, pairs, sizes or seed differently', async () => {
-    const { layoutKey } = await import('../../src/graph/layout');
-    const input = (
-      over: Partial<{ nodes: number; pairs: number[]; sizes: number[]; seed: number }>,
-    ) => ({
-      nodes: over.nodes ?? 4,
-      pairs: Int32Array.from(over.pairs ?? [0, 1, 1, 2, 2, 3]),
-      sizes: Float64Array.from(over.sizes ?? [30, 30, 40, 30]),
-      seed: over.seed ?? 7,
-    });
-    const base = layoutKey(input({}));
-    expect(layoutKey(input({}))).toBe(base);
-    const others = [
-      input({ nodes: 5 }),
-      input({ pairs: [0, 1, 1, 2, 2, 3, 0, 3] }),
-      input({ pairs: [0, 1, 1, 3, 2, 3] }),
-      input({ sizes: [30, 30, 40, 31] }),
-      input({ seed: 8 }),
-    ].map(layoutKey);
-    expect(new Set([base, ...others]).size).toBe(6);
-  });
-
-  it('lays out without a cache where there is no IndexedDB (Node), and says so', async () => {
-    const { cachedLayout } = await import('../../src/graph/layout');
-    const r = await cachedLayout({
-      nodes: 3,
-      pairs: Int32Array.from([0, 1, 1, 2]),
-      sizes: Float64Array.from([30, 30, 30]),
-      seed: 7,
-    });
-    expect(r.cached).toBe(false);
-    expect(r.positions).toHaveLength(6);
-  });
-});
-
-describe('big-graph layout', () => {
-  it('spreadToArea scales a cramped layout about its centre until each actor has its cell, and leaves a roomy one alone', async () => {
-    const { spreadToArea } = await import('../../src/graph/layout');
-    const cramped = Float64Array.from([0, 0, 10, 0, 0, 10, 10, 10]);
-    const sizes = [20, 20, 20, 20];
-    const out = spreadToArea(cramped, sizes);
-    const w = out[2]! - out[0]!;
-    const h = out[5]! - out[1]!;
-    // Four cells of (2.5 × 20)² = 2,500 each: the box must hold 10,000.
-    expect(w * h).toBeCloseTo(10_000, 6);
-    expect([(out[0]! + out[2]!) / 2, (out[1]! + out[5]!) / 2]).toEqual([5, 5]);
-    expect(out[6]! - out[4]!).toBeCloseTo(w, 9);
-    const roomy = Float64Array.from([0, 0, 500, 0, 0, 500, 500, 500]);
-    expect(spreadToArea(roomy, sizes)).toBe(roomy);
-  });
-
-  it('fcose draft on a dense graph of 400 actors gives every actor room (no spectral blob)', async () => {
-    const { computeLayout } = await import('../../src/graph/layout');
-    const { seededRandom } = await import('../../src/model');
-    const rand = seededRandom(3);
-    const n = 400;
-    const seen = new Set<number>();
-    const pairs: number[] = [];
-    while (pairs.length < 2 * 3000) {
-      const a = Math.floor(rand() * n);
-      const b = Math.floor(rand() * n);
-      if (a === b || seen.has(Math.min(a, b) * n + Math.max(a, b))) continue;
-      seen.add(Math.min(a, b) * n + Math.max(a, b));
-      pairs.push(a, b);
-    }
-    const sizes = new Float64Array(n).fill(30);
-    const xy = await computeLayout({ nodes: n, pairs: Int32Array.from(pairs), sizes, seed: 7 });
-    const xs = Array.from({ length: n }, (_, i) => xy[2 * i]!);
-    const ys = Array.from({ length: n }, (_, i) => xy[2 * i + 1]!);
-    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-    expect(area).toBeGreaterThanOrEqual(n * (2.5 * 30) ** 2 * 0.999);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { EDGE_WIDTH, weightScale, weightWidth } from '../../src/graph/edge-look';
 import { GraphAdapter } from '../../src/graph/adapter';
-import { buildModel, type Dataset } from '../../src/model';
+import { buildModel } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 describe('weightWidth', () => {
   it('grows with the square root of the weight’s share of the largest, from least to most', () => {
@@ -27,7 +28,7 @@ describe('weightWidth', () => {
 describe('weighted ties on the graph', () => {
   it('draws a weighted tie as wide as its weight and an unweighted one at the plain width', () => {
     const claims = [{ source: 's', stance: 'asserts', locator: 'l' }];
-    const d = {
+    const d = datasetOf({
       format: 'tieline/1',
       title: 'w',
       relationTypes: [{ id: 't', label: 'T', directed: true, kind: 'state', sign: 'hostile' }],
@@ -38,7 +39,7 @@ describe('weighted ties on the graph', () => {
         { id: 'bc', type: 't', source: 'b', target: 'c', start: '2014', claims },
         { id: 'ca', type: 't', source: 'c', target: 'a', start: '2014', weight: 2, claims },
       ],
-    } as unknown as Dataset;
+    });
     const adapter = new GraphAdapter(null);
     adapter.setModel(buildModel(d));
     const ab = adapter.cy.getElementById('e:ab');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDatasetText } from '../../src/io/validate';
+import { datasetOf } from '../fixtures/dataset';
 import {
   OPEN_LENS,
   buildModel,
@@ -9,7 +10,6 @@ import {
   facetCounts,
   isoToDay,
   lensStatuses,
-  type Dataset,
   type Lens,
 } from '../../src/model';
 
@@ -17,7 +17,7 @@ const day = (iso: string): number => isoToDay(iso) as number;
 const a = (source: string, locator = 'p 1') => ({ source, stance: 'asserts', locator });
 const d = (source: string, locator = 'p 2') => ({ source, stance: 'disputes', locator });
 
-const dataset = {
+const dataset = datasetOf({
   format: 'tieline/1',
   title: 'Lens test',
   relationTypes: [
@@ -65,7 +65,7 @@ const dataset = {
       claims: [a('undated')],
     },
   ],
-} as unknown as Dataset;
+});
 const model = buildModel(dataset);
 const lens = (over: Partial<Lens>): Lens => ({ ...OPEN_LENS, ...over });
 const byId = (statuses: (string | null)[]) =>

@@ -7,9 +7,10 @@ import { currentStateAt, nextStart, openingDate } from '../../src/model/current'
 import { pairHistory, topPartners } from '../../src/model/pairs';
 import { familyKey, pairKey } from '../../src/model/persistence';
 import { spanOf, TemporalIndex } from '../../src/model/temporal';
-import type { ActorId, Dataset, Relation, RelationType } from '../../src/model/types';
+import type { ActorId, Dataset, Relation } from '../../src/model/types';
+import { datasetOfRelations, relationTypesOf, type RelationSpec } from '../fixtures/dataset';
 
-const types = [
+const types = relationTypesOf([
   {
     id: 'alliance',
     label: 'Alliance',
@@ -40,7 +41,7 @@ const types = [
   { id: 'lone', label: 'Lone', directed: false, kind: 'state', lasts: 'until-superseded' },
   { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
   { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
-] as unknown as RelationType[];
+]);
 const LASTING = new Set(['alliance', 'rivalry', 'affiliation', 'lone']);
 
 function rel(
@@ -50,33 +51,15 @@ function rel(
   target: string,
   start: string,
   end?: string | null,
-): Relation {
-  return {
-    id,
-    type,
-    source,
-    target,
-    start,
-    ...(end !== undefined ? { end } : {}),
-    claims: [{ source: 's', stance: 'asserts', locator: 'p 1' }],
-  } as unknown as Relation;
+): RelationSpec {
+  return { id, type, source, target, start, ...(end !== undefined ? { end } : {}) };
 }
 const day = (iso: string): number => isoToDay(iso) as number;
-function dataset(relations: Relation[], relationTypes: RelationType[] = types): Dataset {
-  const actors = [...new Set(relations.flatMap((r) => [r.source, r.target]))].map((id) => ({
-    id,
-    name: id.toUpperCase(),
-    aliases: [],
-    kind: 'group',
-  }));
-  return {
-    format: 'tieline/1',
-    title: 't',
-    relationTypes,
-    actors,
-    sources: [{ id: 's', title: 'S' }],
-    relations,
-  } as unknown as Dataset;
+function dataset(
+  relations: readonly RelationSpec[],
+  relationTypes: readonly unknown[] = types,
+): Dataset {
+  return datasetOfRelations(relations, relationTypes);
 }
 
 describe('a state that lasts until superseded', () => {
@@ -137,7 +120,7 @@ describe('a state that lasts until superseded', () => {
       label,
       directed,
       kind,
-    })) as unknown as RelationType[];
+    }));
     const idx = new TemporalIndex(dataset(rels, plainTypes));
     rels.forEach((r, i) => {
       expect(idx.spans[i]).toEqual(spanOf(r, r.type === 'split', 30));
@@ -163,12 +146,13 @@ const recArb = fc.record({
 type Rec = typeof recArb extends fc.Arbitrary<infer R> ? R : never;
 
 function build(recs: Rec[]): Relation[] {
-  return recs.map((s, i) => {
+  const specs = recs.map((s, i) => {
     const isEvent = s.type === 'split' || s.type === 'attack';
     // An end only where it cannot come before the start.
     const end = !isEvent && s.end && s.start !== '..' && s.start <= '2000-02-19' ? s.end : null;
     return rel(`r${i}`, s.type, s.a, s.b, s.start, end);
   });
+  return [...dataset(specs).relations];
 }
 const typeById = new Map(types.map((t) => [t.id as string, t]));
 

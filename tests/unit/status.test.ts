@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { statusOf } from '../../src/model/status';
 import { describeSupport } from '../../src/model/support';
-import type { Claim, Dataset, SourceId } from '../../src/model/types';
+import type { Claim, SourceId } from '../../src/model/types';
+import { datasetOf } from '../fixtures/dataset';
 
 const claim = (source: string, stance: Claim['stance'] = 'asserts'): Claim => ({
   source: source as SourceId,
@@ -68,13 +69,19 @@ describe('statusOf with originators and qualifications', () => {
 });
 
 describe('describeSupport', () => {
-  const sources = [
-    { id: 'dj', title: 'Alliance', publisher: 'Digital Journal' },
-    { id: 'orton', title: 'Caution', publisher: 'The Syrian Intifada', author: 'Kyle Orton' },
-    { id: 'blog', title: 'Convergences', publisher: 'Counter-terrorism blog (not named)' },
-  ] as unknown as Dataset['sources'];
-  const originators = [{ id: 'ap', name: 'Associated Press' }];
-  const data = { sources, originators };
+  const data = datasetOf({
+    format: 'tieline/1',
+    title: 'Support',
+    relationTypes: [],
+    actors: [],
+    sources: [
+      { id: 'dj', title: 'Alliance', publisher: 'Digital Journal' },
+      { id: 'orton', title: 'Caution', publisher: 'The Syrian Intifada', author: 'Kyle Orton' },
+      { id: 'blog', title: 'Convergences', publisher: 'Counter-terrorism blog (not named)' },
+    ],
+    originators: [{ id: 'ap', name: 'Associated Press' }],
+    relations: [],
+  });
   const relay = (source: string, via: string): Claim => ({ ...claim(source), via });
   it('says "2 reports, 1 original (AP)" for two relays of one outlet', () => {
     expect(describeSupport(data, [relay('dj', 'ap'), relay('orton', 'ap')])).toBe(

@@ -1,35 +1,28 @@
 // Unit and property tests of the temporal index, checked against a brute-force scan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayToIso, isoToDay } from '../../src/model/dates';
+import { dayToIso, edtf, isoToDay } from '../../src/model/dates';
 import { IntervalTree } from '../../src/model/interval-tree';
 import { TemporalIndex } from '../../src/model/temporal';
-import type { Dataset, Relation, RelationType } from '../../src/model/types';
+import type { Dataset } from '../../src/model/types';
+import { datasetOfRelations, relationTypesOf, type RelationSpec } from '../fixtures/dataset';
 
-const types = [
+const types = relationTypesOf([
   { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
   { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
-] as unknown as RelationType[];
+]);
 
-function rel(id: string, type: string, start: string, end?: string | null): Relation {
-  return {
-    id,
-    type,
-    source: 'a',
-    target: 'b',
-    start,
-    ...(end !== undefined ? { end } : {}),
-    claims: [{ source: 's', stance: 'asserts', locator: 'p 1' }],
-  } as unknown as Relation;
+function rel(id: string, type: string, start: string, end?: string | null): RelationSpec {
+  return { id, type, source: 'a', target: 'b', start, ...(end !== undefined ? { end } : {}) };
 }
 const day = (iso: string): number => isoToDay(iso) as number;
-const ids = (_index: TemporalIndex, ordinals: number[], rels: Relation[]): string[] =>
+const ids = (_index: TemporalIndex, ordinals: number[], rels: readonly RelationSpec[]): string[] =>
   ordinals.map((i) => rels[i]?.id as string).sort();
 
 describe('TemporalIndex answers in ascending order, small and big', () => {
   // 64 relations: a day where 2 are in view (sorted path) and one where 60 are (marked in a byte
   // array and read back in order), each asked twice to show the marks are cleared between queries.
-  const rels: Relation[] = [];
+  const rels: RelationSpec[] = [];
   for (let i = 0; i < 64; i++) {
     if (i % 3 === 0) rels.push(rel(`open-end-${i}`, 'truce', '2014-01-01'));
     else if (i % 3 === 1) rels.push(rel(`open-start-${i}`, 'truce', '..', '2010-01-10'));
@@ -37,7 +30,7 @@ describe('TemporalIndex answers in ascending order, small and big', () => {
   }
   rels[5] = rel('early', 'truce', '2010-01-01', '2010-02-01');
   rels[6] = rel('early-too', 'truce', '2010-01-15', '2010-03-01');
-  const index = new TemporalIndex({ relations: rels, relationTypes: types });
+  const index = new TemporalIndex(datasetOfRelations(rels, types));
   const brute = (t: number): number[] => rels.map((_, i) => i).filter((i) => index.isActive(i, t));
 
   it.each([
@@ -67,7 +60,7 @@ describe('TemporalIndex on hand-made cases', () => {
     rel('always', 'truce', '..'),
     rel('year-truce', 'truce', '2012', '2013'),
   ];
-  const index = new TemporalIndex({ relations: rels, relationTypes: types });
+  const index = new TemporalIndex(datasetOfRelations(rels, types));
 
   it('keeps open-ended state relations in force', () => {
     expect(ids(index, index.activeAt(day('2030-01-01')), rels)).toEqual(['always', 'open-truce']);
@@ -160,17 +153,13 @@ function buildRandom(
   const relations = specs.map((s, i) => {
     if (s.isEvent) return rel(`r${i}`, 'attack', s.a);
     let [start, end] = [s.openStart ? '..' : s.a, s.b];
-    if (
-      end &&
-      start !== '..' &&
-      (isoToDay(end.slice(0, 4) + '-12-31') as number) <
-        (isoToDay(start.slice(0, 4) + '-01-01') as number)
-    ) {
+    // A valid dataset: an end that may only come before the start is swapped with it.
+    if (end && start !== '..' && edtf(end).latest < edtf(start).earliest) {
       [start, end] = [end, start];
     }
     return rel(`r${i}`, 'truce', start, end);
   });
-  return { relations, relationTypes: types } as unknown as Dataset;
+  return datasetOfRelations(relations, types);
 }
 
 const brute = (index: TemporalIndex, t: number): number[] =>

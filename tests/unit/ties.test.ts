@@ -5,7 +5,8 @@ import { SegmentIndex, segmentDistance } from '../../src/graph/ties/hit';
 import { MARK_CODE, strokeOf } from '../../src/graph/ties/look';
 import { TieScene, type DrawnLooks, type PathSink } from '../../src/graph/ties/scene';
 import { fadeOpacity } from '../../src/graph/edge-look';
-import { buildModel, type Dataset } from '../../src/model';
+import { buildModel } from '../../src/model';
+import { datasetOf } from '../fixtures/dataset';
 
 const claims = [{ source: 's', stance: 'asserts', locator: 'p 1' }];
 const rel = (id: string, type: string, source: string, target: string) => ({
@@ -16,23 +17,25 @@ const rel = (id: string, type: string, source: string, target: string) => ({
   start: '2014-01-01',
   claims,
 });
-const model = buildModel({
-  format: 'tieline/1',
-  title: 'Ties',
-  relationTypes: [
-    { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
-    { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
-  ],
-  actors: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id, aliases: [], kind: 'group' })),
-  sources: [{ id: 's', title: 'S' }],
-  relations: [
-    rel('ab', 'truce', 'a', 'b'),
-    rel('bc', 'truce', 'b', 'c'),
-    rel('cd', 'attack', 'c', 'd'),
-    rel('da', 'attack', 'd', 'a'),
-    rel('ac', 'truce', 'a', 'c'),
-  ],
-} as unknown as Dataset);
+const model = buildModel(
+  datasetOf({
+    format: 'tieline/1',
+    title: 'Ties',
+    relationTypes: [
+      { id: 'truce', label: 'Truce', directed: false, kind: 'state' },
+      { id: 'attack', label: 'Attack', directed: true, kind: 'event' },
+    ],
+    actors: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id, aliases: [], kind: 'group' })),
+    sources: [{ id: 's', title: 'S' }],
+    relations: [
+      rel('ab', 'truce', 'a', 'b'),
+      rel('bc', 'truce', 'b', 'c'),
+      rel('cd', 'attack', 'c', 'd'),
+      rel('da', 'attack', 'd', 'a'),
+      rel('ac', 'truce', 'a', 'c'),
+    ],
+  }),
+);
 
 /** A fake 2D context that records each stroke: its style and its segments. */
 function recorder() {

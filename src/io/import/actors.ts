@@ -1,4 +1,5 @@
 // An actors file (a key: id, name, kind, aliases, description; other columns kept as attributes) read into actors.
+import type { Mutable } from '../../model';
 import type { Issue } from '../validate';
 import { newAttributes, type RawActor } from './build';
 import { normName, tokens } from './infer';
@@ -134,7 +135,7 @@ export function readActors(
       const v = cell(i);
       if (v !== '') attributes[n] = v;
     });
-    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where };
+    const a: Mutable<RawActor> = { id, where };
     if (cell(cols.name) !== '') a.name = cell(cols.name);
     if (cell(cols.kind) !== '') a.kind = cell(cols.kind);
     if (cell(descCol) !== '') a.description = cell(descCol);

@@ -1,14 +1,18 @@
 // Runs imports in a module Web Worker (inline where `Worker` does not exist), with progress and cancellation.
 // Only types come from the parsers here: they load in the worker, or lazily inline, never in the main bundle.
+import { errorMessage } from '../../model';
 import type { Inspection } from './index';
 import type { ImportRequest, ImportResponse } from './protocol';
 import {
   MAX_IMPORT_BYTES,
+  refusal,
   tooLarge,
+  unreadable,
   type ActorsFile,
   type ImportOptions,
   type ImportResult,
   type ProgressFn,
+  type Refusal,
 } from './types';
 
 /** A file to import: a File from an input or a drop, or a name and bytes (tests, URLs fetched by the app). */
@@ -40,6 +44,16 @@ async function bytesOf(f: FileInput | ActorsFile): Promise<ArrayBuffer> {
 
 function sizeOf(f: FileInput): number {
   return 'buffer' in f ? f.buffer.byteLength : f.size;
+}
+
+/**
+ * What an import and an inspection check before reading a file: a cancelled load stops (AbortError),
+ * and a file over the size limit is refused from its size alone (a 2 GB file should not be loaded into
+ * memory just to be rejected; a 2.5 GB one cannot even be read into one buffer).
+ */
+function refusedBeforeReading(file: FileInput, signal: AbortSignal | undefined): Refusal | null {
+  if (signal?.aborted) throw abortError();
+  return sizeOf(file) > MAX_IMPORT_BYTES ? refusal(tooLarge(file.name, sizeOf(file))) : null;
 }
 
 let nextId = 1;
@@ -84,7 +98,7 @@ function run<T>(
         if (signal?.aborted) return reject(abortError());
         inline().then(
           (value) => (signal?.aborted ? reject(abortError()) : resolve(value)),
-          (e: unknown) => resolve(fail(e instanceof Error ? e.message : String(e))),
+          (e: unknown) => resolve(fail(errorMessage(e))),
         );
       }, 0);
     });
@@ -150,25 +164,18 @@ export async function importFile(
   run_: RunOptions = {},
 ): Promise<ImportResult> {
   const name = file.name;
-  const failed = (message: string): ImportResult => ({
-    ok: false,
-    format: null,
-    issues: [{ path: '', message: `could not read ${name}: ${message}` }],
-  });
-  if (run_.signal?.aborted) throw abortError();
-  if (sizeOf(file) > MAX_IMPORT_BYTES) {
-    // Refuse before reading: a 2 GB file should not be loaded into memory just to be rejected.
-    return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
-  }
+  const failed = (message: string): Refusal => unreadable(name, message);
+  const refused = refusedBeforeReading(file, run_.signal);
+  if (refused) return refused;
   const actors = options.actors;
   if (actors && 'size' in actors && actors.size > MAX_IMPORT_BYTES) {
-    return { ok: false, format: null, issues: [tooLarge(actors.name, actors.size)] };
+    return refusal(tooLarge(actors.name, actors.size));
   }
   let prepared: { buffer: ArrayBuffer; options: ImportOptions };
   try {
     prepared = await prepare(file, options);
   } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e));
+    return failed(errorMessage(e));
   }
   const { buffer, options: opts } = prepared;
   return run<ImportResult>(
@@ -187,21 +194,14 @@ export async function inspectFile(
   run_: Pick<RunOptions, 'signal'> = {},
 ): Promise<Inspection> {
   const name = file.name;
-  const failed = (message: string): Inspection => ({
-    ok: false,
-    format: null,
-    issues: [{ path: '', message: `could not read ${name}: ${message}` }],
-  });
-  if (run_.signal?.aborted) throw abortError();
-  if (sizeOf(file) > MAX_IMPORT_BYTES) {
-    // Checked before any read, as for the import: a 2.5 GB file cannot even be read into one buffer.
-    return { ok: false, format: null, issues: [tooLarge(name, sizeOf(file))] };
-  }
+  const failed = (message: string): Refusal => unreadable(name, message);
+  const refused = refusedBeforeReading(file, run_.signal);
+  if (refused) return refused;
   let buffer: ArrayBuffer;
   try {
     buffer = await bytesOf(file);
   } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e));
+    return failed(errorMessage(e));
   }
   return run<Inspection>(
     { name, buffer, options, inspect: true },

@@ -1,4 +1,5 @@
 // Cytoscape JSON: desktop .cyjs exports (with or without the version header) and cy.json() output.
+import type { Mutable } from '../../model';
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
 import {
@@ -299,7 +300,7 @@ function readActors(els: Elements, labelAttr: string | null, log: WarningLog): R
       const a = attributeValue(v);
       if (a !== undefined) attributes[k] = a;
     }
-    const a: { -readonly [K in keyof RawActor]: RawActor[K] } = { id, where: `${path}.data.id` };
+    const a: Mutable<RawActor> = { id, where: `${path}.data.id` };
     if (nameKey !== undefined)
       a.name = trimmedIn(log, scalarText(data[nameKey]) ?? '', `${path}.data.${nameKey}`);
     if (Object.keys(attributes).length > 0) a.attributes = attributes;
@@ -368,7 +369,7 @@ function readRelations(
       const a = attributeValue(v);
       if (a !== undefined) attributes[k] = a;
     }
-    const rel: { -readonly [K in keyof RawRelation]: RawRelation[K] } = {
+    const rel: Mutable<RawRelation> = {
       source,
       target,
       type: typeText !== undefined && typeText !== '' ? typeText : null,

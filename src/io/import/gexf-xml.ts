@@ -1,5 +1,6 @@
 // GEXF 1.1–1.3 as XML: the safe parser, elements and attributes, spells and timestamps, declarations, the document.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { errorMessage, type Mutable } from '../../model';
 import type { Issue } from '../validate';
 import type { AttributeValue } from './types';
 
@@ -86,7 +87,7 @@ export function intervalOf(el: XmlEl): Interval | null {
   const start = attr(el, 'start') ?? so;
   const end = attr(el, 'end') ?? eo;
   if (start === undefined && end === undefined) return null;
-  const i: { -readonly [K in keyof Interval]: Interval[K] } = {
+  const i: Mutable<Interval> = {
     startOpen: attr(el, 'start') === undefined && so !== undefined,
     endOpen: attr(el, 'end') === undefined && eo !== undefined,
   };
@@ -107,7 +108,7 @@ function listIntervals(s: string): Interval[] {
   const out: Interval[] = [];
   const re = /([[(])\s*([^,;[\]()]*?)\s*,\s*([^,;[\]()]*?)\s*([\])])/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    const i: { -readonly [K in keyof Interval]: Interval[K] } = {
+    const i: Mutable<Interval> = {
       startOpen: m[1] === '(',
       endOpen: m[4] === ')',
     };
@@ -180,7 +181,7 @@ function declarations(graph: XmlEl, cls: string): Map<string, AttrDecl> {
       if (id === undefined) continue;
       const d = (a as Record<string, unknown>).default;
       const def = textOf(Array.isArray(d) ? d[0] : d);
-      const decl: { -readonly [K in keyof AttrDecl]: AttrDecl[K] } = {
+      const decl: Mutable<AttrDecl> = {
         id,
         title: attr(a, 'title') ?? id,
         type: (attr(a, 'type') ?? 'string').toLowerCase(),
@@ -211,7 +212,7 @@ export function readDoc(text: string): DocResult {
   try {
     parsed = parser.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     let advice = 'Repair the file or export it again from Gephi.';
     if (/entit/i.test(msg))
       advice = 'Remove the <!DOCTYPE …> declaration: Tieline does not load external entities.';

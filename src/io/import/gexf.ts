@@ -1,5 +1,6 @@
 // GEXF 1.1–1.3 (Gephi), static and dynamic: nodes, edges, attributes, spells, timestamps, time zones,
 // integer time steps, and time read from attributes when the elements carry none.
+import type { Mutable } from '../../model';
 import type { Issue } from '../validate';
 import { buildDataset, newAttributes, type RawActor, type RawRelation } from './build';
 import {
@@ -79,8 +80,6 @@ export interface GexfImportOptions {
   readonly onProgress?: ProgressFn;
   readonly log?: WarningLog;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const TYPE_NAMES = new Set(
   'type relation relationtype relationship interaction kind edgetype category predicate tie tietype'.split(

@@ -1,4 +1,5 @@
 // The import entry points: size limit, workbook refusal, decoding, format detection, then the format's importer.
+import { errorMessage } from '../../model';
 import { readDatasetText, type Issue } from '../validate';
 import { statsOf } from './build';
 import { importCsv, inspectCsv, type CsvFailure, type CsvInspection } from './csv';
@@ -17,7 +18,9 @@ import { withSuggestedVocabulary } from './vocabulary';
 import {
   MAX_IMPORT_BYTES,
   failure,
+  refusal,
   tooLarge,
+  unreadable,
   type ImportFormat,
   type ImportOptions,
   type ImportResult,
@@ -150,15 +153,6 @@ function suggested(result: ImportResult): ImportResult {
   return result.ok ? { ...result, dataset: withSuggestedVocabulary(result.dataset) } : result;
 }
 
-function crash(name: string, e: unknown): ImportResult {
-  const msg = e instanceof Error ? e.message : String(e);
-  return {
-    ok: false,
-    format: null,
-    issues: [{ path: '', message: `could not read ${name}: ${msg}` }],
-  };
-}
-
 /**
  * Imports a user's file from its bytes: the one function the worker (and the inline fallback) calls.
  * Never throws: any failure comes back as `{ ok: false, issues }`, with a path and a sentence on what to do.
@@ -171,13 +165,13 @@ export function importBuffer(
 ): ImportResult {
   try {
     const decoded = decodeInput(name, buffer);
-    if (!decoded.ok) return { ok: false, format: null, issues: [decoded.issue] };
+    if (!decoded.ok) return refusal(decoded.issue);
     const text = decoded.text;
     let format: ImportFormat;
     if (options.format) format = options.format;
     else {
       const f = detectFormat(name, text);
-      if (!f.ok) return { ok: false, format: null, issues: [f.issue] };
+      if (!f.ok) return refusal(f.issue);
       format = f.format;
     }
     const log = new WarningLog();
@@ -226,7 +220,7 @@ export function importBuffer(
         return failure(null, name, `unknown format "${String(format)}"`);
     }
   } catch (e) {
-    return crash(name, e);
+    return unreadable(name, errorMessage(e));
   }
 }
 
@@ -241,12 +235,12 @@ export function inspectBuffer(
 ): Inspection {
   try {
     const decoded = decodeInput(name, buffer);
-    if (!decoded.ok) return { ok: false, format: null, issues: [decoded.issue] };
+    if (!decoded.ok) return refusal(decoded.issue);
     let f: ImportFormat;
     if (format) f = format;
     else {
       const d = detectFormat(name, decoded.text);
-      if (!d.ok) return { ok: false, format: null, issues: [d.issue] };
+      if (!d.ok) return refusal(d.issue);
       f = d.format;
     }
     switch (f) {
@@ -260,7 +254,6 @@ export function inspectBuffer(
         return { ok: true, format: 'tieline' };
     }
   } catch (e) {
-    const r = crash(name, e);
-    return r.ok ? { ok: false, format: null, issues: [] } : r;
+    return unreadable(name, errorMessage(e));
   }
 }

@@ -212,6 +212,23 @@ export function tooLarge(name: string, size: number): Issue {
   };
 }
 
+/** A file refused before any importer read it (too large, unreadable, of no known format). */
+export type Refusal = {
+  readonly ok: false;
+  readonly format: null;
+  readonly issues: readonly Issue[];
+};
+
+/** A refusal for one issue: what both an import and an inspection answer. */
+export function refusal(issue: Issue): Refusal {
+  return { ok: false, format: null, issues: [issue] };
+}
+
+/** A file that could not be read, or whose reader stopped: the message, naming the file. */
+export function unreadable(name: string, message: string): Refusal {
+  return refusal({ path: '', message: `could not read ${name}: ${message}` });
+}
+
 /** A failed result with one issue; importers return these for breakage they can name. */
 export function failure(format: ImportFormat | null, path: string, message: string): ImportResult {
   return { ok: false, format, issues: [{ path, message }] };

@@ -1,5 +1,5 @@
 // The vocabulary step: each imported relation type's readable label, kind, how a state lasts, family and sign.
-import type { Dataset, RelationKind, RelationType, RelationTypeId } from '../../model';
+import type { Dataset, Mutable, RelationKind, RelationType, RelationTypeId } from '../../model';
 
 /** Whether a relation is friendly, hostile or neither; picks the colour family. */
 export type Sign = NonNullable<RelationType['sign']>;
@@ -182,7 +182,7 @@ export function suggestVocabulary(dataset: Dataset): VocabularyEntry[] {
   return dataset.relationTypes.map((t, i) => {
     const p = proposed[i] as string;
     const label = p !== t.label && (uses.get(p) ?? 0) > 1 ? t.label : p;
-    const e: { -readonly [K in keyof VocabularyEntry]: VocabularyEntry[K] } = {
+    const e: Mutable<VocabularyEntry> = {
       id: t.id,
       raw: t.label,
       label,

@@ -3,29 +3,29 @@ import { useMemo } from 'react';
 import { typeColors } from '../../graph/palette';
 import { LASTING_COLOR } from '../../graph/style';
 import { formatTime, timeScaleOf, type Day, type LaneSegment, type Model } from '../../model';
+import { AXIS_WIDTH, Cursor, dayX } from '../DayAxis';
+import { useStoreApi, useView } from '../StoreContext';
 
-const W = 1000;
+const W = AXIS_WIDTH;
 const ROW = 12;
 
-/** Horizontal position of a day on the lane's 1,000-unit-wide view box. */
+/** Horizontal position of a day on the lane, whose last day has its width (it runs to `last + 1`). */
 function x(d: Day, first: Day, last: Day): number {
-  return ((Math.min(Math.max(d, first), last + 1) - first) / Math.max(1, last + 1 - first)) * W;
+  return dayX(d, first, last + 1);
 }
 
-/** The lane of one pair (segments from `pairHistory`), with the current date as a cursor. */
+/** The lane of one pair (segments from `pairHistory`), with the current date as a cursor; a segment clicked moves the date to its start. */
 export function Lane({
   model,
   segments,
-  time,
-  onPick,
   label,
 }: {
   model: Model;
   segments: readonly LaneSegment[];
-  time: Day;
-  onPick: (day: Day) => void;
   label: string;
 }) {
+  const store = useStoreApi();
+  const time = useView((s) => s.time);
   const colors = useMemo(() => typeColors(model.dataset.relationTypes), [model]);
   const extent = model.index.extent;
   if (!extent) return null;
@@ -61,21 +61,13 @@ export function Lane({
             stroke={s.supersededBy !== undefined ? LASTING_COLOR : 'none'}
             strokeWidth={1}
             vectorEffect="non-scaling-stroke"
-            onClick={() => onPick(s.from)}
+            onClick={() => store.getState().setTime(s.from)}
           >
             <title>{`${type?.label ?? r.type}, ${formatTime(s.from, timeScaleOf(model.dataset))}`}</title>
           </rect>
         );
       })}
-      <line
-        x1={x(time, first, last)}
-        x2={x(time, first, last)}
-        y1={0}
-        y2={h}
-        stroke="#111"
-        strokeWidth={2}
-        vectorEffect="non-scaling-stroke"
-      />
+      <Cursor x={x(time, first, last)} height={h} />
     </svg>
   );
 }

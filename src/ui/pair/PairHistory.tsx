@@ -7,6 +7,7 @@ import {
   formatTime,
   pairHistory,
   timeScaleOf,
+  type ActorId,
   type Model,
 } from '../../model';
 import { modelOf } from '../../store/selectors';
@@ -19,7 +20,7 @@ function Record({ model, ordinal }: { model: Model; ordinal: number }) {
   const r = model.dataset.relations[ordinal]!;
   const type = model.typeById.get(r.type);
   const lo = model.index.spans[ordinal]!.lo;
-  const name = (id: string): string => model.actorById.get(id as never)?.name ?? id;
+  const name = (id: ActorId): string => model.actorById.get(id)?.name ?? id;
   const arrow = type?.directed ? '→' : '–';
   return (
     <li className="pair-record">
@@ -63,7 +64,6 @@ export function PairHistory() {
   const store = useStoreApi();
   const model = useView(modelOf);
   const pair = useView((s) => s.pair);
-  const time = useView((s) => s.time);
   const segments = useMemo(
     () => (model && pair ? pairHistory(model, pair[0], pair[1]) : []),
     [model, pair],
@@ -86,13 +86,7 @@ export function PairHistory() {
       </header>
       {segments.length ? (
         <>
-          <Lane
-            model={model}
-            segments={segments}
-            time={time}
-            label={label}
-            onPick={(d) => store.getState().setTime(d)}
-          />
+          <Lane model={model} segments={segments} label={label} />
           <ol className="pair-records">
             {segments.map((s) => (
               <Record key={s.ordinal} model={model} ordinal={s.ordinal} />

@@ -9,7 +9,6 @@ import { Lane } from './Lane';
 export function PartnerLanes({ actor }: { actor: ActorId }) {
   const store = useStoreApi();
   const model = useView(modelOf);
-  const time = useView((s) => s.time);
   const lanes = useMemo(
     () =>
       model
@@ -35,13 +34,7 @@ export function PartnerLanes({ actor }: { actor: ActorId }) {
             >
               {name}
             </button>
-            <Lane
-              model={model}
-              segments={segments}
-              time={time}
-              label={name}
-              onPick={(d) => store.getState().setTime(d)}
-            />
+            <Lane model={model} segments={segments} label={name} />
           </li>
         );
       })}

@@ -9,9 +9,9 @@ import { typeColors } from '../../../src/graph/palette';
 import { importBuffer, type ImportResult } from '../../../src/io/import';
 import { checkLimits } from '../../../src/io/limits';
 import { validateDataset } from '../../../src/io/validate';
-import { buildModel, clip, type Dataset } from '../../../src/model';
+import { buildModel, clip } from '../../../src/model';
 import { createViewStore } from '../../../src/store/store';
-import { PROTO_NAMES, tiny, type Bend } from './helpers';
+import { PROTO_NAMES, tiny, tinyData, type Bend } from './helpers';
 
 /** Strings that have broken parsers, selectors, styles, maps or layouts somewhere. */
 const HOSTILE = [
@@ -58,12 +58,12 @@ function settle(r: ImportResult): 'loaded' | 'refused' {
   return 'loaded';
 }
 
-const json = (d: Dataset): Uint8Array => new TextEncoder().encode(JSON.stringify(d));
+const json = (d: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(d));
 
 describe('issue 18: hostile corpus', () => {
   describe.each(FIELDS)('tieline/1 %s', (field) => {
     it.each(HOSTILE.map((s, i) => [i, s] as const))('hostile string %i', async (_, s) => {
-      const d = tiny({ [field]: s } as Bend);
+      const d = tinyData({ [field]: s } as Bend);
       const r = await importBuffer('h.json', json(d));
       const outcome = settle(r);
       if (
@@ -109,7 +109,7 @@ describe('issue 18: hostile corpus', () => {
   const FORMS = ['', '-02', '-02-29', '~', '?', '%'];
   describe('dates across the EDTF range', () => {
     it.each(YEARS.flatMap((y) => FORMS.map((f) => `${y}${f}`)))('start %s', async (start) => {
-      const r = await importBuffer('d.json', json(tiny({ start })));
+      const r = await importBuffer('d.json', json(tinyData({ start })));
       if (settle(r) === 'refused' && !r.ok) expect(r.issues[0]?.path).toMatch(/start/);
     });
     it.each([
@@ -124,7 +124,7 @@ describe('issue 18: hostile corpus', () => {
       '-99999',
       'Y12345',
     ])('unusual %s', async (start) => {
-      const r = await importBuffer('d.json', json(tiny({ start })));
+      const r = await importBuffer('d.json', json(tinyData({ start })));
       if (settle(r) === 'refused' && !r.ok) expect(r.issues[0]?.path).toMatch(/start/);
     });
   });

@@ -4,15 +4,16 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/io/validate';
-import { addMonths, dayOf, partsOf, type Dataset } from '../../../src/model';
+import { addMonths, dayOf, partsOf } from '../../../src/model';
 import { createViewStore } from '../../../src/store/store';
 import { Legend } from '../../../src/ui/Legend';
 import { LensPanel } from '../../../src/ui/LensPanel';
 import { Sidebar } from '../../../src/ui/Sidebar';
 import { StoreProvider } from '../../../src/ui/StoreContext';
 import { TiesPanel } from '../../../src/ui/TiesPanel';
-import { MAX_BARS, monthEdges, TimeBar } from '../../../src/ui/TimeBar';
-import { tiny } from './helpers';
+import { TimeBar } from '../../../src/ui/TimeBar';
+import { MAX_BARS, monthEdges } from '../../../src/ui/timebar/bars';
+import { tinyData } from './helpers';
 
 const RANGES: [string, string | null][] = [
   ['-0001', '0000'],
@@ -29,14 +30,14 @@ const RANGES: [string, string | null][] = [
 
 describe('issue 18: dates across the EDTF range', () => {
   it.each(RANGES)('start %s, end %s: valid and drawn by every view', (start, end) => {
-    const r = validateDataset(JSON.parse(JSON.stringify(tiny({ start, end }))));
+    const r = validateDataset(JSON.parse(JSON.stringify(tinyData({ start, end }))));
     if (!r.ok) {
       // Refusing is allowed only with a located message.
       expect(r.issues[0]?.path).toMatch(/relations\[0\]\.(start|end)/);
       return;
     }
     const store = createViewStore();
-    store.getState().loadDataset(r.dataset as Dataset, 'dates', { actor: 'a' });
+    store.getState().loadDataset(r.dataset, 'dates', { actor: 'a' });
     const view = render(
       <StoreProvider store={store}>
         <TimeBar />

@@ -1,5 +1,6 @@
 // Shared helpers of the hostile-input tests (issue 18): a minimal valid tieline/1 dataset to bend.
 import type { Dataset } from '../../../src/model';
+import { datasetOf } from '../../fixtures/dataset';
 
 const claims = [{ source: 's', stance: 'asserts', locator: 'p. 1' }];
 
@@ -16,8 +17,11 @@ export interface Bend {
   color?: string;
 }
 
-/** A tiny valid dataset (two actors, one type, one relation), bent by `b`, as plain JSON data. */
-export function tiny(b: Bend = {}): Dataset {
+/**
+ * A tiny dataset (two actors, one type, one relation), bent by `b`, as plain JSON data: valid until a
+ * bend makes it hostile, so the cases hand it to the validator or the importer themselves.
+ */
+export function tinyData(b: Bend = {}) {
   const [x, y] = b.actorIds ?? ['a', 'b'];
   const type = b.typeId ?? 'truce';
   return {
@@ -48,7 +52,12 @@ export function tiny(b: Bend = {}): Dataset {
         claims,
       },
     ],
-  } as unknown as Dataset;
+  };
+}
+
+/** The tiny dataset bent by `b`, validated (for the cases that load or draw it, not the ones that refuse it). */
+export function tiny(b: Bend = {}): Dataset {
+  return datasetOf(tinyData(b));
 }
 
 /** Names that a plain object answers from its prototype. */

@@ -4,10 +4,12 @@
 // the load, and datasets past the limits refused with a located message.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { statsOf } from '../../../src/io/import/build';
 import type { ImportResult } from '../../../src/io/import/types';
 import type { Dataset } from '../../../src/model';
 import { createViewStore } from '../../../src/store/store';
-import { tiny } from './helpers';
+import { datasetOf } from '../../fixtures/dataset';
+import { tiny, tinyData } from './helpers';
 
 const library = vi.hoisted(() => ({
   saveDataset: vi.fn(),
@@ -26,7 +28,7 @@ const { checkLimits, MAX_ACTORS, MAX_TEXT, MAX_TYPES } = await import('../../../
 const BUNDLED_TEXT = readFileSync('data/tieline.json', 'utf8');
 
 function imported(d: Dataset): ImportResult {
-  return { ok: true, format: 'tieline', dataset: d, warnings: [] } as unknown as ImportResult;
+  return { ok: true, format: 'tieline', dataset: d, warnings: [], stats: statsOf(d) };
 }
 
 /** A fetch whose answers the test releases: `answer(url, text)`; the bundled dataset answers at once. */
@@ -166,10 +168,10 @@ describe('issue 18: stated limits', () => {
     Array.from({ length: n }, (_, i) => make(i));
 
   it('refuses more actors than MAX_ACTORS with a located message', () => {
-    const d = {
-      ...tiny(),
+    const d = datasetOf({
+      ...tinyData({ actorIds: ['a0', 'a1'] }),
       actors: many(MAX_ACTORS + 1, (i) => ({ id: `a${i}`, name: 'x', aliases: [], kind: 'group' })),
-    } as unknown as Dataset;
+    });
     expect(checkLimits(d)[0]).toMatchObject({
       path: '$.actors',
       message: expect.stringMatching(/20,001 actors/),
@@ -177,15 +179,15 @@ describe('issue 18: stated limits', () => {
   });
 
   it('refuses more relation types than MAX_TYPES (row 13) and loads nothing', async () => {
-    const d = {
-      ...tiny(),
+    const d = datasetOf({
+      ...tinyData({ typeId: 't0' }),
       relationTypes: many(MAX_TYPES + 1, (i) => ({
         id: `t${i}`,
         label: 't',
         directed: true,
         kind: 'event',
       })),
-    } as unknown as Dataset;
+    });
     const store = createViewStore();
     expect(await applyImport(store, 'types.json', imported(d), beginLoad(store, 'file'))).toBe(
       false,

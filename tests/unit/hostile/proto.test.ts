@@ -10,11 +10,11 @@ import { importBuffer } from '../../../src/io/import';
 import { validateDataset } from '../../../src/io/validate';
 import { buildModel, isoToDay, type Dataset } from '../../../src/model';
 import { createViewStore } from '../../../src/store/store';
-import { PROTO_NAMES, tiny } from './helpers';
+import { PROTO_NAMES, tinyData } from './helpers';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
-function valid(d: Dataset): Dataset {
+function valid(d: unknown): Dataset {
   const r = validateDataset(JSON.parse(JSON.stringify(d)));
   if (!r.ok) expect.fail(JSON.stringify(r.issues));
   return r.dataset;
@@ -24,7 +24,7 @@ function valid(d: Dataset): Dataset {
 function drawnAfterAnother(d: Dataset): { nodes: string[]; svg: string } {
   const adapter = new GraphAdapter(null);
   try {
-    adapter.setModel(buildModel(valid(tiny({ actorIds: ['old1', 'old2'] }))));
+    adapter.setModel(buildModel(valid(tinyData({ actorIds: ['old1', 'old2'] }))));
     const model = buildModel(d);
     adapter.setModel(model);
     const time = isoToDay('2014-11-15') as number;
@@ -43,7 +43,7 @@ function drawnAfterAnother(d: Dataset): { nodes: string[]; svg: string } {
 describe('issue 18: prototype names as user strings', () => {
   describe.each(PROTO_NAMES)('%s', (name) => {
     it('as a relation-type id: a real colour, drawn after another dataset, exported', () => {
-      const d = valid(tiny({ typeId: name }));
+      const d = valid(tinyData({ typeId: name }));
       const color = typeColors(d.relationTypes).get(name);
       expect(color).toMatch(HEX);
       const { nodes, svg } = drawnAfterAnother(d);
@@ -54,7 +54,7 @@ describe('issue 18: prototype names as user strings', () => {
     });
 
     it('as actor ids and an actor kind: loads into the store, a real shape, drawn', () => {
-      const d = valid(tiny({ actorIds: [name, `${name}2`], kind: name }));
+      const d = valid(tinyData({ actorIds: [name, `${name}2`], kind: name }));
       expect(typeof shapeOf(name)).toBe('string');
       expect(shapeOf(name)).toBe('ellipse');
       const store = createViewStore();

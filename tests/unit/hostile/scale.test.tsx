@@ -10,12 +10,13 @@ import { ActorList } from '../../../src/ui/ActorList';
 import { Legend } from '../../../src/ui/Legend';
 import { LensPanel } from '../../../src/ui/LensPanel';
 import { StoreProvider } from '../../../src/ui/StoreContext';
-import { tiny } from './helpers';
+import { datasetOf } from '../../fixtures/dataset';
+import { tinyData } from './helpers';
 
 /** The tiny dataset with `actors` actors and `types` relation types (one relation of each type). */
 function wide(actors: number, types: number): Dataset {
-  const base = tiny();
-  return {
+  const base = tinyData();
+  return datasetOf({
     ...base,
     actors: Array.from({ length: actors }, (_, i) => ({
       id: `a${i}`,
@@ -36,7 +37,7 @@ function wide(actors: number, types: number): Dataset {
       source: 'a0',
       target: `a${1 + (i % (actors - 1))}`,
     })),
-  } as unknown as Dataset;
+  });
 }
 
 function show(d: Dataset, ui: React.ReactElement) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importBuffer, type ImportResult } from '../../../src/io/import';
 import { exportDataset } from '../../../src/io/export-json';
 import { validateDataset } from '../../../src/io/validate';
-import { seededRandom, type Dataset } from '../../../src/model';
+import { seededRandom } from '../../../src/model';
+import { datasetOf } from '../../fixtures/dataset';
 import { bytes, fixture } from './helpers';
 
 /** Seeded, so every run tries the same corpus and a failure can be replayed. */
@@ -19,7 +20,7 @@ function seeds(): { name: string; data: Uint8Array }[] {
   };
   gal.elements.nodes = gal.elements.nodes.slice(0, 40);
   gal.elements.edges = gal.elements.edges.slice(0, 40);
-  const tiny = {
+  const tiny = datasetOf({
     format: 'tieline/1',
     title: 'Tiny',
     relationTypes: [{ id: 'truce', label: 'Truce', directed: false, kind: 'state' }],
@@ -40,7 +41,7 @@ function seeds(): { name: string; data: Uint8Array }[] {
         claims: [{ source: 's', stance: 'asserts', locator: 'p. 1' }],
       },
     ],
-  } as unknown as Dataset;
+  });
   const cy = {
     elements: [
       { group: 'nodes', data: { id: 'a', label: 'A' } },

@@ -10,12 +10,16 @@ import {
   suggestVocabulary,
   withSuggestedVocabulary,
 } from '../../../src/io/import/vocabulary';
+import { datasetOfRelations } from '../../fixtures/dataset';
 
 function dataset(types: Partial<RelationType>[], uses: Record<string, number> = {}): Dataset {
-  const relationTypes = types.map(
-    (t, i) =>
-      ({ id: `t${i}`, label: `t${i}`, directed: true, kind: 'event', ...t }) as RelationType,
-  );
+  const relationTypes = types.map((t, i) => ({
+    id: `t${i}`,
+    label: `t${i}`,
+    directed: true,
+    kind: 'event',
+    ...t,
+  }));
   const relations = relationTypes.flatMap((t) =>
     Array.from({ length: uses[t.id] ?? 1 }, (_, k) => ({
       id: `${t.id}-${k}`,
@@ -23,17 +27,9 @@ function dataset(types: Partial<RelationType>[], uses: Record<string, number> = 
       source: 'a',
       target: 'b',
       start: '2000',
-      claims: [],
     })),
-  ) as unknown as Dataset['relations'];
-  return {
-    format: 'tieline/1',
-    title: 't',
-    relationTypes,
-    actors: [],
-    sources: [],
-    relations,
-  } as unknown as Dataset;
+  );
+  return datasetOfRelations(relations, relationTypes);
 }
 
 describe('guessSign', () => {

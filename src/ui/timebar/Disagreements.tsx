@@ -1,8 +1,9 @@
 // Where the sources in view date a tie differently: light strips along the foot of the time bar's histogram.
 import { useMemo } from 'react';
-import { dateDisagreements, type Day } from '../model';
-import { modelOf, selectSpans, selectStatuses } from '../store/selectors';
-import { useView } from './StoreContext';
+import { dateDisagreements, type ActorId, type Day } from '../../model';
+import { modelOf, selectSpans, selectStatuses } from '../../store/selectors';
+import { dayX } from '../DayAxis';
+import { useView } from '../StoreContext';
 
 /** Rows of the strips of date disagreement, so overlapping ones stay apart. */
 const BAND_ROWS = 4;
@@ -15,14 +16,12 @@ export function Disagreements({
   first,
   last,
   colors,
-  barX,
   H,
 }: {
   first: Day;
   last: Day;
   colors: Map<string, string> | undefined;
-  /** The histogram's horizontal position of a day, and its height (TimeBar's). */
-  barX: (d: Day, first: Day, last: Day) => number;
+  /** The histogram's height. */
   H: number;
 }) {
   const model = useView(modelOf);
@@ -38,8 +37,8 @@ export function Disagreements({
     <g className="disagreements">
       {bands.map((b, k) => {
         const r = model.dataset.relations[b.ordinal]!;
-        const x0 = barX(b.from, first, last);
-        const name = (id: string) => model.actorById.get(id as never)?.name ?? id;
+        const x0 = dayX(b.from, first, last);
+        const name = (id: ActorId) => model.actorById.get(id)?.name ?? id;
         return (
           <rect
             key={k}
@@ -47,7 +46,7 @@ export function Disagreements({
             data-relation={r.id}
             x={x0}
             y={H - 3 * ((k % BAND_ROWS) + 1)}
-            width={Math.max(2, barX(b.to, first, last) - x0)}
+            width={Math.max(2, dayX(b.to, first, last) - x0)}
             height={3}
             fill={colors?.get(r.type) ?? '#666'}
           >
