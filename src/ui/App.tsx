@@ -16,14 +16,10 @@ const PairHistory = deferred(() => import('./pair/PairHistory').then((m) => m.Pa
 
 const Legend = deferred(() => import('./Legend').then((m) => m.Legend));
 // The side panels too; an empty column holds their place, so the graph does not move when they come.
-const SidePanels = lazy(() => import('./Sidebar').then((m) => ({ default: m.Sidebar })));
-function Sidebar() {
-  return (
-    <Suspense fallback={<div className="sidebar" aria-busy="true" />}>
-      <SidePanels />
-    </Suspense>
-  );
-}
+const Sidebar = deferred(
+  () => import('./Sidebar').then((m) => m.Sidebar),
+  <div className="sidebar" aria-busy="true" />,
+);
 const Messages = deferred(() => import('./Messages').then((m) => m.Messages));
 const TiesPanel = deferred(() => import('./TiesPanel').then((m) => m.TiesPanel));
 const DatasetMenu = deferred(() => import('./DatasetMenu').then((m) => m.DatasetMenu));
