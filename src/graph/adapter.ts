@@ -14,7 +14,7 @@ import { fadeAt, fadeSteps, fuzzyAt, nodeSize, statusCode, totalDegrees } from '
 import { stylesheet } from './style';
 import { tierOf, type Tier } from './tier';
 import type { LabelSource } from './labels/source';
-import { drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
+import { asZSortEles, drawOnlyDisplayed, invalidateDrawList, type ZSortEle } from './zsort';
 import { addDrawnEdges, ClassWriter, edgeDefinitions, EdgeSet } from './edges';
 import { fitTo, sunflower } from './fit';
 import { listen } from './events';
@@ -96,7 +96,7 @@ export class GraphAdapter {
       this.cyRenderer(),
       () => this.displayedElements(),
       // A big graph's actors are drawn by the tie layer; Cytoscape only hit-tests them.
-      () => (this.ties.drawsActors && !this.cyDrawsAll ? (this.nodes as never) : null),
+      () => (this.ties.drawsActors && !this.cyDrawsAll ? asZSortEles(this.nodes) : null),
     );
     this.ties = new TieLayer(this.cy);
     listen(this.cy, this.handlers, (p) => this.tieAt(p));

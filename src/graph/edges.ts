@@ -10,7 +10,7 @@ import type { Model } from '../model';
 import { UNKNOWN_TYPE } from './colors';
 import { isLasting, weightScale, weightWidth } from './edge-look';
 import type { DrawnLooks } from './ties/scene';
-import type { ZSortEle } from './zsort';
+import { asZSortEles, type ZSortEle } from './zsort';
 
 /** Cytoscape classes of the compare marks, by mark code. */
 export const MARK_CLASS = ['', 'cmp-formed', 'cmp-ended', 'cmp-changed'] as const;
@@ -183,9 +183,9 @@ export class EdgeSet {
       if (!e || (this.drawn[i] !== 1 && e._private.rscratch.inDragLayer !== true)) continue;
       (this.look[i]! >> 5 === 1 ? focus : out).push(e);
     }
-    for (const e of extra as unknown as ZSortEle[]) out.push(e);
+    for (const e of asZSortEles(extra)) out.push(e);
     for (const e of focus) out.push(e);
-    for (const n of nodes) out.push(n as unknown as ZSortEle);
+    for (const n of asZSortEles(nodes)) out.push(n);
     return out;
   }
 }

@@ -1,11 +1,14 @@
 // The Cytoscape stylesheet: type colours, arrows, dashes for disputed ties, fuzzy spans, event fading, selection focus.
-import type { StylesheetJson } from 'cytoscape';
+import type { Css, StylesheetJson } from 'cytoscape';
 import { NODE_FILL, NODE_STROKE } from './colors';
 import { EDGE_WIDTH, FADE_LEVELS, fadeOpacity } from './edge-look';
 
 /** The casing drawn around a tie whose end is derived from the pair's next record (legend and graph). */
 export const LASTING_OUTLINE = 1.5;
 export const LASTING_COLOR = '#222222';
+
+/** Each node's shape from its data: Cytoscape maps `data(…)` at run time, its typings list only literal shapes. */
+const SHAPE_FROM_DATA = 'data(shape)' as Css.NodeShape;
 
 /** The stylesheet; `large` (tierOf's tieLayer) switches to cheap edges (haystack, no labels) for big graphs. */
 export function stylesheet(large: boolean): StylesheetJson {
@@ -24,14 +27,14 @@ export function stylesheet(large: boolean): StylesheetJson {
     {
       selector: 'node',
       style: {
-        shape: 'data(shape)' as never,
+        shape: SHAPE_FROM_DATA,
         'background-color': NODE_FILL,
         'border-color': NODE_STROKE,
         'border-width': 1.5,
         width: 'data(size)',
         height: 'data(size)',
         ...labels,
-      } as never,
+      },
     },
     { selector: 'node.dim', style: { opacity: 0.35 } },
     {
@@ -52,11 +55,11 @@ export function stylesheet(large: boolean): StylesheetJson {
       : [{ selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' as const } }]),
     {
       selector: 'edge.disputed',
-      style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] as never },
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] },
     },
     { selector: 'edge.fuzzy', style: { opacity: 0.45, width: 2 } },
     // Weighted ties (imports with a weight) are as wide as their weight (edge-look weightWidth).
-    { selector: 'edge.weighted', style: { width: 'data(width)' as never } },
+    { selector: 'edge.weighted', style: { width: 'data(width)' } },
     // A state that holds until the pair's next record: its end is inferred, not reported (#14).
     {
       selector: 'edge.lasting',

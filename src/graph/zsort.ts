@@ -1,4 +1,5 @@
 // Keeps elements with `display: none` out of the canvas renderer's z-ordered draw list.
+import type { SingularElementArgument } from 'cytoscape';
 //
 // Tieline hides a tie by class (`edge.hidden { display: none }`), so a 20,000-relation dataset keeps
 // 20,000 edges in Cytoscape while a date shows two or three thousand. Cytoscape's renderer draws from
@@ -35,6 +36,14 @@ export interface ZSortEle {
 }
 
 type ZSortList = ZSortEle[] & { interactive?: ZSortEle[] };
+
+/**
+ * Cytoscape's elements as the renderer holds them: the same objects, whose private fields its public
+ * typings do not declare. The one place that says so.
+ */
+export function asZSortEles(eles: readonly SingularElementArgument[]): ZSortEle[] {
+  return eles as unknown as ZSortEle[];
+}
 
 /**
  * Sorts `eles` as Cytoscape's `zIndexSort` does (z-compound-depth, then edges under nodes unless
