@@ -130,7 +130,9 @@ function useImportRun(file: File, onClose: () => void, onMapping: (i: MappedInsp
       }
     } catch (e) {
       if (isAbort(e)) return;
-      store.getState().failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
+      store
+        .getState()
+        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
     }
     if (!t.signal.aborted) finish(t);
   }

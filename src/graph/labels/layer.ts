@@ -121,22 +121,9 @@ export class LabelLayer {
       selected: src.selected,
     };
     const l = this.last;
-    if (
-      !force &&
-      l &&
-      l.version === sig.version &&
-      l.zoom === zoom &&
-      l.panX === pan.x &&
-      l.panY === pan.y &&
-      l.width === width &&
-      l.height === height &&
-      l.moved === sig.moved &&
-      l.selected === sig.selected
-    )
-      return;
-    // Only the date (or the dataset's view) changed, soon after the last choice: choose once the burst pauses.
+    // The same view of the actors (zoom, pan, size, positions, selection) as the last choice.
     const viewSame =
-      l &&
+      l !== null &&
       l.zoom === zoom &&
       l.panX === pan.x &&
       l.panY === pan.y &&
@@ -144,6 +131,8 @@ export class LabelLayer {
       l.height === height &&
       l.moved === sig.moved &&
       l.selected === sig.selected;
+    if (!force && viewSame && l.version === sig.version) return;
+    // Only the date (or the dataset's view) changed, soon after the last choice: choose once the burst pauses.
     const since = performance.now() - this.chosenAt;
     if (!force && viewSame && since < BURST_MS) {
       this.waited++;
