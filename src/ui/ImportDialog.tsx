@@ -130,11 +130,16 @@ function useImportRun(file: File, onClose: () => void, onMapping: (i: MappedInsp
       }
     } catch (e) {
       if (isAbort(e)) return;
-      store
-        .getState()
-        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
+      failed(e);
     }
     if (!t.signal.aborted) finish(t);
+  }
+
+  /** Says why the import failed, on the file, keeping what is on screen. */
+  function failed(e: unknown): void {
+    store
+      .getState()
+      .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
   }
 
   /** The mapping step confirmed: import with the options chosen there. */
@@ -156,9 +161,7 @@ function useImportRun(file: File, onClose: () => void, onMapping: (i: MappedInsp
       await applyImport(store, file.name, { ...result, dataset }, t);
     } catch (e) {
       if (isAbort(e)) return;
-      store
-        .getState()
-        .failLoad({ file: file.name, issues: [{ path: '', message: errorMessage(e) }] });
+      failed(e);
     }
     if (!t.signal.aborted) finish(t);
   }
