@@ -159,7 +159,7 @@ export class TieLayer {
     const xy = this.scene ? this.positions() : this.xy;
     if (this.scene) {
       ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
-      this.scene.draw(ctx, xy);
+      this.scene.draw(ctx, xy, ratio * zoom);
     }
     if (!this.scene || !this.actors) return;
     const actors = this.actorCanvas ?? this.loadActorCanvas();
