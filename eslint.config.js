@@ -14,6 +14,7 @@ export default tseslint.config(
       'test-results',
       'bench/dist-common',
       'bench/dist-app',
+      'bench/dist-profile',
     ],
   },
   js.configs.recommended,

@@ -230,15 +230,15 @@ try {
   if (TRACE) {
     console.log(`\n${CASE}: main-thread time by timeline event over ${STEPS} steps (per step)\n`);
     console.log((await stopTrace(cdp, STEPS)).join('\n'));
-    process.exit(0);
+  } else {
+    const { profile } = await cdp.send('Profiler.stop');
+    const s = summarise(profile);
+    console.log(
+      `\n${CASE}: ${(s.total / 1000).toFixed(0)} ms of main-thread JavaScript (and GC) sampled\n`,
+    );
+    console.log('self time\n' + s.self.join('\n'));
+    console.log('\ninclusive time\n' + s.incl.join('\n'));
   }
-  const { profile } = await cdp.send('Profiler.stop');
-  const s = summarise(profile);
-  console.log(
-    `\n${CASE}: ${(s.total / 1000).toFixed(0)} ms of main-thread JavaScript (and GC) sampled\n`,
-  );
-  console.log('self time\n' + s.self.join('\n'));
-  console.log('\ninclusive time\n' + s.incl.join('\n'));
 } finally {
   await browser.close();
   server.close();
