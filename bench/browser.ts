@@ -148,8 +148,30 @@ export interface BrowserCaseResult {
   sigma: LatencyFigure | { error: string } | null;
   /** Tieline step ÷ limit step at p50, p95 and p99. */
   stepOverLimit: { p50: number; p95: number; p99: number } | null;
+  /** The month steps alone (PageUp / PageDown): Tieline's and the limit page's p50 / p95, and their ratio. */
+  months?: MonthFigures | null;
   /** The key presses measured (→ → PageUp, reversing at the ends) and how many were month steps. */
   keys: { n: number; months: number };
+}
+
+/** Month steps' p50 / p95 on Tieline and the limit page, and their ratios (null without month steps). */
+function monthFigures(m: { tieline: number[]; limit: number[] } | null): MonthFigures | null {
+  if (!m || m.tieline.length < 2 || m.limit.length < 2) return null;
+  const q = (xs: number[], p: number): number => round(quantile(xs, p), 3);
+  const tieline = { p50: q(m.tieline, 0.5), p95: q(m.tieline, 0.95) };
+  const limit = { p50: q(m.limit, 0.5), p95: q(m.limit, 0.95) };
+  return {
+    tieline,
+    limit,
+    over: { p50: ratio(tieline.p50, limit.p50), p95: ratio(tieline.p95, limit.p95) },
+  };
+}
+
+/** Month steps alone on Tieline and the limit page (ms), and Tieline ÷ limit. */
+export interface MonthFigures {
+  tieline: { p50: number; p95: number };
+  limit: { p50: number; p95: number };
+  over: { p50: number; p95: number };
 }
 
 /** The whole browser benchmark. */
@@ -836,6 +858,8 @@ async function heap(page: Page): Promise<{ used: number; afterGc: number }> {
 /** What the side-by-side pages measured on one case (see measureInterleaved). */
 interface PeerFigures {
   limit: LatencyFigure | null;
+  /** Month steps alone: Tieline's and the limit page's latencies (ms), in key order. */
+  monthLatency: { tieline: number[]; limit: number[] } | null;
   sigma: LatencyFigure | { error: string } | null;
   keys: { n: number; months: number };
 }
@@ -946,8 +970,16 @@ async function tielineCase(
     const k = pages.findIndex((x) => x.page === p);
     return p && k > 0 ? latency(measured[k]!.step) : null;
   };
+  /** A page's latencies of its month steps (its keys recorded in the order its samples were taken). */
+  const monthsOf = (k: number): number[] =>
+    measured[k]!.step.filter((_, i) => measured[k]!.keys[i]?.startsWith('Page')).map(
+      (x) => x.end - x.t0,
+    );
+  const limitIndex = pages.findIndex((x) => x.page === limitPage);
   const peers: PeerFigures = {
     limit: peerFig(limitPage),
+    monthLatency:
+      limitPage && limitIndex > 0 ? { tieline: monthsOf(0), limit: monthsOf(limitIndex) } : null,
     sigma: sigmaPage ? peerFig(sigmaPage) : sigmaError ? { error: sigmaError } : null,
     keys: {
       n: measured[0]!.keys.length,
@@ -1132,6 +1164,7 @@ export async function runBrowserBench(opts: {
               p99: ratio(tl.step.p99, t.peers.limit.p99),
             }
           : null,
+        months: monthFigures(t.peers.monthLatency),
         keys: t.peers.keys,
       });
     }

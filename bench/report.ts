@@ -153,6 +153,16 @@ export function targets(r: BenchResult): Target[] {
         `${sl.p95} (${ms(c.tieline.step.p95)} ÷ ${ms(lim.p95)})`,
         sl.p95 <= 2,
       );
+      const mo = c.months;
+      if (mo) {
+        add(
+          'Browser',
+          `month steps ÷ limit, ${c.name} (p50 / p95; ${c.keys.months} steps)`,
+          '≤ 1.5 / ≤ 2',
+          `${mo.over.p50} / ${mo.over.p95} (${ms(mo.tieline.p50)} / ${ms(mo.tieline.p95)} ÷ ${ms(mo.limit.p50)} / ${ms(mo.limit.p95)})`,
+          mo.over.p50 <= 1.5 && mo.over.p95 <= 2,
+        );
+      }
       const sg = c.sigma;
       if (sg && !('error' in sg)) {
         add(
