@@ -5,7 +5,7 @@ import cytoscape, {
   type EdgeSingular,
   type NodeSingular,
 } from 'cytoscape';
-import type { ActorId, Day, Model, Status } from '../model';
+import { relationEnds, type ActorId, type Day, type Model, type Status } from '../model';
 import type { AdapterHandlers, AdapterOptions, ApplyReport, ViewSpec } from './adapter-types';
 import { shapeOf, typeColors } from './palette';
 import { cachedLayout, layoutInput, layoutOffThread } from './layout';
@@ -47,7 +47,7 @@ export class GraphAdapter {
   /** The ties drawn (every shown one on a small graph, one per line on a big one) and their looks. */
   private looks: DrawnLooks = NO_LOOKS;
   /** Source and target actor ordinal of each relation (−1: unknown), built once per dataset. */
-  private ends = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
   /** Shown relations per actor ordinal: an actor with none is dimmed. */
   private degree = new Int32Array(0);
   /** Small graphs: the edge elements, and the classes last written to each. */
@@ -119,12 +119,7 @@ export class GraphAdapter {
     this.large = large;
     this.colors = typeColors(dataset.relationTypes);
     const totalDegree = totalDegrees(model);
-    this.ends = Int32Array.from(
-      dataset.relations.flatMap((r) => [
-        model.actorOrdinal.get(r.source) ?? -1,
-        model.actorOrdinal.get(r.target) ?? -1,
-      ]),
-    );
+    this.ends = relationEnds(model);
     this.totalDegree = totalDegree;
     this.names = dataset.actors.map((a) => a.name);
     this.near = new Set();

@@ -73,3 +73,22 @@ export function topPartners(model: Model, actor: ActorId, limit = 5): ActorId[] 
     .slice(0, limit)
     .map(([id]) => id);
 }
+
+/**
+ * Each relation's actor ordinals, [source, target, …] (−1 for an actor the dataset lacks), computed
+ * once per model: the store's counts and the adapter's read the same array.
+ */
+export function relationEnds(model: Model): Int32Array {
+  let ends = endsOf.get(model);
+  if (!ends) {
+    const rels = model.dataset.relations;
+    ends = new Int32Array(2 * rels.length);
+    for (let i = 0; i < rels.length; i++) {
+      ends[2 * i] = model.actorOrdinal.get(rels[i]!.source) ?? -1;
+      ends[2 * i + 1] = model.actorOrdinal.get(rels[i]!.target) ?? -1;
+    }
+    endsOf.set(model, ends);
+  }
+  return ends;
+}
+const endsOf = new WeakMap<Model, Int32Array>();

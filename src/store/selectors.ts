@@ -1,5 +1,6 @@
 // Named, module-level selectors: derived data (model, visible relations, ties) computed from state, never stored.
 import {
+  relationEnds,
   buildModel,
   compareDates,
   counterpart,
@@ -203,7 +204,7 @@ export function selectShown(state: VisibleInputs): readonly number[] {
 function degreeOf(model: Model, shown: readonly number[]): ReadonlyMap<ActorId, number> {
   // Counted by actor ordinal in a typed array (a string-keyed Map per tie cost about 1 ms a step at
   // 2,000 actors), then one Map entry per actor with ties.
-  const ends = endsOf(model);
+  const ends = relationEnds(model);
   const counts = new Int32Array(model.dataset.actors.length);
   for (const i of shown) {
     const s = ends[2 * i]!;
@@ -216,22 +217,6 @@ function degreeOf(model: Model, shown: readonly number[]): ReadonlyMap<ActorId, 
   for (let o = 0; o < counts.length; o++) if (counts[o]! > 0) out.set(actors[o]!.id, counts[o]!);
   return out;
 }
-
-/** Each relation's actor ordinals [source, target, …] (−1 for an unknown actor), once per model. */
-function endsOf(model: Model): Int32Array {
-  let ends = endsMemo.get(model);
-  if (!ends) {
-    const rels = model.dataset.relations;
-    ends = new Int32Array(2 * rels.length);
-    for (let i = 0; i < rels.length; i++) {
-      ends[2 * i] = model.actorOrdinal.get(rels[i]!.source) ?? -1;
-      ends[2 * i + 1] = model.actorOrdinal.get(rels[i]!.target) ?? -1;
-    }
-    endsMemo.set(model, ends);
-  }
-  return ends;
-}
-const endsMemo = new WeakMap<Model, Int32Array>();
 
 /** Ties shown now per actor (a self-tie counts once); a stable map while the shown set stays. */
 export function selectActiveDegree(state: VisibleInputs): ReadonlyMap<ActorId, number> {
