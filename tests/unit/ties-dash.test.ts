@@ -1,7 +1,8 @@
 // Disputed ties on the tie layer: dashed where the dashes can be seen, solid at their dashes' share of the line where the pattern is finer than a few pixels.
 import { describe, expect, it } from 'vitest';
 import { DASH } from '../../src/graph/ties/look';
-import { MIN_DASH_PERIOD_PX, TieScene, type PathSink } from '../../src/graph/ties/scene';
+import { MIN_DASH_PERIOD_PX, TieScene } from '../../src/graph/ties/scene';
+import { recordStrokes } from '../fixtures/path-sink';
 import { buildModel } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
 
@@ -27,21 +28,9 @@ const model = buildModel(
 
 /** The dash and opacity of each stroke the scene makes. */
 function strokes(scene: TieScene, scale?: number) {
-  const out: { dash: number[]; alpha: number }[] = [];
-  let dash: number[] = [];
-  const ctx: PathSink = {
-    globalAlpha: 1,
-    strokeStyle: '',
-    lineWidth: 1,
-    lineCap: 'butt',
-    setLineDash: (d) => (dash = [...d]),
-    beginPath: () => {},
-    moveTo: () => {},
-    lineTo: () => {},
-    stroke: () => out.push({ dash, alpha: ctx.globalAlpha }),
-  };
-  scene.draw(ctx, Float64Array.from([0, 0, 100, 0]), scale);
-  return out;
+  const rec = recordStrokes();
+  scene.draw(rec.ctx, Float64Array.from([0, 0, 100, 0]), scale);
+  return rec.strokes.map(({ dash, alpha }) => ({ dash, alpha }));
 }
 
 describe('disputed ties on the tie layer', () => {

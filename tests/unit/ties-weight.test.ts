@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { weightScale, weightWidth } from '../../src/graph/edge-look';
 import { strokeOf } from '../../src/graph/ties/look';
-import { TieScene, type PathSink } from '../../src/graph/ties/scene';
+import { TieScene } from '../../src/graph/ties/scene';
+import { recordStrokes } from '../fixtures/path-sink';
 import { buildModel } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
 
@@ -17,23 +18,11 @@ const rel = (id: string, source: string, target: string, weight?: number) => ({
   ...(weight === undefined ? {} : { weight }),
 });
 
-/** Stroke widths by segment start, from a recording context. */
+/** Stroke widths by segment, from a recording context. */
 function widths(scene: TieScene, xy: Float64Array): Map<string, number> {
-  const out = new Map<string, number>();
-  let segs: number[][] = [];
-  const ctx: PathSink = {
-    globalAlpha: 1,
-    strokeStyle: '',
-    lineWidth: 1,
-    lineCap: 'butt',
-    setLineDash: () => {},
-    beginPath: () => (segs = []),
-    moveTo: (x, y) => segs.push([x, y]),
-    lineTo: (x, y) => segs[segs.length - 1]!.push(x, y),
-    stroke: () => segs.forEach((s) => out.set(s.join(' '), ctx.lineWidth)),
-  };
+  const { ctx, strokes } = recordStrokes();
   scene.draw(ctx, xy);
-  return out;
+  return new Map(strokes.flatMap((s) => s.segs.map((seg) => [seg.join(' '), s.width] as const)));
 }
 
 const zero = { fuzzy: 0, fade: 0, status: 0, mark: 0, focus: 0 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ActorBatches, actorStates } from '../../src/graph/ties/actors';
 import { SegmentIndex, segmentDistance } from '../../src/graph/ties/hit';
 import { MARK_CODE, strokeOf } from '../../src/graph/ties/look';
-import { TieScene, type DrawnLooks, type PathSink } from '../../src/graph/ties/scene';
+import { TieScene, type DrawnLooks } from '../../src/graph/ties/scene';
+import { recordStrokes } from '../fixtures/path-sink';
 import { fadeOpacity } from '../../src/graph/edge-look';
 import { buildModel } from '../../src/model';
 import { datasetOf } from '../fixtures/dataset';
@@ -37,38 +38,6 @@ const model = buildModel(
   }),
 );
 
-/** A fake 2D context that records each stroke: its style and its segments. */
-function recorder() {
-  const strokes: {
-    color: string;
-    width: number;
-    alpha: number;
-    dash: number[];
-    segs: number[][];
-  }[] = [];
-  let path: number[][] = [];
-  let dash: number[] = [];
-  const ctx: PathSink = {
-    globalAlpha: 1,
-    strokeStyle: '',
-    lineWidth: 1,
-    lineCap: 'butt',
-    setLineDash: (d) => (dash = [...d]),
-    beginPath: () => (path = []),
-    moveTo: (x, y) => path.push([x, y]),
-    lineTo: (x, y) => path[path.length - 1]!.push(x, y),
-    stroke: () =>
-      strokes.push({
-        color: String(ctx.strokeStyle),
-        width: ctx.lineWidth,
-        alpha: ctx.globalAlpha,
-        dash,
-        segs: path,
-      }),
-  };
-  return { ctx, strokes };
-}
-
 /** Looks of drawn ties from a list of partial looks. */
 function looks(
   list: number[],
@@ -101,7 +70,7 @@ describe('TieScene', () => {
   it('draws one path per style: colour, dash, width and opacity', () => {
     const scene = new TieScene(model);
     scene.set(looks([0, 1, 2, 3, 4], [{}, { status: 2 }, {}, { fade: 2 }, {}]));
-    const { ctx, strokes } = recorder();
+    const { ctx, strokes } = recordStrokes();
     scene.draw(ctx, xy);
     // Truces ab and ac together; bc dashed apart; the attack cd; the faded attack da apart.
     expect(strokes).toHaveLength(4);
@@ -126,7 +95,7 @@ describe('TieScene', () => {
   it('draws the focus on top, wider, and fades the rest; compare marks as underlays first', () => {
     const scene = new TieScene(model);
     scene.set(looks([0, 1, 2], [{ focus: 1, mark: MARK_CODE.formed }, { focus: 2 }, { focus: 2 }]));
-    const { ctx, strokes } = recorder();
+    const { ctx, strokes } = recordStrokes();
     scene.draw(ctx, xy);
     // underlay of ab (green, 4 + 2 × 5 wide), then the faded ties, then the focus tie last.
     expect(strokes[0]).toMatchObject({ color: '#1a9850', width: 14, segs: [[0, 0, 10, 0]] });
