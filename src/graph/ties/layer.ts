@@ -162,9 +162,10 @@ export class TieLayer {
       this.scene.draw(ctx, xy, ratio * zoom);
     }
     if (!this.scene || !this.actors) return;
-    const actors = this.actorCanvas ?? this.loadActorCanvas();
+    const actors = this.actorCanvas;
     if (!actors) {
       // Until its code is here (a moment after the first big graph), the actors are drawn in full.
+      this.loadActorCanvas();
       this.actors.draw(ctx, xy);
       return;
     }
@@ -181,9 +182,9 @@ export class TieLayer {
     ctx.drawImage(actors.canvas, 0, 0);
   }
 
-  /** Starts loading the actors' bitmap (big graphs only, so outside the initial JavaScript); null until then. */
-  private loadActorCanvas(): null {
-    if (this.actorCanvasLoading) return null;
+  /** Starts loading the actors' bitmap code (big graphs only, so outside the initial JavaScript), once. */
+  private loadActorCanvas(): void {
+    if (this.actorCanvasLoading) return;
     this.actorCanvasLoading = true;
     void import('./actor-canvas').then(({ ActorCanvas }) => {
       const canvas = document.createElement('canvas');
@@ -192,7 +193,6 @@ export class TieLayer {
       this.actorCanvas = new ActorCanvas(canvas, ctx);
       this.requestDraw();
     });
-    return null;
   }
 
   /**
