@@ -105,6 +105,8 @@ try {
       for (let i = 0; i < src.tiesNow.length; i++) if (src.tiesNow[i] > src.tiesNow[best]) best = i;
       return src.names[best];
     });
+    // The list renders the rows in view: find the actor by name first, as a user would.
+    await page.getByRole('searchbox', { name: 'Find an actor' }).fill(name ?? t.names[0]);
     await page
       .getByRole('button', { name: name ?? t.names[0], exact: true })
       .first()
